@@ -1,0 +1,50 @@
+# bluehelmet: `make report` and `make test` bootstrap a local virtualenv from the lock file.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+REPORT_DIR ?= report
+
+.PHONY: install report test lint bench data validate lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+report: install
+	$(BIN)/bluehelmet report --out $(REPORT_DIR)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check src tests data-raw benchmarks
+	$(BIN)/ruff format --check src tests data-raw benchmarks
+	$(BIN)/mypy
+
+validate: install
+	$(BIN)/bluehelmet validate
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+# Rebuild the packaged tables from data-raw/ and ../shared/data (developers only).
+data: install
+	$(BIN)/python data-raw/resolutions.py
+	$(BIN)/python data-raw/vetoes.py
+	$(BIN)/python data-raw/operations_date_check.py
+	$(BIN)/python data-raw/register.py
+
+# Re-pin every dependency (developers only; needs the package registry).
+lock:
+	rm -rf /tmp/bluehelmet-lock && $(PY) -m venv /tmp/bluehelmet-lock
+	/tmp/bluehelmet-lock/bin/pip install --quiet -e '.[dev]'
+	/tmp/bluehelmet-lock/bin/pip freeze --exclude-editable | grep -v '^bluehelmet' > requirements.lock
+
+clean:
+	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,59 @@
+"""bluehelmet: data, methods and tools for research on UN peace operations.
+
+>>> import bluehelmet as bh
+>>> bh.operation("UNAMSIL").info["start_date"].year
+1999
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from bluehelmet.errors import (
+    BluehelmetError,
+    DataFormatError,
+    NotFoundError,
+    UsageError,
+    ValidationError,
+)
+from bluehelmet.figures.write import write_mandates_figure, write_timeline_figure
+from bluehelmet.register.cite import cite, versions
+from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
+from bluehelmet.register.query import (
+    OperationRecord,
+    mandate_events,
+    operation,
+    operations,
+    partners,
+    resolutions,
+)
+from bluehelmet.register.sql import sql
+from bluehelmet.register.theatres import theatre_operations
+from bluehelmet.register.validate import load_register, register_problems, validate_register
+from bluehelmet.report.build import build_report
+
+__all__ = [
+    "BluehelmetError",
+    "DataFormatError",
+    "NotFoundError",
+    "UsageError",
+    "ValidationError",
+    "OperationRecord",
+    "build_report",
+    "cite",
+    "load_register",
+    "mandate_basis",
+    "mandate_basis_counts",
+    "mandate_events",
+    "operation",
+    "operations",
+    "partners",
+    "register_problems",
+    "resolutions",
+    "sql",
+    "theatre_operations",
+    "validate_register",
+    "versions",
+    "write_mandates_figure",
+    "write_timeline_figure",
+]

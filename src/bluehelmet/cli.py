@@ -1,0 +1,184 @@
+"""The command line: argument parsing only; every command calls one library function."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+import bluehelmet as api
+from bluehelmet.errors import BluehelmetError
+from bluehelmet.output import emit
+
+app = typer.Typer(
+    help="Data and tools for research on UN peace operations.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+figure_app = typer.Typer(
+    help="Write a figure (PNG, SVG or PDF) and its data (CSV).", no_args_is_help=True
+)
+app.add_typer(figure_app, name="figure")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+Format = Annotated[str, typer.Option("--format", "-f", help="table, csv or json")]
+Columns = Annotated[
+    str | None, typer.Option("--columns", "-c", help="comma-separated columns to show")
+]
+FromYear = Annotated[int | None, typer.Option("--from", help="first year")]
+ToYear = Annotated[int | None, typer.Option("--to", help="last year")]
+
+
+def _cli_errors(func: F) -> F:
+    """Turn a BluehelmetError into one line on stderr and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except BluehelmetError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.command("operations")
+@_cli_errors
+def operations_cmd(
+    org: Annotated[str | None, typer.Option(help="UN, non-UN, AU, ECOWAS, EU, NATO, ...")] = None,
+    country: Annotated[str | None, typer.Option(help="host country, ISO3 or name")] = None,
+    active: Annotated[
+        bool | None, typer.Option("--active/--ended", help="only active / only ended")
+    ] = None,
+    start: FromYear = None,
+    end: ToYear = None,
+    type: Annotated[str | None, typer.Option(help="observer, traditional, ...")] = None,
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """List peace operations (UN and non-UN)."""
+    df = api.operations(org=org, country=country, active=active, start=start, end=end, type=type)
+    if format == "table" and columns is None:
+        columns = "acronym,org,name,host_iso3,start_date,end_date,type,context"
+    emit(df, format, columns, title="Peace operations")
+
+
+@app.command("operation")
+@_cli_errors
+def operation_cmd(acronym: str, format: Format = "table") -> None:
+    """Show one operation with its mandate history and partner operations."""
+    rec = api.operation(acronym)
+    info = rec.info.to_frame("value").reset_index(names="field")
+    info["value"] = info["value"].astype("string")
+    emit(info, format, title=f"{rec.info['acronym']}: {rec.info['name']}")
+    emit(
+        rec.events,
+        format,
+        "resolution,date,event,chapter_vii,force_authorised,"
+        "force_addressee,poc,troop_ceiling,verification,note",
+        title="Mandate events",
+    )
+    emit(rec.partners, format, "acronym,org,name,start_date,end_date", title="Partners")
+
+
+@app.command("events")
+@_cli_errors
+def events_cmd(
+    operation: Annotated[str | None, typer.Option(help="acronym")] = None,
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """List mandate events (establishment, shifts, force authorisations, terminations)."""
+    df = api.mandate_events(operation)
+    if format == "table" and columns is None:
+        columns = "operation,resolution,date,event,chapter_vii,force_authorised,poc,note"
+    emit(df, format, columns, title="Mandate events")
+
+
+@app.command("resolutions")
+@_cli_errors
+def resolutions_cmd(
+    year: Annotated[int | None, typer.Option(help="adoption year")] = None,
+    topic: Annotated[str | None, typer.Option(help="words in the agenda topic")] = None,
+    operation: Annotated[str | None, typer.Option(help="resolutions in its mandate")] = None,
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """List Security Council resolutions (1946-2022 index)."""
+    df = api.resolutions(year=year, topic=topic, operation=operation)
+    emit(
+        df,
+        format,
+        columns or ("number,date,meeting,topic,vote" if format == "table" else None),
+        title="Security Council resolutions",
+    )
+
+
+@app.command("sql")
+@_cli_errors
+def sql_cmd(query: str, format: Format = "table", columns: Columns = None) -> None:
+    """Run one read-only SELECT on the register's DuckDB store."""
+    emit(api.sql(query), format, columns)
+
+
+@figure_app.command("mandates")
+@_cli_errors
+def figure_mandates_cmd(
+    out: Annotated[Path, typer.Option(help="file: .png, .svg or .pdf")],
+    start: Annotated[int, typer.Option("--from", help="first year")] = 1989,
+    end: Annotated[int, typer.Option("--to", help="last year")] = 2016,
+) -> None:
+    """Mandates of newly authorised UN missions in civil wars, by year (+ counts CSV)."""
+    fig_path, csv_path = api.write_mandates_figure(out, start, end)
+    typer.echo(f"wrote {fig_path} and {csv_path}")
+
+
+@figure_app.command("timeline")
+@_cli_errors
+def figure_timeline_cmd(
+    out: Annotated[Path, typer.Option(help="file: .png, .svg or .pdf")],
+    start: Annotated[int, typer.Option("--from", help="first year")] = 1988,
+) -> None:
+    """Gantt chart of UN and non-UN operations by host country (+ rows CSV)."""
+    fig_path, csv_path = api.write_timeline_figure(out, start)
+    typer.echo(f"wrote {fig_path} and {csv_path}")
+
+
+@app.command("report")
+@_cli_errors
+def report_cmd(out: Annotated[Path, typer.Option(help="output folder")] = Path("report")) -> None:
+    """Write the self-contained HTML report (index.html) into OUT."""
+    typer.echo(f"wrote {api.build_report(out)}")
+
+
+@app.command("cite")
+@_cli_errors
+def cite_cmd(table: Annotated[str | None, typer.Option(help="one packaged table")] = None) -> None:
+    """Print BibTeX for the packaged tables' sources."""
+    sys.stdout.write(api.cite(table))
+
+
+@app.command("versions")
+@_cli_errors
+def versions_cmd(format: Format = "table") -> None:
+    """List sources, their versions and the tables that use them."""
+    df = api.versions()
+    emit(df, format, title=f"bluehelmet {api.__version__} · data {df.attrs['data_hash']}")
+
+
+@app.command("validate")
+@_cli_errors
+def validate_cmd(format: Format = "table") -> None:
+    """Check every packaged table's schema and the cross-checks; exit 1 on problems."""
+    problems = api.register_problems(api.load_register())
+    if problems.empty:
+        typer.echo("register OK: every schema and cross-check passes")
+        return
+    emit(problems, format, title="Register problems")
+    raise typer.Exit(1)

@@ -1,0 +1,1 @@
+"""Charts: one function per figure, data in, matplotlib figure out."""

@@ -1,0 +1,46 @@
+"""Write the register's figures together with the data behind them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from bluehelmet.figures.mandates import mandates_figure
+from bluehelmet.figures.save import save_figure
+from bluehelmet.figures.timeline import timeline_figure
+from bluehelmet.files import atomic_path
+from bluehelmet.register.mandates import mandate_basis_counts
+from bluehelmet.register.theatres import theatre_operations
+
+
+def _write_csv(df: pd.DataFrame, path: Path) -> Path:
+    with atomic_path(path) as tmp:
+        df.to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    return path
+
+
+def write_mandates_figure(out: Path, start: int = 1989, end: int = 2016) -> tuple[Path, Path]:
+    """Write the mandates figure to ``out`` and its counts to ``out`` with suffix ``.csv``.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_mandates_figure(d / "m.svg")]
+    ['m.svg', 'm.csv']
+    """
+    counts = mandate_basis_counts(start, end)
+    fig_path = save_figure(mandates_figure(counts), out)
+    return fig_path, _write_csv(counts.reset_index(), out.with_suffix(".csv"))
+
+
+def write_timeline_figure(out: Path, start: int = 1988) -> tuple[Path, Path]:
+    """Write the operations timeline to ``out`` and its rows to ``out`` with suffix ``.csv``.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_timeline_figure(d / "t.png")]
+    ['t.png', 't.csv']
+    """
+    rows = theatre_operations(start)
+    fig_path = save_figure(timeline_figure(rows), out)
+    return fig_path, _write_csv(rows, out.with_suffix(".csv"))

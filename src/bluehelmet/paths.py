@@ -1,0 +1,34 @@
+"""Where bluehelmet keeps its packaged data, its cache and the shared raw data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+PACKAGE_DATA = Path(__file__).parent / "data"
+
+
+def cache_dir() -> Path:
+    """Directory for the DuckDB store and other caches (``BLUEHELMET_CACHE`` overrides).
+
+    >>> cache_dir().name != ""
+    True
+    """
+    override = os.environ.get("BLUEHELMET_CACHE")
+    path = Path(override) if override else Path(platformdirs.user_cache_dir("bluehelmet"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def shared_data_dir() -> Path:
+    """Folder of raw public data (``BLUEHELMET_SHARED_DATA``, default ``../shared/data``).
+
+    >>> shared_data_dir().name
+    'data'
+    """
+    override = os.environ.get("BLUEHELMET_SHARED_DATA")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2].parent / "shared" / "data"

@@ -1,0 +1,1 @@
+"""The register: operations, mandate events and resolutions — load, validate, query."""

@@ -1,0 +1,196 @@
+"""Schemas of the packaged tables: column types, allowed values and keys, checked with pandera."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+from bluehelmet.errors import ValidationError
+from bluehelmet.register import vocab
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column: its kind (str, int, date, bool, list), nullability and allowed values."""
+
+    name: str
+    kind: str = "str"
+    nullable: bool = True
+    allowed: tuple[str, ...] | None = None
+    unique: bool = False
+
+
+TABLES: dict[str, tuple[Col, ...]] = {
+    "sources": (
+        Col("key", nullable=False, unique=True),
+        Col("title", nullable=False),
+        Col("author"),
+        Col("year", "int"),
+        Col("version"),
+        Col("url"),
+        Col("licence"),
+        Col("tables"),
+        Col("bibtex", nullable=False),
+    ),
+    "countries": (
+        Col("iso3", nullable=False, unique=True),
+        Col("gwno", "int"),
+        Col("name", nullable=False),
+        Col("source", "list", nullable=False),
+    ),
+    "resolutions": (
+        Col("number", "int", nullable=False, unique=True),
+        Col("year", "int", nullable=False),
+        Col("date", "date", nullable=False),
+        Col("meeting"),
+        Col("topic"),
+        Col("vote"),
+        Col("adoption", nullable=False, allowed=vocab.ADOPTIONS),
+        Col("yes", "int"),
+        Col("no", "int"),
+        Col("abstain", "int"),
+        Col("source", "list", nullable=False),
+    ),
+    "vetoes": (
+        Col("date", "date", nullable=False),
+        Col("draft"),
+        Col("meeting"),
+        Col("agenda_item"),
+        Col("topic"),
+        Col("region"),
+        Col("vetoed_by", "list", nullable=False, allowed=vocab.VETO_MEMBERS),
+        Col("source", "list", nullable=False),
+    ),
+    "operations": (
+        Col("acronym", nullable=False, unique=True),
+        Col("name", nullable=False),
+        Col("org", nullable=False, allowed=vocab.ORGS),
+        Col("host_iso3", "list", nullable=False),
+        Col("host_gwno"),
+        Col("region", nullable=False, allowed=vocab.REGIONS),
+        Col("start_date", "date"),
+        Col("end_date", "date"),
+        Col("active", "bool"),
+        Col("date_source", "list"),
+        Col("predecessor", "list"),
+        Col("successor", "list"),
+        Col("type", allowed=vocab.OPERATION_TYPES),
+        Col("context", allowed=vocab.CONTEXTS),
+        Col("established_by", allowed=vocab.ESTABLISHED_BY),
+        Col("establishing_document"),
+        Col("establishing_resolution", "int"),
+        Col("authorising_resolution", "int"),
+        Col("bh_name"),
+        Col("verification", nullable=False, allowed=vocab.OPERATION_VERIFICATION),
+        Col("source", "list", nullable=False),
+        Col("note"),
+    ),
+    "mandate_events": (
+        Col("operation", nullable=False),
+        Col("resolution", "int", nullable=False),
+        Col("date", "date", nullable=False),
+        Col("event", nullable=False, allowed=vocab.EVENTS),
+        Col("chapter_vii", "bool"),
+        Col("chapter_vii_scope", allowed=vocab.CHAPTER_VII_SCOPES),
+        Col("force_authorised", "bool"),
+        Col("force_addressee", "list", allowed=vocab.FORCE_ADDRESSEES),
+        Col("force_purposes", "list", allowed=vocab.FORCE_PURPOSES),
+        Col("poc", "bool"),
+        Col("troop_ceiling", "int"),
+        Col("mandate_until", "date"),
+        Col("verification", nullable=False, allowed=vocab.EVENT_VERIFICATION),
+        Col("source", "list", nullable=False),
+        Col("note"),
+    ),
+    "operation_date_checks": (
+        Col("acronym", nullable=False),
+        Col("field", nullable=False),
+        Col("register_value"),
+        Col("other_source", nullable=False),
+        Col("other_value"),
+        Col("difference_days", "int"),
+        Col("reason"),
+    ),
+}
+
+KEYS: dict[str, tuple[str, ...]] = {
+    "sources": ("key",),
+    "countries": ("iso3",),
+    "resolutions": ("number",),
+    # Early drafts are identified only by their meeting record, and the source has
+    # two identical rows for 26 June 1946: vetoes have no natural key.
+    "vetoes": (),
+    "operations": ("acronym",),
+    "mandate_events": ("operation", "resolution"),
+    "operation_date_checks": ("acronym", "field", "other_source"),
+}
+
+_DTYPES = {
+    "str": "string",
+    "list": "string",
+    "int": "Int64",
+    "bool": "boolean",
+    "date": "datetime64[ns]",
+}
+
+
+def columns(table: str) -> tuple[Col, ...]:
+    """The declared columns of a packaged table.
+
+    >>> [c.name for c in columns("sources")][:2]
+    ['key', 'title']
+    """
+    return TABLES[table]
+
+
+def _list_check(allowed: tuple[str, ...]) -> pa.Check:
+    def ok(series: pd.Series) -> pd.Series:
+        return series.map(lambda v: pd.isna(v) or all(x in allowed for x in str(v).split(";")))
+
+    return pa.Check(ok, element_wise=False, error=f"each ';'-item must be one of {allowed}")
+
+
+def _column_schema(col: Col) -> pa.Column:
+    checks: list[pa.Check] = []
+    if col.allowed is not None:
+        if col.kind == "list":
+            checks.append(_list_check(col.allowed))
+        else:
+            checks.append(pa.Check.isin(list(col.allowed)))
+    return pa.Column(_DTYPES[col.kind], checks=checks, nullable=col.nullable, unique=col.unique)
+
+
+def table_schema(table: str) -> pa.DataFrameSchema:
+    """The pandera schema of a packaged table (types, allowed values, unique keys).
+
+    >>> table_schema("operations").unique
+    ['acronym']
+    """
+    cols = {c.name: _column_schema(c) for c in TABLES[table]}
+    return pa.DataFrameSchema(cols, strict=True, ordered=True, unique=list(KEYS[table]) or None)
+
+
+def check_schema(df: pd.DataFrame, table: str) -> None:
+    """Raise ValidationError naming the first bad line and column of ``table``.csv.
+
+    >>> check_schema(pd.DataFrame(), "sources")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.ValidationError: sources.csv: ...
+    """
+    try:
+        table_schema(table).validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        first = cases.iloc[0]
+        where = f"{table}.csv"
+        if pd.notna(first.get("index")):
+            where += f" line {int(first['index']) + 2}"
+        if pd.notna(first.get("column")):
+            where += f", column {first['column']}"
+        raise ValidationError(
+            f"{where}: {first['check']} failed for value {first['failure_case']!r} "
+            f"({len(cases)} problem(s) in all); fix the table or its data-raw script"
+        ) from None

@@ -1,0 +1,51 @@
+"""Allowed values of the register's coded columns, declared once."""
+
+from __future__ import annotations
+
+ORGS = (
+    "UN",
+    "AU",
+    "OAU",
+    "ECOWAS",
+    "ECCAS",
+    "CEMAC",
+    "SADC",
+    "IGAD",
+    "EU",
+    "NATO",
+    "OSCE",
+    "CIS",
+    "LAS",
+    "OAS",
+    "France",
+    "UK",
+    "US",
+    "Russia",
+    "Australia",
+    "coalition",
+    "other",
+)
+REGIONS = ("Africa", "Americas", "Asia", "Europe", "Middle East")
+OPERATION_TYPES = ("observer", "traditional", "multidimensional", "enforcement", "other")
+CONTEXTS = ("intrastate", "interstate", "other")
+ESTABLISHED_BY = ("SC", "GA", "org")
+OPERATION_VERIFICATION = ("verified", "unverified")
+
+EVENTS = ("establish", "extend", "expand", "shift", "authorise", "terminate")
+CHAPTER_VII_SCOPES = ("preamble", "paragraph", "section", "none")
+FORCE_ADDRESSEES = ("un_operation", "member_states", "regional_organisation")
+FORCE_PURPOSES = (
+    "self_defence",
+    "protection_of_civilians",
+    "freedom_of_movement",
+    "protection_of_un_personnel",
+    "humanitarian_access",
+    "mandate_implementation",
+    "enforcement",
+)
+EVENT_VERIFICATION = ("text", "index", "unverified")
+
+ADOPTIONS = ("vote", "unanimous", "without_vote", "unknown")
+VETO_MEMBERS = ("China", "France", "Russia", "USSR", "UK", "USA")
+
+OUTPUT_FORMATS = ("table", "csv", "json")

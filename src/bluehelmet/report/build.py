@@ -1,0 +1,81 @@
+"""Build the self-contained HTML report from the register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import pandas as pd
+
+from bluehelmet import __version__
+from bluehelmet.figures.mandates import mandates_figure
+from bluehelmet.figures.save import figure_svg
+from bluehelmet.figures.timeline import timeline_figure
+from bluehelmet.files import atomic_path
+from bluehelmet.register.cite import versions
+from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
+from bluehelmet.register.query import mandate_events
+from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
+from bluehelmet.register.theatres import theatre_operations
+from bluehelmet.register.validate import load_register, register_problems
+from bluehelmet.store import data_hash, query
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("bluehelmet.report", "templates"),
+    autoescape=jinja2.select_autoescape(["html"]),
+    keep_trailing_newline=True,
+)
+
+
+def _table(df: pd.DataFrame) -> str:
+    return df.to_html(index=False, na_rep="", classes="data", border=0, escape=True)
+
+
+def _events_table() -> pd.DataFrame:
+    ev = mandate_events()
+    ev["date"] = ev["date"].dt.strftime("%Y-%m-%d")
+    ev["mandate_until"] = ev["mandate_until"].dt.strftime("%Y-%m-%d")
+    return ev.drop(columns=["source"])
+
+
+def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
+    """Everything the report template shows, computed from the register.
+
+    >>> report_context()["counts_total"] > 0
+    True
+    """
+    counts = mandate_basis_counts(start, end)
+    basis = mandate_basis(start, end)
+    diffs = query("SELECT * FROM operation_date_checks ORDER BY acronym, field, other_source")
+    return {
+        "version": __version__,
+        "data_hash": data_hash(),
+        "start": start,
+        "end": end,
+        "summary": _table(table_summary()),
+        "by_org": _table(operations_by_org()),
+        "verification": _table(verification_counts()),
+        "problems": register_problems(load_register())["problem"].tolist(),
+        "mandates_svg": figure_svg(mandates_figure(counts)),
+        "counts": _table(counts.reset_index()),
+        "counts_total": int(counts.to_numpy().sum()),
+        "basis": _table(basis),
+        "timeline_svg": figure_svg(timeline_figure(theatre_operations())),
+        "events": _table(_events_table()),
+        "date_checks": _table(diffs),
+        "sources": _table(versions()),
+    }
+
+
+def build_report(out_dir: Path, start: int = 1989, end: int = 2016) -> Path:
+    """Write ``index.html`` (self-contained, works offline) into ``out_dir``; return its path.
+
+    >>> import tempfile, pathlib
+    >>> build_report(pathlib.Path(tempfile.mkdtemp())).name
+    'index.html'
+    """
+    html = _ENV.get_template("report.html").render(**report_context(start, end))
+    out = out_dir / "index.html"
+    with atomic_path(out) as tmp:
+        tmp.write_text(html, encoding="utf-8")
+    return out

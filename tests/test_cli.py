@@ -1,0 +1,95 @@
+"""The command line: outputs in each format, and one-line errors with non-zero exits."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from bluehelmet.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_operations_csv_filters() -> None:
+    code, out, _ = run("operations", "--country", "SLE", "--org", "UN", "--format", "csv")
+    assert code == 0
+    df = pd.read_csv(io.StringIO(out))
+    assert set(df["acronym"]) == {"UNOMSIL", "UNAMSIL"}
+    assert "start_date" in df.columns
+
+
+def test_operation_json_has_history() -> None:
+    code, out, _ = run("operation", "MONUC", "--format", "json")
+    assert code == 0
+    assert '"resolution":1291' in out.replace(" ", "")
+
+
+def test_resolutions_columns_and_json() -> None:
+    code, out, _ = run(
+        "resolutions",
+        "--year",
+        "1999",
+        "--topic",
+        "Sierra Leone",
+        "--columns",
+        "number,date",
+        "--format",
+        "json",
+    )
+    assert code == 0
+    rows = json.loads(out)
+    assert {"number": 1270, "date": "1999-10-22"} in rows
+
+
+def test_table_output_shows_rows() -> None:
+    code, out, _ = run("events", "--operation", "UNAMSIL")
+    assert code == 0 and "1270" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("operation", "UNAMSL"), "did you mean UNAMSIL"),
+        (("operations", "--from", "2001", "--to", "1999"), "after --to"),
+        (("operations", "--format", "xml"), "unknown format 'xml'"),
+        (("operations", "--columns", "acronym,colour"), "unknown column(s) colour"),
+        (("sql", "DROP TABLE operations"), "only a single SELECT"),
+        (("figure", "mandates", "--out", "x.gif"), "unknown figure format"),
+        (("cite", "--table", "nope"), "no sources for table"),
+    ],
+)
+def test_bad_input_gives_one_line_error(args: tuple[str, ...], message: str) -> None:
+    code, out, err = run(*args)
+    assert code != 0
+    assert err.count("\n") == 1 and err.startswith("error: ") and message in err
+    assert "Traceback" not in err + out
+
+
+def test_figure_mandates_writes_figure_and_counts(tmp_path: Path) -> None:
+    out = tmp_path / "mandates.png"
+    code, _, _ = run("figure", "mandates", "--from", "1989", "--to", "2016", "--out", str(out))
+    assert code == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    counts = pd.read_csv(out.with_suffix(".csv"))
+    assert counts["year"].tolist() == list(range(1989, 2017))
+
+
+def test_cite_prints_bibtex() -> None:
+    code, out, _ = run("cite")
+    assert code == 0 and out.count("@") >= 10
+
+
+def test_validate_passes_on_packaged_register() -> None:
+    code, out, _ = run("validate")
+    assert code == 0, out
+    assert "register OK" in out
