@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import pandas as pd
 import typer
 
 import bluehelmet as api
@@ -74,17 +75,27 @@ def operations_cmd(
 def operation_cmd(acronym: str, format: Format = "table") -> None:
     """Show one operation with its mandate history and partner operations."""
     rec = api.operation(acronym)
-    info = rec.info.to_frame("value").reset_index(names="field")
-    info["value"] = info["value"].astype("string")
-    emit(info, format, title=f"{rec.info['acronym']}: {rec.info['name']}")
+    info = rec.info.map(lambda v: v.strftime("%Y-%m-%d") if isinstance(v, pd.Timestamp) else v)
+    emit(
+        info.astype("string").to_frame("value").reset_index(names="field"),
+        format,
+        title=f"{rec.info['acronym']}: {rec.info['name']}",
+    )
     emit(
         rec.events,
         format,
-        "resolution,date,event,chapter_vii,force_authorised,"
-        "force_addressee,poc,troop_ceiling,verification,note",
-        title="Mandate events",
+        None
+        if format != "table"
+        else "resolution,date,event,chapter_vii,force_authorised,force_addressee,poc,troop_ceiling,"
+        "verification",
+        title="Mandate events (notes: --format csv or json)",
     )
-    emit(rec.partners, format, "acronym,org,name,start_date,end_date", title="Partners")
+    emit(
+        rec.partners,
+        format,
+        None if format != "table" else "acronym,org,name,start_date,end_date",
+        title="Partner operations (other organisations, same country, overlapping dates)",
+    )
 
 
 @app.command("events")
@@ -97,7 +108,7 @@ def events_cmd(
     """List mandate events (establishment, shifts, force authorisations, terminations)."""
     df = api.mandate_events(operation)
     if format == "table" and columns is None:
-        columns = "operation,resolution,date,event,chapter_vii,force_authorised,poc,note"
+        columns = "operation,resolution,date,event,chapter_vii,force_authorised,poc,verification"
     emit(df, format, columns, title="Mandate events")
 
 

@@ -49,6 +49,7 @@ def tables() -> Tables:
                 "resolution": [1181, 1270],
                 "date": [D("1998-07-13"), D("1999-10-22")],
                 "event": ["establish", "establish"],
+                "chapter_vii": pd.array([False, True], dtype="boolean"),
                 "verification": ["text", "index"],
                 "source": ["un_sc_resolutions", "un_sc_resolutions"],
             }
@@ -155,3 +156,26 @@ def test_activity_must_agree_with_end_date(tables: Tables) -> None:
         "operations UNOMSIL: active but has end date 1999-10-22",
         "operations UNAMSIL: UN operation with unknown status (set active)",
     ]
+
+
+def test_move_to_chapter_vii_must_be_a_shift(tables: Tables) -> None:
+    later = pd.DataFrame(
+        {
+            "operation": ["UNOMSIL", "UNOMSIL"],
+            "resolution": [1200, 1220],
+            "date": [D("1998-10-01"), D("1999-01-12")],
+            "event": ["authorise", "expand"],
+            "chapter_vii": pd.array([True, True], dtype="boolean"),
+            "verification": ["index", "index"],
+            "source": ["un_sc_resolutions", "un_sc_resolutions"],
+        }
+    )
+    events = pd.concat([tables["mandate_events"], later], ignore_index=True)
+    events["chapter_vii"] = pd.array([False, True, True, True], dtype="boolean")
+    tables["mandate_events"] = events
+    assert checks.shifts_recorded(tables) == [
+        "mandate_events UNOMSIL/1220: first move to Chapter VII after a non-Chapter VII "
+        "establishment must be a shift event"
+    ]
+    tables["mandate_events"].loc[3, "event"] = "shift"
+    assert checks.shifts_recorded(tables) == []

@@ -152,6 +152,31 @@ def establishment_recorded(t: Tables) -> list[str]:
     return problems
 
 
+def shifts_recorded(t: Tables) -> list[str]:
+    """A UN operation set up outside Chapter VII moves to it with a ``shift`` event.
+
+    The first later resolution acting under Chapter VII for it (other than one that
+    only authorises others, ``authorise``) must be coded ``shift``.
+    """
+    events = t["mandate_events"].sort_values(["date", "resolution"])
+    un = set(t["operations"].loc[t["operations"]["org"] == "UN", "acronym"])
+    problems = []
+    for acronym, group in events[events["operation"].isin(un)].groupby("operation"):
+        founding = group[group["event"] == "establish"]
+        if founding.empty or pd.isna(founding["chapter_vii"].iloc[0]):
+            continue
+        if bool(founding["chapter_vii"].iloc[0]):
+            continue
+        later = group[(group["date"] > founding["date"].iloc[0]) & (group["event"] != "authorise")]
+        first_vii = later[later["chapter_vii"].fillna(False).astype(bool)].head(1)
+        if len(first_vii) and first_vii["event"].iloc[0] != "shift":
+            problems.append(
+                f"mandate_events {acronym}/{first_vii['resolution'].iloc[0]}: first move to "
+                "Chapter VII after a non-Chapter VII establishment must be a shift event"
+            )
+    return problems
+
+
 def activity_consistent(t: Tables) -> list[str]:
     """An operation with an end date is not active; a UN operation has a known status."""
     ops = t["operations"]
@@ -190,6 +215,7 @@ CHECKS: tuple[Callable[[Tables], list[str]], ...] = (
     host_codes_valid,
     links_resolve,
     establishment_recorded,
+    shifts_recorded,
     activity_consistent,
     sources_known,
 )

@@ -43,7 +43,7 @@ def operations_by_org() -> pd.DataFrame:
     'UN'
     """
     return query("""SELECT org, count(*) AS operations,
-                           count(*) FILTER (WHERE end_date IS NULL) AS active
+                           count(*) FILTER (WHERE active) AS active
                     FROM operations GROUP BY org
                     ORDER BY org <> 'UN', operations DESC, org""")
 
