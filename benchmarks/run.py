@@ -31,8 +31,10 @@ def build_store_cold() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["BLUEHELMET_CACHE"] = tmp
         store._connection.cache_clear()
-        store.store_path()
+        store._checked_path.cache_clear()
+        store.connect()
         store._connection.cache_clear()
+        store._checked_path.cache_clear()
     if before is None:
         del os.environ["BLUEHELMET_CACHE"]
     else:

@@ -15,8 +15,10 @@ from bluehelmet.register.load import read_table
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BLUEHELMET_CACHE", str(tmp_path))
     store._connection.cache_clear()
+    store._checked_path.cache_clear()
     yield tmp_path
     store._connection.cache_clear()
+    store._checked_path.cache_clear()
 
 
 def test_store_holds_every_packaged_row(cache: Path) -> None:

@@ -96,13 +96,26 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(path, read_only=True, config=_CONFIG)
 
 
+def _signature() -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of each packaged CSV: cheap to read, changes with them."""
+    stats = ((name, (PACKAGE_DATA / f"{name}.csv").stat()) for name in sorted(TABLES))
+    return tuple((name, st.st_mtime_ns, st.st_size) for name, st in stats)
+
+
+@lru_cache(maxsize=4)
+def _checked_path(signature: tuple[tuple[str, int, int], ...], cache: str) -> str:
+    return str(store_path())
+
+
 def connect() -> duckdb.DuckDBPyConnection:
     """A read-only connection to the store, with no access to outside files.
+
+    The store is checked once per process and again whenever a packaged table changes.
 
     >>> connect().execute("SELECT count(*) > 0 FROM operations").fetchone()[0]
     True
     """
-    return _connection(str(store_path())).cursor()
+    return _connection(_checked_path(_signature(), str(cache_dir()))).cursor()
 
 
 def query(sql: str, params: Sequence[object] | None = None) -> pd.DataFrame:

@@ -28,7 +28,8 @@ _ENV = jinja2.Environment(
 
 
 def _table(df: pd.DataFrame) -> str:
-    return df.to_html(index=False, na_rep="", classes="data", border=0, escape=True)
+    shown = df.astype(object).where(df.notna(), "")
+    return shown.to_html(index=False, classes="data", border=0, escape=True)
 
 
 def _events_table() -> pd.DataFrame:
