@@ -110,6 +110,10 @@ def test_links_must_mirror(tables: Tables) -> None:
     assert checks.links_resolve(tables) == [
         "operations UNOMSIL: successor UNAMSIL does not list it as predecessor"
     ]
+    tables["operations"] = _ops(successor=[pd.NA, pd.NA])
+    assert checks.links_resolve(tables) == [
+        "operations UNAMSIL: predecessor UNOMSIL does not list it as successor"
+    ]
 
 
 def test_establishing_resolution_needs_event(tables: Tables) -> None:

@@ -117,18 +117,14 @@ def links_resolve(t: Tables) -> list[str]:
     ops = t["operations"].set_index("acronym")
     problems = []
     for acr, row in ops.iterrows():
-        for other in _split(row["successor"]):
-            if other not in ops.index:
-                problems.append(f"operations {acr}: successor {other} is not an operation")
-            elif acr not in _split(ops.at[other, "predecessor"]):
-                problems.append(
-                    f"operations {acr}: successor {other} does not list it as predecessor"
-                )
-        problems += [
-            f"operations {acr}: predecessor {p} is not an operation"
-            for p in _split(row["predecessor"])
-            if p not in ops.index
-        ]
+        for field, mirror in (("successor", "predecessor"), ("predecessor", "successor")):
+            for other in _split(row[field]):
+                if other not in ops.index:
+                    problems.append(f"operations {acr}: {field} {other} is not an operation")
+                elif acr not in _split(ops.at[other, mirror]):
+                    problems.append(
+                        f"operations {acr}: {field} {other} does not list it as {mirror}"
+                    )
     return problems
 
 
