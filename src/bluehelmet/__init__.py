@@ -9,6 +9,17 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from bluehelmet.coding.code import CodedResolution
+from bluehelmet.coding.run import (
+    audit_register,
+    code_corpus,
+    code_path,
+    coded_table,
+    evaluate_coder,
+    fetch,
+)
+from bluehelmet.coding.run import code_document as code_resolution
+from bluehelmet.documents import load_corpus, read_resolution
 from bluehelmet.errors import (
     BluehelmetError,
     DataFormatError,
@@ -33,13 +44,8 @@ from bluehelmet.register.validate import load_register, register_problems, valid
 from bluehelmet.report.build import build_report
 
 __all__ = [
-    "BluehelmetError",
-    "DataFormatError",
-    "NotFoundError",
-    "UsageError",
-    "ValidationError",
+    # register
     "OperationRecord",
-    "build_report",
     "cite",
     "load_register",
     "mandate_basis",
@@ -54,6 +60,25 @@ __all__ = [
     "theatre_operations",
     "validate_register",
     "versions",
+    # documents and coder
+    "CodedResolution",
+    "audit_register",
+    "code_corpus",
+    "code_path",
+    "code_resolution",
+    "coded_table",
+    "evaluate_coder",
+    "fetch",
+    "load_corpus",
+    "read_resolution",
+    # outputs
+    "build_report",
     "write_mandates_figure",
     "write_timeline_figure",
+    # errors
+    "BluehelmetError",
+    "DataFormatError",
+    "NotFoundError",
+    "UsageError",
+    "ValidationError",
 ]

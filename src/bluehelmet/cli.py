@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 import pandas as pd
 import typer
+from typer.core import TyperGroup
 
 import bluehelmet as api
 from bluehelmet.errors import BluehelmetError
@@ -193,3 +194,84 @@ def validate_cmd(format: Format = "table") -> None:
         return
     emit(problems, format, title="Register problems")
     raise typer.Exit(1)
+
+
+class _DefaultRunGroup(TyperGroup):
+    """A group whose first argument, when it is no subcommand, goes to ``run``."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["run", *args]
+        return super().resolve_command(ctx, args)
+
+
+code_app = typer.Typer(
+    cls=_DefaultRunGroup,
+    help="Code resolutions: Chapter VII, force, mandate events, tasks, with evidence.",
+    no_args_is_help=True,
+)
+corpus_app = typer.Typer(help="Resolution documents: fetch them from the UN.", no_args_is_help=True)
+mandates_app = typer.Typer(help="Curate the mandate register.", no_args_is_help=True)
+app.add_typer(code_app, name="code")
+app.add_typer(corpus_app, name="corpus")
+app.add_typer(mandates_app, name="mandates")
+
+Table = Annotated[str, typer.Option(help="resolution, paragraphs or evidence")]
+CorpusDir = Annotated[
+    Path | None,
+    typer.Option(
+        help="folder of resolution texts (default: $BLUEHELMET_CORPUS or the shared texts)"
+    ),
+]
+
+
+@code_app.command("run")
+@_cli_errors
+def code_run_cmd(
+    target: Annotated[Path, typer.Argument(help="a resolution file or a folder of them")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json or csv")] = "json",
+    table: Table = "resolution",
+    columns: Columns = None,
+) -> None:
+    """Code one file or a folder (`bluehelmet code FILE|DIR` is short for this)."""
+    coded, skipped = api.code_path(target)
+    if format not in ("json", "csv"):
+        raise api.UsageError(f"unknown format {format!r}; use json or csv")
+    emit(api.coded_table(coded, table), format, columns)
+    if skipped:
+        typer.echo(skipped, err=True)
+
+
+@code_app.command("evaluate")
+@_cli_errors
+def code_evaluate_cmd(
+    gold: Annotated[list[Path], typer.Option(help="gold label CSV file(s) or a folder of them")],
+    corpus: CorpusDir = None,
+    format: Format = "table",
+) -> None:
+    """Precision, recall and F1 per code against hand labels."""
+    scores = api.evaluate_coder(gold, corpus)
+    emit(scores, format, title="Coder against the gold labels")
+
+
+@corpus_app.command("fetch")
+@_cli_errors
+def corpus_fetch_cmd(
+    numbers: Annotated[list[str], typer.Argument(help="numbers or ranges: 1270 2100-2110")],
+    out: Annotated[Path | None, typer.Option(help="folder (default: the cache)")] = None,
+) -> None:
+    """Download resolutions from the UN's document service (polite, resumable)."""
+    report = api.fetch(numbers, out)
+    typer.echo(report.summary())
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@mandates_app.command("audit")
+@_cli_errors
+def mandates_audit_cmd(
+    corpus: Annotated[Path, typer.Argument(help="folder of resolution texts")],
+    format: Format = "table",
+) -> None:
+    """List where the machine coding and the curated register disagree."""
+    emit(api.audit_register(corpus), format, title="Register vs machine coding")

@@ -32,3 +32,15 @@ def shared_data_dir() -> Path:
     if override:
         return Path(override)
     return Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def corpus_dir() -> Path:
+    """Folder of resolution texts to code (``BLUEHELMET_CORPUS``, default the shared texts).
+
+    >>> corpus_dir().name != ""
+    True
+    """
+    override = os.environ.get("BLUEHELMET_CORPUS")
+    if override:
+        return Path(override)
+    return shared_data_dir() / "unsc" / "resolutions_en_1946_1994"

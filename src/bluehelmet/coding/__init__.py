@@ -1,0 +1,1 @@
+"""Mandate coder: rules, taxonomy, evidence spans, evaluation."""

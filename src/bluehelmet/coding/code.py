@@ -1,0 +1,282 @@
+"""Code resolutions: resolution-level, paragraph-level and evidence tables.
+
+``code_resolution`` runs every coder on one resolution; ``code_texts`` codes many and
+builds each table once (fast: the operation index is compiled once, rows are
+collected as dicts). ``labels()`` gives the codes in the gold-label layout of
+``tests/data/gold/README.md`` for ``bluehelmet.coding.evaluate``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from bluehelmet.coding import patterns as P
+from bluehelmet.coding.chapters import ChapterSummary, chapter_summary
+from bluehelmet.coding.clauses import clauses, paragraph_key
+from bluehelmet.coding.events import EventCode, code_events, parse_date
+from bluehelmet.coding.force import code_force
+from bluehelmet.coding.operations import OperationIndex, index_for
+from bluehelmet.coding.tasks import code_tasks
+from bluehelmet.documents.model import Paragraph, Resolution
+
+RESOLUTION_COLUMNS = (
+    "resolution",
+    "year",
+    "symbol",
+    "chapter_vii",
+    "chapter_vii_scope",
+    "chapter_vii_where",
+    "chapter_viii",
+    "chapter_viii_scope",
+    "chapter_viii_where",
+    "force_authorised",
+    "n_force",
+    "force_addressees",
+    "events",
+    "n_events",
+    "n_reports",
+    "tasks",
+    "source",
+)
+PARAGRAPH_COLUMNS = (
+    "resolution",
+    "paragraph",
+    "label",
+    "kind",
+    "chapter_vii",
+    "chapter_viii",
+    "force",
+    "addressee",
+    "purposes",
+    "limits",
+    "events",
+    "tasks",
+    "report",
+)
+EVIDENCE_COLUMNS = (
+    "resolution",
+    "paragraph",
+    "label",
+    "code",
+    "value",
+    "detail",
+    "start",
+    "end",
+    "text",
+)
+LABEL_COLUMNS = ("resolution", "code", "paragraph", "value", "detail")
+
+
+def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(columns))
+
+
+@dataclass(frozen=True)
+class CodedResolution:
+    """The three tables for one resolution (or, as :class:`CodedCorpus`, for many)."""
+
+    resolution: pd.DataFrame
+    paragraphs: pd.DataFrame
+    evidence: pd.DataFrame
+    label_rows: pd.DataFrame
+
+    def labels(self) -> pd.DataFrame:
+        """Codes in the gold layout: resolution, code, paragraph, value, detail."""
+        return self.label_rows
+
+
+CodedCorpus = CodedResolution
+
+
+def _covering(p: Paragraph, summary: ChapterSummary, flag: str | None) -> str | None:
+    if flag is not None:
+        return flag
+    places = dict.fromkeys(summary.where, summary.scope)
+    places.update(dict.fromkeys(summary.others, "other"))
+    key = paragraph_key(p)
+    if key in places:
+        return "paragraph"
+    if p.section and p.section in places:
+        return "section"
+    return "preamble" if "preamble" in places else None
+
+
+def _detail(e: EventCode) -> str:
+    parts = []
+    if e.until:
+        parts.append(f"until {e.until.isoformat()}")
+    if e.ceiling:
+        parts.append(f"ceiling {e.ceiling}")
+    if e.source != "text":
+        parts.append(f"source {e.source}")
+    return "; ".join(parts)
+
+
+def _rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, Any]], ...]:
+    n = res.number
+    mentions = index.mentions(res.text, n)
+    parsed = clauses(res, mentions, index)
+    vii, viii = chapter_summary(res, "VII"), chapter_summary(res, "VIII")
+    force = code_force(res, index, parsed)
+    events = code_events(res, index, parsed, mentions, force)
+    tasks = code_tasks(res, parsed, force)
+    reports = [
+        c
+        for c in parsed
+        if c.verb in ("requests", "invites")
+        and c.actor == "un_operation"
+        and P.REPORT.search(res.text, c.body_start, c.end)
+    ]
+    ev: list[dict[str, Any]] = []
+
+    def add(key: str, label: str, code: str, value: str, detail: str, s: int, e: int) -> None:
+        ev.append(
+            dict(
+                resolution=n,
+                paragraph=key,
+                label=label,
+                code=code,
+                value=value,
+                detail=detail,
+                start=s,
+                end=e,
+                text=res.text[s:e],
+            )
+        )
+
+    labels: list[dict[str, Any]] = []
+    for summary, code in ((vii, "chapter_vii"), (viii, "chapter_viii")):
+        for place, s, e in summary.spans:
+            add(place if place != "preamble" else "", place, code, summary.scope, "", s, e)
+        if summary.invoked or code == "chapter_vii":
+            labels.append(
+                dict(
+                    resolution=n,
+                    code=code,
+                    paragraph=";".join(summary.where),
+                    value=summary.scope,
+                    detail="; ".join(summary.others),
+                )
+            )
+    for f in force:
+        for kind, value, s, e in f.evidence:
+            add(f.paragraph, f.label, kind, value, "", s, e)
+        labels.append(
+            dict(
+                resolution=n,
+                code="force",
+                paragraph=f.paragraph,
+                value=f.addressee,
+                detail=";".join(f.purposes),
+            )
+        )
+    if not force:
+        labels.append(dict(resolution=n, code="force", paragraph="", value="none", detail=""))
+    for ec in events:
+        value = f"{ec.operation}:{ec.event}"
+        add(ec.paragraph, ec.label, "event", value, _detail(ec), ec.start, ec.end)
+        labels.append(
+            dict(
+                resolution=n, code="event", paragraph=ec.paragraph, value=value, detail=_detail(ec)
+            )
+        )
+    if not events:
+        labels.append(dict(resolution=n, code="event", paragraph="", value="none", detail=""))
+    for t in tasks:
+        add(t.paragraph, t.label, "task", f"{t.task}:{t.mode}", "", t.start, t.end)
+    for c in reports:
+        m = P.REPORT.search(res.text, c.body_start, c.end)
+        assert m is not None
+        when = parse_date(res.text[m.end() : c.end])
+        add(
+            c.key,
+            c.paragraph.label,
+            "report",
+            "report",
+            when.isoformat() if when else "",
+            m.start(),
+            m.end(),
+        )
+
+    paras = []
+    for p in res.operative():
+        key = paragraph_key(p)
+        fc = next((f for f in force if f.label == p.label), None)
+        paras.append(
+            dict(
+                resolution=n,
+                paragraph=key,
+                label=p.label,
+                kind=p.kind,
+                chapter_vii=_covering(p, vii, p.chapter_vii),
+                chapter_viii=_covering(p, viii, p.chapter_viii),
+                force=fc is not None,
+                addressee=fc.addressee if fc else None,
+                purposes=";".join(fc.purposes) if fc else "",
+                limits=";".join(fc.limits) if fc else "",
+                events=";".join(f"{e.operation}:{e.event}" for e in events if e.label == p.label),
+                tasks=";".join(f"{t.task}:{t.mode}" for t in tasks if t.label == p.label),
+                report=any(c.paragraph.index == p.index for c in reports),
+            )
+        )
+    row = dict(
+        resolution=n,
+        year=res.year,
+        symbol=res.symbol,
+        chapter_vii=vii.invoked,
+        chapter_vii_scope=vii.scope,
+        chapter_vii_where=";".join(vii.where),
+        chapter_viii=viii.invoked,
+        chapter_viii_scope=viii.scope,
+        chapter_viii_where=";".join(viii.where),
+        force_authorised=bool(force),
+        n_force=len(force),
+        force_addressees=";".join(sorted({f.addressee for f in force})),
+        events=";".join(f"{e.operation}:{e.event}" for e in events),
+        n_events=len(events),
+        n_reports=len(reports),
+        tasks=";".join(sorted({f"{t.task}:{t.mode}" for t in tasks})),
+        source=res.source,
+    )
+    return [row], paras, ev, labels
+
+
+def code_texts(
+    resolutions: Iterable[Resolution], operations: pd.DataFrame | OperationIndex | None = None
+) -> CodedCorpus:
+    """Code many resolutions; the tables are concatenated (each built once).
+
+    >>> from bluehelmet.documents.model import Paragraph
+    >>> t = "1. Authorizes Member States to use all necessary means;"
+    >>> r = Resolution(678, 1990, None, t, (Paragraph(0, "operative", t, 0, len(t), "1"),))
+    >>> code_texts([r, r]).resolution.force_addressees.tolist()
+    ['member_states', 'member_states']
+    """
+    index = index_for(operations)
+    tables: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
+    for res in resolutions:
+        for table, rows in zip(tables, _rows(res, index), strict=True):
+            table.extend(rows)
+    columns = (RESOLUTION_COLUMNS, PARAGRAPH_COLUMNS, EVIDENCE_COLUMNS, LABEL_COLUMNS)
+    frames = [_frame(rows, cols) for rows, cols in zip(tables, columns, strict=True)]
+    return CodedResolution(*frames)
+
+
+def code_resolution(
+    res: Resolution, operations: pd.DataFrame | OperationIndex | None = None
+) -> CodedResolution:
+    """Code one resolution: ``resolution`` (one row), ``paragraphs`` and ``evidence`` tables.
+
+    ``operations`` defaults to the packaged register.
+
+    >>> from bluehelmet.documents.model import Paragraph
+    >>> t = "1. Demands that all parties take all necessary measures to ensure safety;"
+    >>> r = Resolution(1, 1993, None, t, (Paragraph(0, "operative", t, 0, len(t), "1"),))
+    >>> bool(code_resolution(r).resolution.loc[0, "force_authorised"])
+    False
+    """
+    return code_texts([res], operations)

@@ -1,0 +1,288 @@
+"""Mandate events: which UN operations a resolution establishes, extends, expands or ends.
+
+Rules, per operative clause whose head decides ("Decides", "Extends", "Authorizes",
+"Approves", "Recommends", "Confirms", or "Requests"/"Invites" addressed to the UN),
+for each trigger not made hypothetical by a word between the head and it ("if",
+"proposed", "consider", "submit" ... ``patterns.EVENT_NEGATION``):
+
+- establish: "establish / set up / the creation of / dispatch" followed by the
+  operation ("Decides to set up immediately under its authority a United Nations
+  Disengagement Observer Force"), or the operation "shall be established". When the
+  object is a part of it ("a presence of UNPROFOR", "a police component within
+  ONUMOZ") the event is expand.
+- extend: "extend / renew / prolong / continuation of" with a mandate, stationing or
+  period object ("Extends once more the stationing in Cyprus of ..."); an extension of
+  terms of reference, or one with no time but a purpose ("in order to enable it") is
+  expand.
+- expand: "increase / enlarge / expand / reinforce / reduce / restructure" with a
+  strength, size or mandate object or the operation right after; "additional
+  elements/observers"; "new tasks"; an extension that restates a ceiling ("up to
+  five military observers"); "Authorizes UNPROFOR to assume ..." (a new task, not
+  "to continue"); force given to the Secretary-General for the operation that a
+  cited resolution established.
+- terminate: "terminate (the mandate of) X", "X's functions shall end",
+  "withdrawal of X".
+
+The operation is the nearest mention after the trigger in the clause, else before
+it. One event per operation, the first of establish > terminate > expand > extend.
+The coder reads the text only: it never looks up what the register says this
+resolution did (an operation the text does not name, "an observation group", gets no
+event), so the evaluation and the register audit measure the text rules alone.
+An ended family member cannot be extended: the event goes to the current one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from bluehelmet.coding import patterns as P
+from bluehelmet.coding.clauses import Clause, clauses
+from bluehelmet.coding.force import ForceCode
+from bluehelmet.coding.operations import Mention, OperationIndex, index_for
+from bluehelmet.documents.model import Resolution
+
+PRIORITY = ("establish", "terminate", "expand", "extend")
+_OCR_DIGITS = str.maketrans("Iil]", "1111")
+
+
+@dataclass(frozen=True)
+class EventCode:
+    """One mandate event; ``start``/``end`` span the trigger and the operation named."""
+
+    operation: str
+    event: str
+    until: dt.date | None
+    ceiling: int | None
+    paragraph: str
+    label: str
+    start: int
+    end: int
+    source: str = "text"
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first "31 March 1993" style date in ``text``.
+
+    >>> parse_date("until 31 March 1993")
+    datetime.date(1993, 3, 31)
+    """
+    m = P.DATE.search(text)
+    if m is None:
+        return None
+    day, year = (m.group(g).translate(_OCR_DIGITS) for g in ("day", "year"))
+    try:
+        return dt.date(int(year), P.MONTHS.index(m.group("month").lower()) + 1, int(day))
+    except ValueError:
+        return None
+
+
+def _inside(pos: int, mentions: list[Mention]) -> bool:
+    return any(m.start <= pos < m.end for m in mentions)
+
+
+def _pick(ops: list[Mention], start: int, end: int, after: int = 10**9) -> Mention | None:
+    later = [m for m in ops if end <= m.start <= end + after]
+    if later:
+        return later[0]
+    before = [m for m in ops if m.end <= start]
+    return before[-1] if before else None
+
+
+def _triggers(res: Resolution, c: Clause, ops: list[Mention], all_m: list[Mention]):
+    text = res.text
+    for m in P.ESTABLISH.finditer(text, c.start, c.end):
+        op = _pick(ops, m.start(), m.end(), after=200)
+        if op is None or op.start < m.end() or _inside(m.start(), all_m):
+            continue
+        between = text[m.end() : op.start]
+        if ";" in between:
+            continue
+        if P.PART_OF.search(between):
+            yield "expand", m, op
+        elif not P.OTHER_OBJECT.search(between):
+            yield "establish", m, op
+    for m in P.ESTABLISH_PASSIVE.finditer(text, c.start, c.end):
+        op = _pick(ops, m.start(), m.start(), after=-1)
+        if op is not None and m.start() - op.end < 250:
+            yield "establish", m, op
+    for m in P.EXTEND.finditer(text, c.start, c.end):
+        near = text[m.end() : m.end() + 60]
+        if P.PASSIVE.search(text, max(c.start, m.start() - 12), m.start()):
+            op = _pick(ops, m.start(), m.start(), after=-1)
+            ok = op is not None and bool(
+                P.EXTEND_OBJECT.search(text, max(c.start, op.start - 150), m.start())
+            )
+        else:
+            op = _pick(ops, m.start(), m.end())
+            ok = op is not None and bool(
+                P.EXTEND_OBJECT.search(near) or 0 <= op.start - m.end() < 25
+            )
+        if not ok or op is None:
+            continue
+        window = text[m.end() : min(c.end, m.end() + 150)]
+        scope = P.SCOPE_OBJECT.search(window[:80])
+        timeless = not P.TIME.search(text, c.start, c.end) and P.SCOPE_PURPOSE.search(window)
+        resized = P.CEILING.search(text, m.end(), c.end)
+        yield ("expand" if scope or timeless or resized else "extend"), m, op
+    for m in P.EXPAND.finditer(text, c.start, c.end):
+        if _inside(m.start(), all_m):
+            continue
+        if P.PASSIVE.search(text, max(c.start, m.start() - 12), m.start()):
+            op = _pick(ops, m.start(), m.start(), after=-1)
+            ok = op is not None and bool(
+                P.EXPAND_OBJECT.search(text, max(c.start, op.start - 150), m.start())
+            )
+        else:
+            op = _pick(ops, m.start(), m.end())
+            ok = op is not None and bool(
+                m.group("self")
+                or m.group().lower().startswith("additional")
+                or P.EXPAND_OBJECT.search(text, m.end(), m.end() + 60)
+                or (op.start >= m.end() and P.DIRECT.match(text[m.end() : op.start]))
+            )
+        if ok and op is not None:
+            yield "expand", m, op
+    for m in P.TERMINATE.finditer(text, c.start, c.end):
+        op = _pick(ops, m.start(), m.end(), after=80)
+        if op is not None and op.start >= m.end():
+            yield "terminate", m, op
+    for m in P.TERMINATE_SUBJECT.finditer(text, c.start, c.end):
+        op = _pick(ops, m.start(), m.start(), after=-1)
+        if op is not None and m.start() - op.end < 150:
+            yield "terminate", m, op
+    for op in ops:
+        w = P.WITHDRAWAL.search(text, max(c.start, op.start - 30), op.start)
+        if w and not text.startswith("'s", op.end) and not text.startswith("’s", op.end):
+            yield "terminate", w, op
+    actor = next((o for o in ops if o.start == c.actor_start), None)
+    new_task = actor is not None and not P.NOT_NEW.match(text, actor.end, c.end)
+    if c.effective == "authorizes" and new_task and not c.inherited and not _has_force(text, c):
+        assert actor is not None
+        yield "expand", actor, actor
+
+
+def _has_force(text: str, c: Clause) -> bool:
+    return any(p.search(text, c.start, c.end) for _, p in P.EXPLICIT_FORCE + P.GENERIC_FORCE)
+
+
+def _until(res: Resolution, c: Clause, after: int) -> dt.date | None:
+    for m in P.DATE.finditer(res.text, after, c.end):
+        if P.UNTIL.search(res.text, max(after, m.start() - 25), m.start()):
+            return parse_date(m.group())
+    return None
+
+
+def parse_number(text: str) -> int | None:
+    """ "22,000" → 22000; "one hundred and twenty" → 120; "six thousand" → 6000.
+
+    >>> parse_number("one hundred and twenty"), parse_number("22,000"), parse_number("fifty")
+    (120, 22000, 50)
+    """
+    text = text.replace(",", "").strip()
+    if text.isdigit():
+        return int(text)
+    total = current = 0
+    for word in text.lower().replace("-", " ").split():
+        if word in P.NUMBER_WORDS:
+            i = P.NUMBER_WORDS.index(word)
+            current += i + 1 if i < 19 else (i - 17) * 10
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+    return total + current or None
+
+
+def _ceiling(res: Resolution, c: Clause) -> int | None:
+    m = P.CEILING.search(res.text, c.start, c.end)
+    return parse_number(m.group("n")) if m else None
+
+
+def _current(index: OperationIndex, acronym: str, number: int | None) -> str:
+    """An ended family member cannot be extended: use the member current at ``number``."""
+    base = acronym.rsplit(" ", 1)[0] if acronym.endswith((" I", " II", " III")) else acronym
+    if base not in index.families or number is None:
+        return acronym
+    return index.resolve(base, None, number)
+
+
+def code_events(
+    res: Resolution,
+    operations: pd.DataFrame | OperationIndex | None = None,
+    parsed: list[Clause] | None = None,
+    mentions: list[Mention] | None = None,
+    force: list[ForceCode] | None = None,
+) -> list[EventCode]:
+    """Mandate events of ``res``, one per UN operation.
+
+    >>> from bluehelmet.documents.model import Paragraph
+    >>> t = "1. Decides to extend the mandate of UNIFIL until 31 July 1993;"
+    >>> r = Resolution(840, 1993, None, t, (Paragraph(0, "operative", t, 0, len(t), "1"),))
+    >>> [(e.operation, e.event, e.until.isoformat()) for e in code_events(r)]
+    [('UNIFIL', 'extend', '1993-07-31')]
+    """
+    index = index_for(operations)
+    if mentions is None:
+        mentions = index.mentions(res.text, res.number)
+    if parsed is None:
+        parsed = clauses(res, mentions, index)
+    found: dict[str, list[tuple[int, EventCode]]] = {}
+    for acronym, code in _from_text(res, index, parsed, mentions) + _from_force(res, index, force):
+        found.setdefault(acronym, []).append((PRIORITY.index(code.event), code))
+    out = []
+    for codes in found.values():
+        codes.sort(key=lambda pc: (pc[0], pc[1].start))
+        best = codes[0][1]
+        until = best.until or next((e.until for _, e in codes if e.until), None)
+        ceiling = best.ceiling or next((e.ceiling for _, e in codes if e.ceiling), None)
+        out.append(replace(best, until=until, ceiling=ceiling))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _from_text(
+    res: Resolution, index: OperationIndex, parsed: list[Clause], mentions: list[Mention]
+) -> list[tuple[str, EventCode]]:
+    out = []
+    for c in parsed:
+        if c.verb not in P.EVENT_HEADS:
+            continue
+        if c.verb in ("requests", "invites") and c.actor not in ("un_operation", None):
+            continue
+        inside = [m for m in mentions if c.start <= m.start < c.end]
+        ops = [m for m in inside if index.org.get(m.acronym) == "UN"]
+        if not ops:
+            continue
+        origin = c.start if c.inherited else c.body_start
+        for event, m, op in _triggers(res, c, ops, mentions):
+            start, end = (m.start, m.end) if isinstance(m, Mention) else (m.start(), m.end())
+            if P.EVENT_NEGATION.search(res.text, origin, start) or P.REPORT.search(
+                res.text, origin, start
+            ):
+                continue
+            acronym = op.acronym
+            if event != "establish":
+                acronym = _current(index, acronym, res.number)
+            until = _until(res, c, start) if event != "terminate" else None
+            code = EventCode(acronym, event, until, _ceiling(res, c), c.key, c.paragraph.label,
+                             min(start, op.start), max(end, op.end))  # fmt: skip
+            out.append((acronym, code))
+    return out
+
+
+def _from_force(
+    res: Resolution, index: OperationIndex, force: list[ForceCode] | None
+) -> list[tuple[str, EventCode]]:
+    """Force given to the Secretary-General concerns the operation of a cited resolution."""
+    out = []
+    for f in force or []:
+        actor = next((ev for ev in f.evidence if ev[0] == "force"), None)
+        if f.addressee != "un_operation" or f.verb == "reaffirms" or actor is None:
+            continue
+        acronym = index.cited(res.text) if P.SG_OR_UN.match(res.text, actor[2]) else None
+        if acronym is not None and index.org.get(acronym) == "UN":
+            code = EventCode(acronym, "expand", None, None, f.paragraph, f.label, f.start, f.end)
+            out.append((acronym, code))
+    return out

@@ -1,0 +1,310 @@
+"""Compiled patterns and phrase lists of the mandate coder, declared once.
+
+Patterns are written with plain spaces; :func:`rx` turns every space into
+``\\s+`` (texts keep their line breaks) and compiles case-insensitively. Every
+rule of the coder reads its words from here, so the vocabulary can be reviewed
+in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+
+def rx(pattern: str, *, case: bool = False) -> re.Pattern[str]:
+    """Compile ``pattern`` with each space meaning "any whitespace".
+
+    >>> rx("all necessary means").search("to use all\\nnecessary  means").group()
+    'all\\nnecessary  means'
+    """
+    return re.compile(pattern.replace(" ", r"\s+"), 0 if case else re.IGNORECASE)
+
+
+def lower(text: str) -> str:
+    """``text`` lower-cased, keeping every offset (a character whose lower case is longer stays).
+
+    >>> lower("UNPROFOR İ")
+    'unprofor İ'
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+def _words(text: str, sep: str = " ") -> tuple[str, ...]:
+    return tuple(w.strip() for w in text.split(sep) if w.strip())
+
+
+# --- Charter chapters -------------------------------------------------------
+# "Acting under Chapter VII", "Decides, under Chapter VII", "acting therefore under
+# Chapters VII and VIII". The Council never acts "under Chapter VI", so a lone "VI"
+# after "acting under" is OCR for "VII"; "wider" is OCR for "under".
+CHAPTER_CLAUSE: Final = rx(
+    r"\b(?:acting|decides)\b,?(?: (?:also|further|therefore|thus|accordingly|again),?)? "
+    r"(?:under|wider|in accordance with) (?:the provisions of )?"
+    r"chapters? (?P<a>VIII|VII|VI)\b(?: and (?P<b>VIII|VII)\b)?"
+)
+# Chapter VII articles: "Acting in accordance with Articles 39 and 41" (preamble), and an
+# operative decision "pursuant to Article 40" / "within the meaning of Article 39".
+ARTICLE_CLAUSE: Final = rx(
+    r"\bacting,? (?:under|in accordance with|pursuant to) Articles? (?:39|4[0-2])\b"
+)
+ARTICLE_DECISION: Final = rx(
+    r"(?:pursuant to|under|in accordance with|within the meaning of) Articles? (?:39|4[0-2])\b"
+)
+CHAPTER_HINT: Final = rx(r"chapter|article")
+ARTICLE_HEADS: Final = frozenset(("decides", "determines", "orders"))
+# Chapter VIII counts when recalled too ("Recalling the provisions of Chapter VIII",
+# "in the context of Article 52").
+CHAPTER_VIII: Final = rx(r"\bchapters? (?:VII and )?VIII\b|\bArticles? 5[234]\b")
+
+# --- Force phrases ----------------------------------------------------------
+# Explicit phrases name force outright; generic ones ("all necessary means") are force
+# only when the Council authorises someone to take them.
+# fmt: off
+EXPLICIT_FORCE: Final = (
+    ("including_use_of_force", rx(r"(?:all )?(?:the )?necessary measures,? including the use of force")),  # noqa: E501
+    ("last_resort", rx(r"(?:the )?use of force,? if necessary,? in the last resort")),
+    ("force_if_necessary", rx(r"(?:by )?the use of force,? if necessary")),
+    ("requisite_force", rx(r"(?:the )?use of the requisite measure of force")),
+    ("commensurate", rx(r"(?:such )?measures commensurate (?:with|to) the specific circumstances")),
+    ("repel_attack", rx(r"as may be necessary to repel the armed attack")),
+    ("use_of_force", rx(r"\buse of (?:armed )?force\b")),
+)
+# fmt: on
+GENERIC_FORCE: Final = (
+    ("all_necessary", rx(r"\ball (?:the )?necessary (?:means|measures|action)\b")),
+    ("all_measures_necessary", rx(r"\ball (?:the )?measures necessary\b")),
+    ("necessary_action", rx(r"\b(?:take|taking) the necessary action\b")),
+    ("such_measures", rx(r"\bsuch measures as may be necessary\b")),
+)
+# Cheap test: a clause without these words has no force phrase.
+FORCE_HINT: Final = rx(r"necessary|force|commensurate")
+# Text right before "use of force" that makes it a prohibition, not an authorisation.
+NEG_BEFORE_FORCE: Final = rx(
+    r"(?:threat or(?: the)?|non-?|territory (?:by|through)(?: the)?(?: threat or)?|"
+    r"consequences of(?: the)?|results of(?: the)?|excesses in(?: the)?|attacks and(?: the)?|"
+    r"renounc\w*(?: the)?|resort to(?: the)?|prohibition of(?: the)?|against(?: the)?)\s*$"
+)
+REFRAIN: Final = rx(r"\brefrain\w*\b")
+CHARTER_2_4: Final = rx(r"\bArticle 2,? (?:paragraph 4|\(4\))")
+# "... acting nationally or through regional organizations", "co-operating with the Government of":
+COALITION: Final = rx(
+    r"nationally or through regional|through regional (?:agencies|organi[sz]ations|arrangements)"
+    r"|co-?operating with the (?:legitimate )?Government|acting under paragraph"
+)
+
+# --- Clause heads -----------------------------------------------------------
+# Main verbs of operative clauses (third person singular), after an optional adverb.
+ADVERBS: Final = _words(
+    "also|further|again|once again|once more|strongly|hereby|firmly|formally|urgently|likewise"
+    "|therefore|accordingly|fully|in particular",
+    "|",
+)
+HEAD_VERBS: Final = _words(
+    "authori[sz]es|decides|calls upon|calls on|calls for|requests|urges|demands|reaffirms|recalls"
+    "|reiterates|recommends|invites|encourages|welcomes|affirms|underlines|emphasi[sz]es|stresses"
+    "|notes|condemns|declares|approves|endorses|expresses|insists|asks|appeals|considers|confirms"
+    "|commends|supports|takes note|deplores|agrees|determines|warns|reminds|acknowledges|regrets"
+    "|renews|extends|establishes|requires|directs|instructs|entrusts|recogni[sz]es|accepts"
+    "|looks forward|orders|mandates",
+    "|",
+)
+HEAD: Final = rx(
+    r"(?:^|(?<=[;:,.])|\band(?= ))\s*(?:\d{1,3}\s*\.\s*|\([a-z]{1,3}\)\s*)?"
+    rf"(?P<head>(?:{_alt(ADVERBS)} )?(?P<verb>{_alt(HEAD_VERBS)}))\b"
+)
+# Heads that ask someone to act; they authorise only under the rules of ``force``.
+ASKING: Final = frozenset(
+    _words("calls upon|calls on|requests|urges|recommends|invites|encourages|asks", "|")
+)
+DECIDES_AUTHORIZE: Final = rx(r"^\W*(?:[^;:]{0,160}?,\s*)?to authori[sz]e\b")
+DECIDES_MAY: Final = rx(
+    r"^\W*that\b(?P<subject>(?:(?!\b(?:shall|should|will|must)\b)[^;:]){0,400}?)"
+    r"\b(?:may|is authori[sz]ed to|are authori[sz]ed to|shall be authori[sz]ed to"
+    r"|are hereby authori[sz]ed to)\b"
+)
+# Where the actor of a clause ends: an infinitive, a modal, or a full stop.
+ACTOR_END: Final = rx(
+    r"\bto (?!the\b|that\b|a\b|an\b|its\b|their\b|this\b|paragraphs?\b|resolutions?\b|which\b"
+    r"|all\b|any\b|be\b)[a-z]+|\b(?:may|shall|should|will|must)\b|[;:]"
+)
+
+# --- Actors -----------------------------------------------------------------
+REGIONAL_ORGS: Final = _words(
+    r"African Union|\bAU\b|Organi[sz]ation of African Unity|\bOAU\b"
+    r"|Economic Community of West African States|\bECOWAS\b|\bECOMOG\b|European Union|\bEU\b"
+    r"|European Community|North Atlantic Treaty Organi[sz]ation|\bNATO\b|Western European Union"
+    r"|\bWEU\b|\bCSCE\b|\bOSCE\b|Commonwealth of Independent States|\bCIS\b"
+    r"|League of Arab States|Organi[sz]ation of American States|\bOAS\b|\bIGAD\b|\bSADC\b"
+    r"|\bECCAS\b|\bCEMAC\b",
+    "|",
+)
+# One alternation, so one search finds the first actor; group names are the categories.
+# fmt: off
+_ACTOR_PARTS = (
+    ("member_states", r"(?i:\bMember States\b|\bStates\b|\bthe Members\b|\bMembers of the "
+     r"United Nations|\bmultinational force|\bcoalition\b)"),
+    ("regional_organisation", "|".join(f"(?i:{o})" if " " in o else o for o in REGIONAL_ORGS)),
+    ("parties", r"(?i:\bpart(?:y|ies)\b|\ball concerned\b|\bothers concerned\b|\bfactions\b"
+     r"|\bmovements\b|\bcommunities\b|\bauthorities\b|\bleaders(?:hip)?\b|\bNational Union\b)"
+     r"|\bUNITA\b"),
+    ("government", r"(?i:\bGovernments?\b|\badministering Power\b)"),
+    ("un_operation", r"(?i:\bSecretary-General\b|\bthe United Nations\b(?! (?:Member|Charter)))"
+     r"|\bthe (?:expanded |enlarged )?(?:Force|Mission|Operation|Authority|Observer Group)\b"),
+)
+# fmt: on
+ACTOR: Final = rx("|".join(f"(?P<{n}>{p})" for n, p in _ACTOR_PARTS), case=True)
+# "Reaffirms that the Secretary-General is authorized ... to take all necessary measures".
+REAFFIRMED_AUTHORITY: Final = rx(r"\bauthori[sz]ed\b|\bauthority of\b")
+# "Calls upon States to take ... all measures necessary to provide assistance to UNPROFOR".
+ASSISTANCE_AFTER: Final = rx(
+    r"\W*(?:[\w-]+\W+){0,3}?to (?:provide|lend|give|extend|render) (?:[\w-]+ ){0,3}?"
+    r"(?:assistance|support)\b"
+)
+SG_OR_UN: Final = rx(r"(?:the )?(?:Secretary-General|United Nations)\b")
+SG_AND_STATES: Final = rx(r"^\W*Secretary-General and (?:the )?(?:Member )?States")
+
+# --- Force purposes and limits ----------------------------------------------
+# fmt: off
+PURPOSES: Final = (
+    ("self_defence", rx(r"self-?\s*defen[cs]e")),
+    ("protection_of_civilians", rx(
+        r"protect\w*(?: \w+){0,3} civilians?|civilian population|civilians under"
+        r"|safe areas?\b|protection (?:of|to) (?:the )?(?:population|civilians)")),
+    ("freedom_of_movement", rx(r"freedom of movement")),
+    ("protection_of_un_personnel", rx(
+        r"(?:safety|security|protection)(?: and (?:safety|security|freedom of movement))? of "
+        r"(?:the )?"
+        r"(?:its |their )?(?:own )?(?:United Nations |international )?"
+        r"(?:personnel|staff|troops|observers|forces)|ensure its (?:own )?security"
+        r"|protect (?:its|United Nations) personnel")),
+    ("humanitarian_access", rx(
+        r"humanitarian (?:relief|assistance|aid|supplies|convoys|operations|access|personnel)"
+        r"|delivery of (?:humanitarian|relief)")),
+    ("mandate_implementation", rx(
+        r"(?:performance|carrying out|discharge|implementation|fulfil?ment) of "
+        r"(?:its|the|their) mandate|carry(?:ing)? out (?:its|the) mandate")),
+    ("enforcement", rx(
+        r"\bembargo|\bsanctions?\b|\bban on (?:military )?flights|no-fly|compliance with"
+        r"|strict implementation|\benforce|inspect and verify"
+        r"|halt (?:all )?(?:inward and outward )?(?:maritime )?shipping"
+        r"|uphold and implement|restore international peace"
+        r"|repel the armed attack|arrival at \w+ of vessels|apprehension|airspace|mercenaries")),
+)
+LIMITS: Final = (
+    ("within_capabilities", rx(r"within (?:its|their) capabilit(?:y|ies)|extent of its capabilit")),
+    ("areas_of_deployment", rx(r"\bareas? of (?:its )?deployment")),
+    ("without_prejudice_to_government", rx(
+        r"without prejudice to the (?:primary )?responsibilit(?:y|ies) of the "
+        r"(?:\w+ )?(?:Government|authorities)")),
+    ("under_council_authority", rx(r"under the authority of the (?:Security )?Council")),
+    ("coordination_with_un", rx(
+        r"(?:close )?co-?ordination with the (?:Secretary-General|United Nations)")),
+    ("exceptional_basis", rx(r"on an exceptional basis")),
+    ("time_limited", rx(r"for a (?:limited |temporary )?period (?:of|ending|not exceeding)")),
+)
+# fmt: on
+
+# --- Dates, numbers, reports --------------------------------------------------
+MONTHS: Final = _words(
+    "january february march april may june july august september october november december"
+)
+DATE: Final = rx(
+    rf"\b(?P<day>[0-9Il\]]{{1,2}}) (?P<month>{_alt(MONTHS)}),? (?P<year>[1Iil][5-9]\d\d|20\d\d)\b"
+)
+NUMBER_WORDS: Final = _words(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+)
+_WORD = rf"(?:{_alt(NUMBER_WORDS)}|hundred|thousand)\b"
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*)"
+CEILING: Final = rx(
+    r"(?:up to|ceiling of|force level of|(?:total |authori[sz]ed )?strength of|total of|"
+    rf"level of)(?: up to| approximately| some)? (?P<n>{_NUM})(?=\W)"
+)
+REPORT: Final = rx(
+    r"\b(?:to report|to submit (?:to the (?:Security )?Council )?(?:a |his |an? \w+ )?report"
+    r"|to keep the (?:Security )?Council (?:\w+ )?(?:and \w+ )?informed)"
+)
+
+# --- Mandate events -----------------------------------------------------------
+EVENT_HEADS: Final = frozenset(
+    _words(
+        "decides extends renews establishes authorizes approves recommends agrees endorses "
+        "confirms requests invites mandates"
+    )
+)
+# Words between the head and a trigger that make the event hypothetical or past.
+EVENT_NEGATION: Final = rx(
+    r"\b(?:if|would|could|might|proposed|prospective|future|envisaged|consider(?:s|ed|ing)?"
+    r"|review(?:s|ed|ing)?"
+    r"|intention|intends|readiness|ready|willing\w*|determination|unless|prepar\w*|planning"
+    r"|study|studies|expectation|expects?|beyond|subject to|submit\w*)\b"
+)
+ESTABLISH: Final = rx(
+    r"\b(?:establish(?:es|ment (?:and \w+ \w+ )?of)?|set(?:ting)? up|creat(?:e|ion)"
+    r"|entrust (?:a )?new mandate to|dispatch)\b"
+)
+ESTABLISH_PASSIVE: Final = rx(
+    r"\b(?:shall|should|will|is|are|be)(?: hereby)? (?:established|set up|created)\b"
+    r"(?! (?:under|by|pursuant to|in accordance with) (?:the Council's |Security Council |its )?"
+    r"resolution)"
+)
+# "establish a fund for X" creates something else.
+OTHER_OBJECT: Final = rx(
+    r"\b(?:fund|committee|commission|mechanism|trust|account|checkpoints?|contacts?|relations"
+    r"|cooperation|arrangements?|zones?|system|ban|embargo|regime|flights?|corridors?|areas?)\b"
+)
+# "establish a presence / a police component of X" changes X, it does not create it.
+PART_OF: Final = rx(
+    r"\b(?:presence|component|unit|elements|teams?|office|headquarters|liaison|as part of"
+    r"|within)\b"
+)
+EXTEND: Final = rx(
+    r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong(?:s|ed|ing)?|continuation of"
+    r"|continued presence)\b"
+)
+EXTEND_OBJECT: Final = rx(
+    r"\b(?:mandate|stationing|period|deployment|presence|terms of reference|functions|tasks)\b"
+)
+# An extension of scope rather than of time.
+SCOPE_OBJECT: Final = rx(
+    r"\b(?:terms of reference|functions|responsibilities|area of operations?|scope)\b"
+)
+SCOPE_PURPOSE: Final = rx(r"\b(?:to include|in order to|so as to|to cover|to enable)\b")
+TIME: Final = rx(
+    r"\b(?:until|till|through|ending|terminating|expiring|for (?:a|an|another) (?:further |"
+    r"additional |interim |initial |new |final )*period|for (?:a further |another )?"
+    r"(?:\w+ )?(?:\w+ )?months?)\b"
+)
+EXPAND: Final = rx(
+    r"\b(?:increase[sd]?|increasing|enlarg\w*|expan(?:d|ds|ded|ding|sion)|reinforc\w*"
+    r"|strengthen\w*|augment\w*|reduc\w*|restructur\w*|concentrat\w*|addition of"
+    r"|additional (?:[\w-]+ ){0,3}(?:elements|troops|personnel|observers|police|units|battalions?"
+    r"|contingents?|staff|military)|(?P<self>revised mandate|new tasks?|full deployment))\b"
+)
+EXPAND_OBJECT: Final = rx(
+    r"\b(?:strength|size|mandate|force level|personnel|troops|observers|elements|components?"
+    r"|contingents?|deployment|presence|numbers?|tasks|military|police|battalions?|units?)\b"
+)
+TERMINATE: Final = rx(r"\bterminat(?:e|es|ion of)\b|\bliquidation of\b|\bnot to (?:renew|extend)\b")
+# "X's functions shall end": the operation comes before.
+TERMINATE_SUBJECT: Final = rx(
+    r"\b(?:shall|will|should) (?:end|terminate|expire|cease|come to an end)\b|\bcome to an end\b"
+)
+DIRECT: Final = re.compile(r"^(?:'s|’s)?\W*(?:of\s+)?(?:the\s+)?$")
+NOT_NEW: Final = rx(
+    r"(?:(?!\bto\b)[^;:]){0,80}\bto (?:continue|cooperate|co-operate|report|keep)\b"
+)
+WITHDRAWAL: Final = rx(r"\bwithdrawal of (?:the )?$")
+PASSIVE: Final = rx(r"\b(?:be|is|are|been|being)\s+$")
+UNTIL: Final = rx(
+    r"(?:until|till|through|ending|ending on|terminating on|expiring on|to|not later than)\W*$"
+)
