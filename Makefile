@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 REPORT_DIR ?= report
+# The resolution texts coded for the report's force section, when present.
+CORPUS ?= $(wildcard ../shared/data/unsc/resolutions_en_1946_1994)
 
 .PHONY: install report test lint bench data validate lock clean
 
@@ -17,7 +19,7 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP)
 
 report: install
-	$(BIN)/bluehelmet report --out $(REPORT_DIR)
+	BLUEHELMET_CORPUS=$${BLUEHELMET_CORPUS:-$(CORPUS)} $(BIN)/bluehelmet report --out $(REPORT_DIR)
 
 test: install
 	$(BIN)/python -m pytest
@@ -32,6 +34,7 @@ validate: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/coder.py
 
 # Rebuild the packaged tables from data-raw/ and ../shared/data (developers only).
 data: install

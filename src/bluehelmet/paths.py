@@ -44,3 +44,13 @@ def corpus_dir() -> Path:
     if override:
         return Path(override)
     return shared_data_dir() / "unsc" / "resolutions_en_1946_1994"
+
+
+def configured_corpus() -> Path | None:
+    """The corpus named by ``BLUEHELMET_CORPUS`` if that folder exists, else None.
+
+    >>> configured_corpus() is None or configured_corpus().is_dir()
+    True
+    """
+    override = os.environ.get("BLUEHELMET_CORPUS")
+    return Path(override) if override and Path(override).is_dir() else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import bluehelmet as bh
 
 
@@ -23,3 +25,29 @@ def test_report_is_deterministic(tmp_path: Path) -> None:
     a = bh.build_report(tmp_path / "a").read_bytes()
     b = bh.build_report(tmp_path / "b").read_bytes()
     assert a == b
+
+
+def test_force_section_appears_when_a_corpus_is_configured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "S_RES_9101_1993_EN.txt").write_text(
+        "RESOLUTION 9101 (1993)\n\nAdopted by the Security Council at its 9999th meeting, "
+        "on 4 June 1993\n\nThe Security Council,\n\nActing under Chapter VII of the Charter,\n\n"
+        "1. Authorizes Member States to use all necessary means to enforce the ban;\n"
+    )
+    (corpus / "S_RES_9102_1993_EN.txt").write_text(
+        "RESOLUTION 9102 (1993)\n\nAdopted by the Security Council at its 9998th meeting, "
+        "on 5 June 1993\n\nThe Security Council,\n\n"
+        "1. Demands that all parties take all necessary measures to ensure the safety of "
+        "United Nations personnel;\n"
+    )
+    html = bh.build_report(tmp_path / "out").read_text()
+    assert 'id="force"' not in html
+    monkeypatch.setenv("BLUEHELMET_CORPUS", str(corpus))
+    html = bh.build_report(tmp_path / "out2").read_text()
+    assert 'id="force"' in html and "read 2 resolutions" in html
+    table = html.split('id="force"')[1].split("</table>")[0]
+    assert "<td>1993</td>" in table and "<td>1</td>" in table
+    assert "<td>2</td>" not in table  # the demand on the parties is no authorisation

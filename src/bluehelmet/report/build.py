@@ -8,10 +8,15 @@ import jinja2
 import pandas as pd
 
 from bluehelmet import __version__
+from bluehelmet.coding.code import code_texts
+from bluehelmet.coding.summary import force_by_addressee
+from bluehelmet.documents import load_corpus
+from bluehelmet.figures.force import force_figure
 from bluehelmet.figures.mandates import mandates_figure
 from bluehelmet.figures.save import figure_svg
 from bluehelmet.figures.timeline import timeline_figure
 from bluehelmet.files import atomic_path
+from bluehelmet.paths import configured_corpus
 from bluehelmet.register.cite import versions
 from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
 from bluehelmet.register.query import mandate_events
@@ -37,6 +42,21 @@ def _events_table() -> pd.DataFrame:
     ev["date"] = ev["date"].dt.strftime("%Y-%m-%d")
     ev["mandate_until"] = ev["mandate_until"].dt.strftime("%Y-%m-%d")
     return ev.drop(columns=["source"])
+
+
+def _force_section() -> dict[str, object] | None:
+    folder = configured_corpus()
+    if folder is None:
+        return None
+    corpus = load_corpus(folder, progress=False)
+    counts = force_by_addressee(code_texts(corpus.resolutions))
+    return {
+        "folder": folder.name,
+        "n": len(corpus.resolutions),
+        "skipped": corpus.summary() if corpus.skipped else "",
+        "svg": figure_svg(force_figure(counts)),
+        "table": _table(counts[counts.sum(axis=1) > 0].reset_index()),
+    }
 
 
 def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
@@ -65,6 +85,7 @@ def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
         "events": _table(_events_table()),
         "date_checks": _table(diffs),
         "sources": _table(versions()),
+        "force": _force_section(),
     }
 
 
