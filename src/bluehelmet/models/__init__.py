@@ -1,0 +1,1 @@
+"""Count models: negative binomial and Poisson with fixed effects, effects, tables."""

@@ -1,0 +1,1 @@
+"""Importers: one module per source; each validates its layout and records its coverage."""
