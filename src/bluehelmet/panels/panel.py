@@ -36,10 +36,10 @@ def require_unit(panel: Panel, unit: Unit, verb: str) -> None:
     """Refuse a panel of the wrong unit with a one-line error naming the verb and the fix.
 
     >>> p = Panel("mission-month", pd.DataFrame({"mission": [], "date": []}))
-    >>> require_unit(p, "conflict-month", "add_ged_deaths")
+    >>> require_unit(p, "conflict-month", "add_ged_deaths")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    bluehelmet.errors.UsageError: add_ged_deaths needs a conflict-month panel, not a mission-month panel; build one with panel(unit="conflict-month")
+    bluehelmet.errors.UsageError: add_ged_deaths needs a conflict-month panel, not a mission-...
     """
     if panel.unit != unit:
         raise UsageError(
