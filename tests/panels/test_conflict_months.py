@@ -27,7 +27,7 @@ DEPLOYMENTS = _dep(
         (7, "1999-03-01", "un", 50.0),
         (7, "1999-03-01", "un", 25.0),  # a second UN mission in the same conflict-month
         (7, "1999-04-01", "un", 6000.0),
-        (9, "1999-06-01", "other", 300.0),
+        (9, "1999-06-01", "international", 300.0),
     ]
 )
 CONFLICTS = pd.DataFrame({"conflict_id": [7, 9], "year": [1999, 1999]})
@@ -84,7 +84,7 @@ def test_bad_input_is_refused() -> None:
 
 def test_partner_share_counts_intrastate_un_months() -> None:
     conflicts = CONFLICTS.assign(intrastate=[True, False], region=["Africa", "Europe"])
-    extra = _dep([(9, "1999-07-01", "un", 10.0), (9, "1999-07-01", "other", 5.0)])
+    extra = _dep([(9, "1999-07-01", "un", 10.0), (9, "1999-07-01", "international", 5.0)])
     panel = conflict_months(
         pd.concat([DEPLOYMENTS, extra]), conflicts, "1999-01", "1999-12", COVERAGE
     )

@@ -4,7 +4,7 @@ Conflict-level columns given with the conflict-years (e.g. ``region``, ``intrast
 are carried onto each month of that year.
 
 Deployments come in tidy Bara–Hultman form (``conflict_id, date, org, troops, police,
-observers`` with ``org`` one of ``un``, ``regional``, ``other``); conflicts as active
+observers`` with ``org`` one of ``un``, ``regional``, ``international``); conflicts as active
 conflict-years (``conflict_id, year``). Inside the deployment source's coverage a
 conflict-month without any mission has zero personnel; outside it every personnel
 value is NA, never zero.
@@ -19,7 +19,7 @@ from bluehelmet.errors import UsageError
 from bluehelmet.panels.importers.base import Coverage
 from bluehelmet.panels.panel import Panel, check_keys, require_unit
 
-ORGS = ("un", "regional", "other")
+ORGS = ("un", "regional", "international")
 KINDS = ("troops", "police", "observers")
 STATUSES = ("none", "un_only", "non_un_only", "parallel")
 
@@ -99,7 +99,7 @@ def conflict_months(
     cols = [f"{org}_{kind}" for org in ORGS for kind in KINDS]
     data[cols] = data[cols].astype(float).where(~inside, data[cols].fillna(0.0))
     data.loc[~inside, cols] = np.nan
-    data["non_un_troops"] = data["regional_troops"] + data["other_troops"]
+    data["non_un_troops"] = data["regional_troops"] + data["international_troops"]
     data["un_personnel"] = data[[f"un_{k}" for k in KINDS]].sum(axis=1, min_count=1)
     data["non_un_personnel"] = data[[c for c in cols if not c.startswith("un_")]].sum(
         axis=1, min_count=1

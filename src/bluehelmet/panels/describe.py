@@ -9,8 +9,9 @@ from bluehelmet.panels.panel import Panel, require_unit
 
 PARTNER_DEFINITION = (
     "Share of UN deployment-months (conflict-months with UN troops, police or observers) in "
-    "intrastate conflicts during which non-UN personnel (regional organisations or other "
-    "missions and coalitions) were deployed in the same conflict; only months inside the "
+    "intrastate conflicts during which non-UN personnel (regional organisations and "
+    "coalitions, or international ones from outside the region) were deployed in the same "
+    "conflict; only months inside the "
     "deployment source's coverage count."
 )
 
