@@ -28,6 +28,8 @@ from bluehelmet.errors import (
     ValidationError,
 )
 from bluehelmet.figures.write import write_mandates_figure, write_timeline_figure
+from bluehelmet.panels.build import panel, write_panel
+from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
 from bluehelmet.register.cite import cite, versions
 from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
 from bluehelmet.register.query import (
@@ -71,6 +73,12 @@ __all__ = [
     "fetch",
     "load_corpus",
     "read_resolution",
+    # panels
+    "PARTNER_DEFINITION",
+    "configurations",
+    "panel",
+    "partner_share",
+    "write_panel",
     # outputs
     "build_report",
     "write_mandates_figure",

@@ -275,3 +275,34 @@ def mandates_audit_cmd(
 ) -> None:
     """List where the machine coding and the curated register disagree."""
     emit(api.audit_register(corpus), format, title="Register vs machine coding")
+
+
+panel_app = typer.Typer(
+    help="Conflict-month panels of UN and non-UN personnel.", no_args_is_help=True
+)
+app.add_typer(panel_app, name="panel")
+
+
+@panel_app.command("build")
+@_cli_errors
+def panel_build_cmd(
+    out: Annotated[Path, typer.Option(help="CSV file to write")],
+    unit: Annotated[str, typer.Option(help="conflict-month")] = "conflict-month",
+    start: Annotated[str, typer.Option("--from", help="first month, YYYY-MM")] = "1993-01",
+    end: Annotated[str, typer.Option("--to", help="last month, YYYY-MM")] = "2016-12",
+    handover_months: Annotated[int, typer.Option(help="months for a sequential handover")] = 6,
+) -> None:
+    """Build the panel from the shared Bara–Hultman and UCDP files and write it as CSV."""
+    built = api.panel(unit=unit, start=start, end=end, handover_months=handover_months)
+    path = api.write_panel(built, out)
+    typer.echo(f"wrote {path}: {len(built.data)} {built.unit}s")
+
+
+@panel_app.command("share")
+@_cli_errors
+def panel_share_cmd(
+    by: Annotated[str | None, typer.Option(help="year or region")] = None,
+    format: Format = "table",
+) -> None:
+    """Share of UN deployment-months in intrastate conflicts with a non-UN partner present."""
+    emit(api.partner_share(api.panel(), by=by), format, title=api.PARTNER_DEFINITION)

@@ -1,0 +1,111 @@
+"""``panel()``: build a typed panel from the public sources in the shared data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from bluehelmet.errors import NotFoundError, UsageError
+from bluehelmet.files import atomic_path
+from bluehelmet.panels.conflict_months import add_lags, conflict_months
+from bluehelmet.panels.importers.bara_hultman import read_bara_hultman
+from bluehelmet.panels.importers.base import Imported
+from bluehelmet.panels.importers.ucdp_acd import read_ucdp_acd
+from bluehelmet.panels.panel import Panel
+from bluehelmet.paths import shared_data_dir
+
+#: UCDP region codes.
+REGIONS = {"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
+BARA_HULTMAN = Path("deployments/bara_hultman_un_nonun_v2_2019.dta")
+ACD = Path("conflict/ucdp_prio_acd_20_1.csv")
+
+
+def conflict_attributes(acd: Imported) -> pd.DataFrame:
+    """One row per conflict: UCDP region (first listed) and whether it is intrastate.
+
+    Intrastate means UCDP type 3 (intrastate) or 4 (internationalised intrastate) in the
+    conflict's latest year.
+
+    >>> import pandas as pd
+    >>> from bluehelmet.panels.importers.base import Coverage
+    >>> acd = Imported(pd.DataFrame({"conflict_id": [1, 1], "year": [1990, 1991],
+    ...     "region": ["4", "4"], "type_of_conflict": [2, 3]}), Coverage("x", "y", "1", "2"))
+    >>> conflict_attributes(acd).to_dict("records")
+    [{'conflict_id': 1, 'region': 'Africa', 'intrastate': True}]
+    """
+    latest = acd.data.sort_values("year").groupby("conflict_id").tail(1)
+    first_region = latest["region"].astype(str).str.split(",").str[0].str.strip()
+    return (
+        pd.DataFrame(
+            {
+                "conflict_id": latest["conflict_id"].astype(int).to_numpy(),
+                "region": first_region.map(REGIONS).to_numpy(),
+                "intrastate": latest["type_of_conflict"].isin([3, 4]).to_numpy(),
+            }
+        )
+        .sort_values("conflict_id")
+        .reset_index(drop=True)
+    )
+
+
+def panel(
+    unit: str = "conflict-month",
+    start: str = "1993-01",
+    end: str = "2016-12",
+    shared: Path | None = None,
+    handover_months: int = 6,
+) -> Panel:
+    """A conflict-month panel of UN and non-UN personnel from Bara–Hultman and UCDP ACD.
+
+    Rows: every month of every year a conflict was active in UCDP ACD, plus months with
+    peacekeepers present; personnel are NA outside Bara–Hultman's coverage (1993–2016).
+    Adds region, intrastate, ACD activity and one-month lags of UN and non-UN troops.
+
+    >>> panel(unit="mission-month")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.UsageError: only conflict-month panels are built so far...
+    """
+    if unit != "conflict-month":
+        raise UsageError(
+            "only conflict-month panels are built so far; "
+            "mission-month and country-month are planned"
+        )
+    folder = shared or shared_data_dir()
+    for rel in (BARA_HULTMAN, ACD):
+        if not (folder / rel).exists():
+            raise NotFoundError(
+                f"{folder / rel}: source file not found; set "
+                "BLUEHELMET_SHARED_DATA to the folder holding it"
+            )
+    bh, acd = read_bara_hultman(folder / BARA_HULTMAN), read_ucdp_acd(folder / ACD)
+    years = acd.data[["conflict_id", "year"]].astype(int).drop_duplicates()
+    deployments = bh.data[["conflict_id", "date", "org", "troops", "police", "observers"]]
+    built = conflict_months(
+        deployments.astype({"conflict_id": int}), years, start, end, bh.coverage, handover_months
+    )
+    data = built.data.merge(conflict_attributes(acd), on="conflict_id", how="left")
+    active = years.assign(acd_active=True)
+    data = data.merge(active, on=["conflict_id", "year"], how="left")
+    data["acd_active"] = data["acd_active"].fillna(False).astype(bool)
+    lagged = add_lags(
+        Panel("conflict-month", data, (bh.coverage, acd.coverage)), ["un_troops", "non_un_troops"]
+    )
+    return lagged
+
+
+def write_panel(built: Panel, out: Path) -> Path:
+    """Write a panel as CSV (ISO dates), atomically.
+
+    >>> import tempfile
+    >>> p = Panel("conflict-month", pd.DataFrame({"conflict_id": [1],
+    ...     "date": pd.to_datetime(["2000-01-01"])}))
+    >>> write_panel(p, Path(tempfile.mkdtemp()) / "p.csv").read_text().splitlines()
+    ['conflict_id,date', '1,2000-01-01']
+    """
+    if out.suffix.lower() != ".csv":
+        raise UsageError(f"{out}: write the panel to a .csv file")
+    with atomic_path(out) as tmp:
+        built.data.to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    return out
