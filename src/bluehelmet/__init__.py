@@ -27,7 +27,12 @@ from bluehelmet.errors import (
     UsageError,
     ValidationError,
 )
-from bluehelmet.figures.write import write_mandates_figure, write_timeline_figure
+from bluehelmet.figures.write import (
+    write_mandates_figure,
+    write_predicted_deaths_figure,
+    write_timeline_figure,
+)
+from bluehelmet.models.battle_deaths import estimate_partnership
 from bluehelmet.panels.build import panel, write_panel
 from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
 from bluehelmet.register.cite import cite, versions
@@ -75,6 +80,8 @@ __all__ = [
     "read_resolution",
     # panels
     "PARTNER_DEFINITION",
+    "estimate_partnership",
+    "write_predicted_deaths_figure",
     "configurations",
     "panel",
     "partner_share",

@@ -306,3 +306,24 @@ def panel_share_cmd(
 ) -> None:
     """Share of UN deployment-months in intrastate conflicts with a non-UN partner present."""
     emit(api.partner_share(api.panel(), by=by), format, title=api.PARTNER_DEFINITION)
+
+
+estimate_app = typer.Typer(help="Count models of conflict violence.", no_args_is_help=True)
+app.add_typer(estimate_app, name="estimate")
+
+
+@estimate_app.command("partnership")
+@_cli_errors
+def estimate_partnership_cmd(
+    format: Annotated[str, typer.Option("--format", "-f", help="md, latex or csv")] = "md",
+    out: Annotated[Path | None, typer.Option(help="write the table to this file")] = None,
+    figure: Annotated[Path | None, typer.Option(help="predicted deaths figure file")] = None,
+    fe: Annotated[bool, typer.Option("--fe/--no-fe", help="conflict fixed effects")] = True,
+) -> None:
+    """NB2 of battle deaths on UN troops, police, regional operations and their interaction."""
+    estimate = api.estimate_partnership(format=format, out=out, fe=fe)
+    sys.stdout.write(estimate.table)
+    if figure is not None:
+        typer.echo(
+            f"wrote {figure} and {api.write_predicted_deaths_figure(estimate, figure)}", err=True
+        )

@@ -11,9 +11,10 @@ import pytest
 from bluehelmet.errors import UsageError
 from bluehelmet.models.effects import marginal_effects, predict_counts
 from bluehelmet.models.nb2 import fit_nb2
-from bluehelmet.models.partnership import add_lags, partnership_effects
+from bluehelmet.models.partnership import partnership_effects
 from bluehelmet.models.poisson import fit_poisson
 from bluehelmet.models.results import CountFit
+from bluehelmet.panels.lags import lag_columns
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ def test_latex_escapes_underscores() -> None:
     assert r"un\_troops" in fit_poisson(d, "y ~ un_troops").to_latex()
 
 
-def test_add_lags_respects_gaps_and_units() -> None:
+def test_lag_columns_respects_gaps_and_units() -> None:
     p = pd.DataFrame(
         {
             "conflict_id": [1, 1, 1, 2, 2],
@@ -80,7 +81,7 @@ def test_add_lags_respects_gaps_and_units() -> None:
             "x": [1.0, 2.0, 3.0, 10.0, 20.0],
         }
     )
-    lagged = add_lags(p.iloc[::-1], ["x"])
+    lagged = lag_columns(p.iloc[::-1], ["x"])
     assert lagged.sort_index().x_lag1.tolist() == pytest.approx(
         [np.nan, 1.0, np.nan, np.nan, 10.0], nan_ok=True
     )

@@ -7,9 +7,11 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.figures.mandates import mandates_figure
+from bluehelmet.figures.partnership import predicted_deaths_figure
 from bluehelmet.figures.save import save_figure
 from bluehelmet.figures.timeline import timeline_figure
 from bluehelmet.files import atomic_path
+from bluehelmet.models.battle_deaths import PartnershipEstimate, predicted_deaths
 from bluehelmet.register.mandates import mandate_basis_counts
 from bluehelmet.register.theatres import theatre_operations
 
@@ -44,3 +46,14 @@ def write_timeline_figure(out: Path, start: int = 1988) -> tuple[Path, Path]:
     rows = theatre_operations(start)
     fig_path = save_figure(timeline_figure(rows), out)
     return fig_path, _write_csv(rows, out.with_suffix(".csv"))
+
+
+def write_predicted_deaths_figure(estimate: PartnershipEstimate, out: Path) -> Path:
+    """Write predicted battle deaths over UN troops, with and without a regional operation.
+
+    >>> write_predicted_deaths_figure  # doctest: +ELLIPSIS
+    <function write_predicted_deaths_figure at ...>
+    """
+    pred = predicted_deaths(estimate.fit, estimate.data)
+    save_figure(predicted_deaths_figure(pred), out)
+    return _write_csv(pred, out.with_suffix(".csv"))

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from bluehelmet.errors import DataFormatError, UsageError
+from bluehelmet.errors import UsageError
 from bluehelmet.models.effects import predict_counts
 from bluehelmet.models.nb2 import fit_nb2
 from bluehelmet.models.results import CountFit
+from bluehelmet.panels.lags import lag_columns
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,30 +37,6 @@ class PartnershipResult:
     un_term: str
     non_un_term: str
     partner_level: float
-
-
-def add_lags(
-    panel: pd.DataFrame, columns: Sequence[str], lag: int = 1, unit: str = "conflict_id"
-) -> pd.DataFrame:
-    """Add ``<col>_lag<k>``: the value ``lag`` calendar months earlier in the same unit.
-
-    >>> p = pd.DataFrame({"conflict_id": [1, 1, 1], "date": ["2000-01", "2000-02", "2000-04"],
-    ...                   "x": [1.0, 2.0, 3.0]})
-    >>> add_lags(p, ["x"])["x_lag1"].tolist()
-    [nan, 1.0, nan]
-    """
-    for col in [unit, "date", *columns]:
-        if col not in panel.columns:
-            raise UsageError(f"panel has no column {col!r}")
-    out = panel.copy()
-    month = pd.to_datetime(out["date"]).dt.to_period("M")
-    if (out.assign(_m=month).duplicated([unit, "_m"])).any():
-        raise DataFormatError(f"panel has more than one row for some {unit} and month")
-    past = out[[unit, *columns]].copy()
-    past["_m"] = month + lag
-    past = past.rename(columns={c: f"{c}_lag{lag}" for c in columns})
-    merged = out.assign(_m=month).merge(past, on=[unit, "_m"], how="left", validate="1:1")
-    return merged.drop(columns="_m").set_axis(out.index)
 
 
 def partnership_effects(
@@ -107,7 +84,7 @@ def partnership_effects(
     data = panel.copy()
     data[un] = data[un] / scale
     data[non_un] = data[non_un] / scale
-    data = add_lags(data, [un, non_un, *controls], lag=lag, unit=unit)
+    data = lag_columns(data, [un, non_un, *controls], lag=lag, unit=unit)
     un_l, non_l = f"{un}_lag{lag}", f"{non_un}_lag{lag}"
     ctrl_l = [f"{c}_lag{lag}" for c in controls]
     formula = f"{outcome} ~ {un_l} * {non_l}" + "".join(f" + {c}" for c in ctrl_l)

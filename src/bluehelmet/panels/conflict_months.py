@@ -17,6 +17,7 @@ import pandas as pd
 
 from bluehelmet.errors import UsageError
 from bluehelmet.panels.importers.base import Coverage
+from bluehelmet.panels.lags import lag_columns
 from bluehelmet.panels.panel import Panel, check_keys, require_unit
 
 ORGS = ("un", "regional", "international")
@@ -131,15 +132,9 @@ def add_lags(panel: Panel, columns: list[str], lags: int = 1) -> Panel:
     [nan, nan]
     """
     require_unit(panel, "conflict-month", "add_lags")
-    data = panel.data.copy()
-    unknown = [c for c in columns if c not in data.columns]
-    if unknown:
-        raise UsageError(f"add_lags: unknown column(s) {unknown}")
+    data = panel.data
     for k in range(1, lags + 1):
-        shifted = data[["conflict_id", "date", *columns]].copy()
-        shifted["date"] = shifted["date"] + pd.DateOffset(months=k)
-        shifted.columns = ["conflict_id", "date", *[f"{c}_lag{k}" for c in columns]]
-        data = data.merge(shifted, on=["conflict_id", "date"], how="left")
+        data = lag_columns(data, columns, lag=k, unit="conflict_id")
     out = Panel(panel.unit, data, panel.coverage)
     check_keys(out)
     return out

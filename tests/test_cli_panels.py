@@ -1,0 +1,52 @@
+"""Panel and estimation commands on the shared data (skipped without it), and bad input."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from bluehelmet.cli import app
+
+runner = CliRunner()
+
+
+@pytest.mark.shared
+def test_panel_build_and_share(shared_data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "panel.csv"
+    built = runner.invoke(
+        app, ["panel", "build", "--out", str(out), "--from", "1999-01", "--to", "2000-12"]
+    )
+    assert built.exit_code == 0, built.stderr
+    panel = pd.read_csv(out)
+    assert set(panel["date"].str[:4]) == {"1999", "2000"}
+    share = runner.invoke(app, ["panel", "share", "--by", "region", "--format", "csv"])
+    table = pd.read_csv(io.StringIO(share.stdout)).set_index("region")
+    assert (table["with_partner"] <= table["un_months"]).all()
+    assert table["share"].between(0, 1).all()
+
+
+@pytest.mark.shared
+def test_estimate_partnership_writes_table_and_figure(shared_data: Path, tmp_path: Path) -> None:
+    figure = tmp_path / "deaths.png"
+    result = runner.invoke(
+        app, ["estimate", "partnership", "--format", "csv", "--figure", str(figure)]
+    )
+    assert result.exit_code == 0, result.stderr
+    table = pd.read_csv(io.StringIO(result.stdout))
+    assert {"troop_lag1000", "regional_pko", "troop_lag1000:regional_pko"} <= set(table.term)
+    assert figure.read_bytes()[:4] == b"\x89PNG"
+    predictions = pd.read_csv(figure.with_suffix(".csv"))
+    assert set(predictions.regional_pko) == {0, 1}
+
+
+def test_bad_panel_and_estimate_arguments(tmp_path: Path) -> None:
+    bad = runner.invoke(
+        app, ["panel", "build", "--out", str(tmp_path / "p.csv"), "--unit", "country-year"]
+    )
+    assert bad.exit_code == 2 and "only conflict-month" in bad.stderr
+    bad = runner.invoke(app, ["estimate", "partnership", "--format", "html"])
+    assert bad.exit_code == 2 and "unknown format 'html'" in bad.stderr
