@@ -35,6 +35,8 @@ validate: install
 bench: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/coder.py
+	$(BIN)/python benchmarks/panels.py
+	$(BIN)/python benchmarks/nb2_speed.py
 
 # Rebuild the packaged tables from data-raw/ and ../shared/data (developers only).
 data: install

@@ -51,3 +51,12 @@ def test_force_section_appears_when_a_corpus_is_configured(
     table = html.split('id="force"')[1].split("</table>")[0]
     assert "<td>1993</td>" in table and "<td>1</td>" in table
     assert "<td>2</td>" not in table  # the demand on the parties is no authorisation
+
+
+def test_partnership_section_follows_the_shared_data(
+    shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = bh.build_report(tmp_path / "with").read_text()
+    assert 'id="partnership"' in html and "troop_lag1000:regional_pko" in html
+    monkeypatch.setenv("BLUEHELMET_SHARED_DATA", str(tmp_path / "nowhere"))
+    assert 'id="partnership"' not in bh.build_report(tmp_path / "without").read_text()

@@ -11,11 +11,16 @@ from bluehelmet import __version__
 from bluehelmet.coding.code import code_texts
 from bluehelmet.coding.summary import force_by_addressee
 from bluehelmet.documents import load_corpus
+from bluehelmet.errors import NotFoundError
 from bluehelmet.figures.force import force_figure
 from bluehelmet.figures.mandates import mandates_figure
+from bluehelmet.figures.partnership import predicted_deaths_figure
 from bluehelmet.figures.save import figure_svg
 from bluehelmet.figures.timeline import timeline_figure
 from bluehelmet.files import atomic_path
+from bluehelmet.models.battle_deaths import estimate_partnership, predicted_deaths
+from bluehelmet.panels.build import panel
+from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
 from bluehelmet.paths import configured_corpus
 from bluehelmet.register.cite import versions
 from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
@@ -59,6 +64,30 @@ def _force_section() -> dict[str, object] | None:
     }
 
 
+def _partnership_section() -> dict[str, object] | None:
+    try:
+        built = panel()
+        estimate = estimate_partnership()
+    except NotFoundError:
+        return None
+    fit = estimate.fit
+    tidy = fit.tidy()[["term", "estimate", "std_error", "p"]].round(4)
+    pred = predicted_deaths(fit, estimate.data)
+    return {
+        "definition": PARTNER_DEFINITION,
+        "share": _table(partner_share(built).round(3)),
+        "share_region": _table(partner_share(built, by="region").round(3)),
+        "configurations": _table(configurations(built)),
+        "model": _table(tidy),
+        "model_note": (
+            f"N = {fit.n:,}; {fit.n_groups} conflict fixed effects; alpha = "
+            f"{fit.alpha:.2f}; converged in {fit.iterations} iterations, gradient "
+            f"norm {fit.gradient_norm:.1e}; conflict-clustered standard errors."
+        ),
+        "svg": figure_svg(predicted_deaths_figure(pred)),
+    }
+
+
 def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
     """Everything the report template shows, computed from the register.
 
@@ -86,6 +115,7 @@ def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
         "date_checks": _table(diffs),
         "sources": _table(versions()),
         "force": _force_section(),
+        "partnership": _partnership_section(),
     }
 
 
