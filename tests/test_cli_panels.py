@@ -50,3 +50,15 @@ def test_bad_panel_and_estimate_arguments(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "only conflict-month" in bad.stderr
     bad = runner.invoke(app, ["estimate", "partnership", "--format", "html"])
     assert bad.exit_code == 2 and "unknown format 'html'" in bad.stderr
+
+
+@pytest.mark.shared
+def test_panel_chart_for_one_conflict(shared_data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "sle.svg"
+    result = runner.invoke(app, ["panel", "chart", "--conflict", "382", "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text().lstrip().startswith("<?xml")
+    rows = pd.read_csv(out.with_suffix(".csv"))
+    assert set(rows.conflict_id) == {382}
+    missing = runner.invoke(app, ["panel", "chart", "--conflict", "99999", "--out", str(out)])
+    assert missing.exit_code == 2 and "conflict 99999 is not in the panel" in missing.stderr

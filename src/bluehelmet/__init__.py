@@ -29,10 +29,12 @@ from bluehelmet.errors import (
 )
 from bluehelmet.figures.write import (
     write_mandates_figure,
+    write_personnel_figure,
     write_predicted_deaths_figure,
     write_timeline_figure,
 )
 from bluehelmet.models.battle_deaths import estimate_partnership
+from bluehelmet.panels.add import add_ged_deaths
 from bluehelmet.panels.build import panel, write_panel
 from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
 from bluehelmet.register.cite import cite, versions
@@ -82,6 +84,8 @@ __all__ = [
     "PARTNER_DEFINITION",
     "estimate_partnership",
     "write_predicted_deaths_figure",
+    "write_personnel_figure",
+    "add_ged_deaths",
     "configurations",
     "panel",
     "partner_share",

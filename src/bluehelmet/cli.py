@@ -327,3 +327,14 @@ def estimate_partnership_cmd(
         typer.echo(
             f"wrote {figure} and {api.write_predicted_deaths_figure(estimate, figure)}", err=True
         )
+
+
+@panel_app.command("chart")
+@_cli_errors
+def panel_chart_cmd(
+    conflict: Annotated[int, typer.Option(help="UCDP conflict id, e.g. 382 (Sierra Leone)")],
+    out: Annotated[Path, typer.Option(help="file: .png, .svg or .pdf")],
+) -> None:
+    """Stacked chart of UN, regional and international personnel in one conflict."""
+    csv_path = api.write_personnel_figure(api.panel(), conflict, out)
+    typer.echo(f"wrote {out} and {csv_path}")

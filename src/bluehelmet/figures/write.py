@@ -8,10 +8,12 @@ import pandas as pd
 
 from bluehelmet.figures.mandates import mandates_figure
 from bluehelmet.figures.partnership import predicted_deaths_figure
+from bluehelmet.figures.personnel import personnel_figure
 from bluehelmet.figures.save import save_figure
 from bluehelmet.figures.timeline import timeline_figure
 from bluehelmet.files import atomic_path
 from bluehelmet.models.battle_deaths import PartnershipEstimate, predicted_deaths
+from bluehelmet.panels.panel import Panel
 from bluehelmet.register.mandates import mandate_basis_counts
 from bluehelmet.register.theatres import theatre_operations
 
@@ -57,3 +59,14 @@ def write_predicted_deaths_figure(estimate: PartnershipEstimate, out: Path) -> P
     pred = predicted_deaths(estimate.fit, estimate.data)
     save_figure(predicted_deaths_figure(pred), out)
     return _write_csv(pred, out.with_suffix(".csv"))
+
+
+def write_personnel_figure(panel: Panel, conflict_id: int, out: Path) -> Path:
+    """Write the personnel-by-organisation chart of one conflict (and its rows as CSV).
+
+    >>> write_personnel_figure  # doctest: +ELLIPSIS
+    <function write_personnel_figure at ...>
+    """
+    save_figure(personnel_figure(panel.data, conflict_id), out)
+    rows = panel.data[panel.data["conflict_id"] == conflict_id]
+    return _write_csv(rows, out.with_suffix(".csv"))

@@ -1,0 +1,53 @@
+"""Stacked areas: personnel by organisation type over time in one conflict."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from bluehelmet.errors import NotFoundError
+
+SERIES = (
+    ("un", "UN", "#2b8cbe"),
+    ("regional", "regional", "#e6550d"),
+    ("international", "international (non-UN)", "#756bb1"),
+)
+
+
+def personnel_figure(data: pd.DataFrame, conflict_id: int) -> Figure:
+    """Troops, police and observers of each organisation type in ``conflict_id``, by month.
+
+    >>> d = pd.DataFrame({"conflict_id": [1, 1], "date": pd.to_datetime(["2000-01-01",
+    ...     "2000-02-01"]), **{f"{o}_{k}": [1.0, 2.0] for o in ("un", "regional",
+    ...     "international") for k in ("troops", "police", "observers")}})
+    >>> len(personnel_figure(d, 1).axes)
+    1
+    """
+    rows = data[data["conflict_id"] == conflict_id].sort_values("date")
+    if rows.empty:
+        raise NotFoundError(f"conflict {conflict_id} is not in the panel")
+    fig = Figure(figsize=(9, 3.6))
+    ax = fig.add_subplot()
+    totals = [
+        rows[[f"{o}_{k}" for k in ("troops", "police", "observers")]].sum(axis=1, min_count=1)
+        for o, _, _ in SERIES
+    ]
+    ax.stackplot(
+        rows["date"],
+        *[t.fillna(0) for t in totals],
+        labels=[label for _, label, _ in SERIES],
+        colors=[c for _, _, c in SERIES],
+    )
+    ax.set_ylabel("uniformed personnel")
+    ax.set_title(f"Peacekeepers by organisation type, UCDP conflict {conflict_id}")
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.text(
+        0.01,
+        -0.03,
+        "Source: Bara & Hultman (2020) via the bluehelmet conflict-month "
+        "panel; months outside its coverage are blank.",
+        fontsize=7,
+        color="#555",
+    )
+    return fig
