@@ -47,7 +47,7 @@ def test_bad_panel_and_estimate_arguments(tmp_path: Path) -> None:
     bad = runner.invoke(
         app, ["panel", "build", "--out", str(tmp_path / "p.csv"), "--unit", "country-year"]
     )
-    assert bad.exit_code == 2 and "only conflict-month" in bad.stderr
+    assert bad.exit_code == 2 and "unknown unit 'country-year'" in bad.stderr
     bad = runner.invoke(app, ["estimate", "partnership", "--format", "html"])
     assert bad.exit_code == 2 and "unknown format 'html'" in bad.stderr
 

@@ -287,12 +287,14 @@ app.add_typer(panel_app, name="panel")
 @_cli_errors
 def panel_build_cmd(
     out: Annotated[Path, typer.Option(help="CSV file to write")],
-    unit: Annotated[str, typer.Option(help="conflict-month")] = "conflict-month",
+    unit: Annotated[
+        str, typer.Option(help="conflict-month, mission-month or country-month")
+    ] = "conflict-month",
     start: Annotated[str, typer.Option("--from", help="first month, YYYY-MM")] = "1993-01",
     end: Annotated[str, typer.Option("--to", help="last month, YYYY-MM")] = "2016-12",
     handover_months: Annotated[int, typer.Option(help="months for a sequential handover")] = 6,
 ) -> None:
-    """Build the panel from the shared Bara–Hultman and UCDP files and write it as CSV."""
+    """Build a panel from the shared sources (Bara–Hultman, UCDP, IPI) and write it as CSV."""
     built = api.panel(unit=unit, start=start, end=end, handover_months=handover_months)
     path = api.write_panel(built, out)
     typer.echo(f"wrote {path}: {len(built.data)} {built.unit}s")

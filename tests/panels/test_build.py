@@ -44,3 +44,28 @@ def test_panel_keys_unique_and_partner_share_in_range(shared_data: Path) -> None
 def test_missing_source_is_named(tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="bara_hultman_un_nonun_v2_2019.dta"):
         panel(shared=tmp_path)
+
+
+@pytest.mark.shared
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_country_month_sums_missions_as_the_raw_file(shared_data: Path) -> None:
+    raw = pd.read_csv(shared_data / "deployments" / "ipi_mission_month_1990_2017.csv")
+    rows = raw[
+        (raw["Country of Mission ISO-3"] == "SUD") | (raw["Country of Mission ISO-3"] == "SDN")
+    ]
+    month = rows[rows["Date"].str.startswith("2008-06")]
+    built = panel(unit="country-month", start="2008-06", end="2008-06", shared=shared_data)
+    got = built.data[built.data.iso3.isin(["SDN", "SUD"])].iloc[0]
+    assert got.troops == month["Troops"].sum() and got.missions == month["Mission"].nunique()
+    assert got.missions == 2  # UNMIS and UNAMID in mid-2008
+    assert got.gwno == 625
+
+
+@pytest.mark.shared
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_mission_month_keys(shared_data: Path) -> None:
+    built = panel(unit="mission-month", start="1999-01", end="1999-12", shared=shared_data)
+    assert built.keys == ("mission", "date")
+    sle = built.data[built.data.mission == "UNAMSIL"]
+    assert sle.date.min() == pd.Timestamp("1999-01-01")  # IPI's early start, flagged
+    assert bool(sle.sort_values("date").before_start.iloc[0])

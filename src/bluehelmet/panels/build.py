@@ -11,14 +11,17 @@ from bluehelmet.files import atomic_path
 from bluehelmet.panels.conflict_months import add_lags, conflict_months
 from bluehelmet.panels.importers.bara_hultman import read_bara_hultman
 from bluehelmet.panels.importers.base import Imported
+from bluehelmet.panels.importers.ipi import read_ipi
 from bluehelmet.panels.importers.ucdp_acd import read_ucdp_acd
-from bluehelmet.panels.panel import Panel
+from bluehelmet.panels.panel import KEYS, Panel, check_keys
 from bluehelmet.paths import shared_data_dir
+from bluehelmet.register.load import read_table
 
 #: UCDP region codes.
 REGIONS = {"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
 BARA_HULTMAN = Path("deployments/bara_hultman_un_nonun_v2_2019.dta")
 ACD = Path("conflict/ucdp_prio_acd_20_1.csv")
+IPI = Path("deployments/ipi_mission_month_1990_2017.csv")
 
 
 def conflict_attributes(acd: Imported) -> pd.DataFrame:
@@ -49,36 +52,7 @@ def conflict_attributes(acd: Imported) -> pd.DataFrame:
     )
 
 
-def panel(
-    unit: str = "conflict-month",
-    start: str = "1993-01",
-    end: str = "2016-12",
-    shared: Path | None = None,
-    handover_months: int = 6,
-) -> Panel:
-    """A conflict-month panel of UN and non-UN personnel from Bara–Hultman and UCDP ACD.
-
-    Rows: every month of every year a conflict was active in UCDP ACD, plus months with
-    peacekeepers present; personnel are NA outside Bara–Hultman's coverage (1993–2016).
-    Adds region, intrastate, ACD activity and one-month lags of UN and non-UN troops.
-
-    >>> panel(unit="mission-month")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    bluehelmet.errors.UsageError: only conflict-month panels are built so far...
-    """
-    if unit != "conflict-month":
-        raise UsageError(
-            "only conflict-month panels are built so far; "
-            "mission-month and country-month are planned"
-        )
-    folder = shared or shared_data_dir()
-    for rel in (BARA_HULTMAN, ACD):
-        if not (folder / rel).exists():
-            raise NotFoundError(
-                f"{folder / rel}: source file not found; set "
-                "BLUEHELMET_SHARED_DATA to the folder holding it"
-            )
+def _conflict_month_panel(folder: Path, start: str, end: str, handover_months: int) -> Panel:
     bh, acd = read_bara_hultman(folder / BARA_HULTMAN), read_ucdp_acd(folder / ACD)
     years = acd.data[["conflict_id", "year"]].astype(int).drop_duplicates()
     deployments = bh.data[["conflict_id", "date", "org", "troops", "police", "observers"]]
@@ -89,10 +63,68 @@ def panel(
     active = years.assign(acd_active=True)
     data = data.merge(active, on=["conflict_id", "year"], how="left")
     data["acd_active"] = data["acd_active"].fillna(False).astype(bool)
-    lagged = add_lags(
+    return add_lags(
         Panel("conflict-month", data, (bh.coverage, acd.coverage)), ["un_troops", "non_un_troops"]
     )
-    return lagged
+
+
+def _ipi_months(folder: Path, start: str, end: str) -> Imported:
+    ipi = read_ipi(folder / IPI)
+    data = ipi.data[ipi.data["date"].between(pd.Timestamp(start), pd.Timestamp(end))]
+    return Imported(data.reset_index(drop=True), ipi.coverage)
+
+
+def _country_months(ipi: Imported) -> pd.DataFrame:
+    data = ipi.data.rename(columns={"host_iso3": "iso3"})
+    sums = data.groupby(["iso3", "date"])[["troops", "police", "observers", "total"]].sum(
+        min_count=1
+    )
+    missions = data.groupby(["iso3", "date"])["mission"].nunique().rename("missions")
+    out = sums.join(missions).reset_index()
+    gw = read_table("countries")[["iso3", "gwno"]]
+    return out.merge(gw, on="iso3", how="left")
+
+
+def panel(
+    unit: str = "conflict-month",
+    start: str = "1993-01",
+    end: str = "2016-12",
+    shared: Path | None = None,
+    handover_months: int = 6,
+) -> Panel:
+    """A typed panel from the public sources in the shared data folder.
+
+    - ``conflict-month`` (Bara–Hultman and UCDP ACD): every month of every year a conflict
+      was active in UCDP ACD plus months with peacekeepers; UN, regional and international
+      personnel, status, handovers, region, intrastate, one-month lags; NA outside
+      Bara–Hultman's coverage (1993–2016).
+    - ``mission-month`` (IPI): UN troops, police and observers per mission and month,
+      with the register acronym and months before the register's start flagged.
+    - ``country-month`` (IPI): UN personnel per host country (ISO3, with GW) and month,
+      summed over missions, with the number of missions.
+
+    >>> panel(unit="dyad-year")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.UsageError: unknown unit 'dyad-year'; use conflict-month, ...
+    """
+    if unit not in KEYS:
+        raise UsageError(f"unknown unit {unit!r}; use {', '.join(KEYS)}")
+    folder = shared or shared_data_dir()
+    needed = (BARA_HULTMAN, ACD) if unit == "conflict-month" else (IPI,)
+    for rel in needed:
+        if not (folder / rel).exists():
+            raise NotFoundError(
+                f"{folder / rel}: source file not found; set "
+                "BLUEHELMET_SHARED_DATA to the folder holding it"
+            )
+    if unit == "conflict-month":
+        return _conflict_month_panel(folder, start, end, handover_months)
+    ipi = _ipi_months(folder, start, end)
+    data = ipi.data if unit == "mission-month" else _country_months(ipi)
+    built = Panel(unit, data, (ipi.coverage,))  # type: ignore[arg-type]
+    check_keys(built)
+    return built
 
 
 def write_panel(built: Panel, out: Path) -> Path:

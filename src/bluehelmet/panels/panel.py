@@ -13,7 +13,7 @@ from bluehelmet.panels.importers.base import Coverage
 Unit = Literal["conflict-month", "country-month", "mission-month"]
 KEYS: dict[str, tuple[str, ...]] = {
     "conflict-month": ("conflict_id", "date"),
-    "country-month": ("gwno", "date"),
+    "country-month": ("iso3", "date"),
     "mission-month": ("mission", "date"),
 }
 
