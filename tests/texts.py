@@ -7,20 +7,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+from bluehelmet.documents.metadata import MONTHS
+
+_MONTHS = MONTHS
 _DATE = re.compile(r"(\d{1,2})\s+([A-Za-z\]]{3,10})\.?\s+(\d{4})")
 
 

@@ -16,24 +16,9 @@ from dataclasses import dataclass
 from bluehelmet.coding import patterns as P
 from bluehelmet.coding.operations import Mention, OperationIndex
 from bluehelmet.documents.model import Paragraph, Resolution
+from bluehelmet.register.vocab import REGIONAL_ORGS
 
-_REGIONAL = frozenset(
-    [
-        "AU",
-        "OAU",
-        "ECOWAS",
-        "ECCAS",
-        "CEMAC",
-        "SADC",
-        "IGAD",
-        "EU",
-        "NATO",
-        "OSCE",
-        "CIS",
-        "LAS",
-        "OAS",
-    ]
-)
+_REGIONAL = frozenset(REGIONAL_ORGS)
 _LABEL = re.compile(r"^\s*(?:\d{1,3}\s*\.|\([a-z]{1,4}\))")
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _VERB_FORMS = {

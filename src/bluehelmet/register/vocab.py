@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-ORGS = (
-    "UN",
-    "AU",
-    "OAU",
-    "ECOWAS",
-    "ECCAS",
-    "CEMAC",
-    "SADC",
-    "IGAD",
-    "EU",
-    "NATO",
-    "OSCE",
-    "CIS",
-    "LAS",
-    "OAS",
-    "France",
-    "UK",
-    "US",
-    "Russia",
-    "Australia",
-    "coalition",
-    "other",
-)
+#: Regional and other intergovernmental organisations leading peace operations.
+REGIONAL_ORGS = (
+    "AU", "OAU", "ECOWAS", "ECCAS", "CEMAC", "SADC", "IGAD", "EU", "NATO", "OSCE", "CIS",
+    "LAS", "OAS",
+)  # fmt: skip
+ORGS = ("UN", *REGIONAL_ORGS, "France", "UK", "US", "Russia", "Australia", "coalition", "other")
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Middle East")
 OPERATION_TYPES = ("observer", "traditional", "multidimensional", "enforcement", "other")
 CONTEXTS = ("intrastate", "interstate", "other")
