@@ -1,0 +1,1 @@
+"""Text reuse: shingles, MinHash, LSH, verified pairs, alignment, clause families."""
