@@ -1,0 +1,54 @@
+"""Boilerplate: paragraphs whose normalised text recurs in many documents."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from bluehelmet.reuse.tokens import tokens
+
+#: Default: a text is boilerplate in more than 5% of documents, and at least 20.
+MIN_DOCS_SHARE = 0.05
+MIN_DOCS_FLOOR = 20
+
+
+_ENUMERATOR = re.compile(r"^(?:\d+|[a-z]|[ivx]{1,5})$")
+
+
+def formula(text: str) -> str:
+    """Normalised text without leading paragraph numbers or letters ("5.", "(b)", "iv)").
+
+    >>> formula("5. (b) Decides to remain seized of the matter.")
+    'decides to remain seized of the matter'
+    """
+    toks = tokens(text)
+    k = 0
+    while k < min(3, len(toks) - 1) and _ENUMERATOR.match(toks[k]):
+        k += 1
+    return " ".join(toks[k:])
+
+
+def default_min_docs(n_docs: int) -> int:
+    """The default document threshold: ``max(20, ceil(0.05 * n_docs))``.
+
+    >>> default_min_docs(100), default_min_docs(1000)
+    (20, 50)
+    """
+    return max(MIN_DOCS_FLOOR, math.ceil(MIN_DOCS_SHARE * n_docs))
+
+
+def boilerplate_mask(paragraphs: pd.DataFrame, min_docs: int | None = None) -> pd.Series:
+    """True for paragraphs whose :func:`formula` occurs in more than ``min_docs`` documents.
+
+    >>> df = pd.DataFrame({"doc": ["a", "b", "c", "c"], "id": ["1", "1", "1", "2"],
+    ...     "text": ["1. Remain seized.", "remain SEIZED", "(c) Remain seized", "Other text"]})
+    >>> boilerplate_mask(df, min_docs=2).tolist()
+    [True, True, True, False]
+    """
+    if min_docs is None:
+        min_docs = default_min_docs(int(paragraphs["doc"].nunique()))
+    norm = paragraphs["text"].fillna("").astype(str).map(formula)
+    n_docs = paragraphs.groupby(norm)["doc"].transform("nunique")
+    return (n_docs > min_docs) & (norm != "")

@@ -1,0 +1,183 @@
+"""Clause families: connected components of the graph of verified reuse pairs.
+
+A paragraph is identified by ``(doc, id)``. Two paragraphs joined by a pair are in
+the same family, and families merge transitively (union-find). Every paragraph gets
+a family - an unmatched one is a family of one. The *origin* of a family is its
+earliest member: smallest ``date`` (ISO strings sort in time; undated members come
+last), ties broken by the order of the paragraph table. Families are numbered
+0, 1, ... in the order of their origins, so the numbering is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+
+import pandas as pd
+
+from bluehelmet.errors import DataFormatError
+from bluehelmet.reuse.schema import PAIR_COLUMNS, PARAGRAPH_COLUMNS
+
+Key = tuple[str, str]
+
+
+class UnionFind:
+    """Disjoint sets over hashable items, with path halving and union by size.
+
+    >>> uf = UnionFind(); uf.union("a", "b"); uf.union("c", "b")
+    >>> uf.find("a") == uf.find("c")
+    True
+    """
+
+    def __init__(self, items: Iterable[Hashable] = ()) -> None:
+        self.parent: dict[Hashable, Hashable] = {}
+        self.size: dict[Hashable, int] = {}
+        for item in items:
+            self.add(item)
+
+    def add(self, item: Hashable) -> None:
+        """Add ``item`` as a set of its own (no-op when present)."""
+        if item not in self.parent:
+            self.parent[item] = item
+            self.size[item] = 1
+
+    def find(self, item: Hashable) -> Hashable:
+        """The representative of ``item``'s set."""
+        self.add(item)
+        parent = self.parent
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def union(self, a: Hashable, b: Hashable) -> None:
+        """Merge the sets of ``a`` and ``b``."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+
+
+def check_columns(table: pd.DataFrame, columns: Iterable[str], name: str) -> None:
+    """Raise :class:`DataFormatError` when ``table`` lacks any of ``columns``.
+
+    >>> check_columns(pd.DataFrame(columns=["doc"]), ["doc", "id"], "paragraphs")
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.DataFormatError: paragraphs: missing column(s) id
+    """
+    absent = [c for c in columns if c not in table.columns]
+    if absent:
+        raise DataFormatError(f"{name}: missing column(s) {', '.join(absent)}")
+
+
+def _keys(table: pd.DataFrame, doc: str, id_: str) -> list[Key]:
+    return list(zip(table[doc].astype(str), table[id_].astype(str), strict=True))
+
+
+def families(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The paragraph table with ``family`` (int) and ``origin`` (bool, the family's first).
+
+    Pairs naming a paragraph not in ``paragraphs`` are ignored. The result keeps the
+    paragraph order; ``date`` and ``group`` default to "" when absent.
+
+    >>> paras = pd.DataFrame({"doc": ["B", "A", "C"], "id": ["1", "1", "1"],
+    ...                       "text": ["x", "x", "y"], "date": ["2001", "2000", "1999"]})
+    >>> pairs = pd.DataFrame([["A", "1", "B", "1", 1.0, 1.0, 0, 1, 0, 1]],
+    ...                      columns=list(PAIR_COLUMNS))
+    >>> families(pairs, paras)[["doc", "family", "origin"]].values.tolist()
+    [['B', 1, False], ['A', 1, True], ['C', 0, True]]
+    """
+    check_columns(paragraphs, ("doc", "id", "text"), "paragraphs")
+    check_columns(pairs, PAIR_COLUMNS[:4], "pairs")
+    out = paragraphs.reset_index(drop=True).copy()
+    for col in PARAGRAPH_COLUMNS[3:]:
+        if col not in out:
+            out[col] = ""
+        out[col] = out[col].fillna("").astype(str)
+    keys = _keys(out, "doc", "id")
+    known = set(keys)
+    uf = UnionFind(keys)
+    for a, b in zip(
+        _keys(pairs, "source_doc", "source_id"),
+        _keys(pairs, "target_doc", "target_id"),
+        strict=True,
+    ):
+        if a in known and b in known:
+            uf.union(a, b)
+    roots = [uf.find(k) for k in keys]
+    # Members in time order: dated before undated, then by date, then by table position.
+    order = sorted(range(len(out)), key=lambda i: (out.at[i, "date"] == "", out.at[i, "date"], i))
+    number: dict[Hashable, int] = {}
+    origin = [False] * len(out)
+    for i in order:
+        if roots[i] not in number:
+            number[roots[i]] = len(number)
+            origin[i] = True
+    out["family"] = [number[r] for r in roots]
+    out["origin"] = origin
+    return out
+
+
+def _year(date: str) -> int | None:
+    head = date[:4]
+    return int(head) if len(head) == 4 and head.isdigit() else None
+
+
+SUMMARY_COLUMNS = (
+    "family", "size", "origin_doc", "origin_id", "origin_date", "origin_group",
+    "first_year", "last_year", "n_docs", "n_groups", "groups", "years",
+)  # fmt: skip
+
+
+def family_summary(members: pd.DataFrame, *, min_size: int = 2) -> pd.DataFrame:
+    """One row per family of at least ``min_size`` paragraphs, from :func:`families`' output.
+
+    ``groups`` lists the groups (operations) the family reached, in order of first
+    appearance (the origin's first; "" groups are left out); ``years`` lists its
+    distinct years in order; ``n_docs`` counts documents.
+
+    >>> m = pd.DataFrame({"doc": ["A", "B", "C"], "id": ["1", "1", "1"],
+    ...     "date": ["2000-01-05", "2003-02-01", "2001"], "group": ["X", "Y", "X"],
+    ...     "family": [0, 0, 0], "origin": [True, False, False]})
+    >>> row = family_summary(m).iloc[0]
+    >>> row.origin_doc, int(row.first_year), int(row.last_year), row.groups, row.years
+    ('A', 2000, 2003, 'X;Y', '2000;2001;2003')
+    """
+    check_columns(members, ("doc", "id", "date", "group", "family", "origin"), "members")
+    rows = []
+    for fam, part in members.groupby("family", sort=True):
+        if len(part) < min_size:
+            continue
+        dates = part["date"].fillna("").astype(str)
+        timed = part.assign(_undated=dates == "", _date=dates).sort_values(
+            ["_undated", "_date"], kind="stable"
+        )
+        origin = part[part["origin"]].iloc[0] if part["origin"].any() else timed.iloc[0]
+        groups: list[str] = []
+        for g in timed["group"].fillna("").astype(str):
+            if g and g not in groups:
+                groups.append(g)
+        years = sorted({y for y in (_year(d) for d in dates) if y is not None})
+        rows.append(
+            dict(
+                family=fam,
+                size=len(part),
+                origin_doc=origin["doc"],
+                origin_id=origin["id"],
+                origin_date=origin["date"],
+                origin_group=origin["group"],
+                first_year=years[0] if years else None,
+                last_year=years[-1] if years else None,
+                n_docs=part["doc"].nunique(),
+                n_groups=len(groups),
+                groups=";".join(groups),
+                years=";".join(str(y) for y in years),
+            )
+        )
+    frame = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+    for col in ("first_year", "last_year"):
+        frame[col] = frame[col].astype("Int64")
+    return frame

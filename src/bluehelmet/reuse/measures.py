@@ -1,0 +1,288 @@
+"""Reuse measures from verified pairs: shares and novelty, a yearly index, force genealogy.
+
+Only *cross-document* reuse from *earlier* text counts: a pair whose source and
+target are in the same document is ignored, and so is one whose source is dated
+after its target (pairs should never be so; undated paragraphs are trusted).
+A source is from the *same group* when both paragraphs have the same non-empty
+group (operation); everything else, including an unknown group, is *other*.
+
+Reused text is measured in characters: the union of the target spans
+(``target_start``/``target_end``) of a paragraph's pairs; a pair without spans
+covers its whole target. Characters covered by a same-group source count as
+same-group reuse even when another group's source covers them too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from bluehelmet.errors import DataFormatError
+from bluehelmet.reuse.families import check_columns
+from bluehelmet.reuse.schema import PAIR_COLUMNS, PARAGRAPH_COLUMNS
+
+#: A force clause at least this similar (Jaccard) to its source is "copied", else "adapted".
+COPIED = 0.9
+
+
+def covered(spans: list[tuple[int, int]]) -> int:
+    """Number of positions covered by the union of half-open ``(start, end)`` spans.
+
+    >>> covered([(0, 10), (5, 15), (20, 25)])
+    20
+    """
+    total, reach = 0, None
+    for start, end in sorted(spans):
+        if reach is None or start > reach:
+            total += end - start
+            reach = end
+        elif end > reach:
+            total += end - reach
+            reach = end
+    return total
+
+
+def _paragraphs(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    check_columns(paragraphs, ("doc", "id", "text"), "paragraphs")
+    out = paragraphs.reset_index(drop=True).copy()
+    for col in PARAGRAPH_COLUMNS[3:]:
+        if col not in out:
+            out[col] = ""
+        out[col] = out[col].fillna("").astype(str)
+    out["doc"] = out["doc"].astype(str)
+    out["id"] = out["id"].astype(str)
+    return out
+
+
+def earlier_pairs(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Pairs between known paragraphs of different documents, source not later than target.
+
+    Adds the row positions (``source_row``, ``target_row``) in ``paragraphs`` and
+    ``same_group`` (both in the same non-empty group).
+
+    >>> paras = pd.DataFrame({"doc": ["A", "A", "B"], "id": ["1", "2", "1"],
+    ...                       "text": ["x", "x", "x"], "group": ["G", "G", "G"]})
+    >>> pairs = pd.DataFrame([["A", "1", "A", "2"], ["A", "1", "B", "1"]],
+    ...                      columns=list(PAIR_COLUMNS[:4]))
+    >>> earlier_pairs(pairs, paras)[["target_doc", "same_group"]].values.tolist()
+    [['B', True]]
+    """
+    check_columns(pairs, PAIR_COLUMNS[:4], "pairs")
+    paras = _paragraphs(paragraphs)
+    row = {k: i for i, k in enumerate(zip(paras["doc"], paras["id"], strict=True))}
+    out = pairs.reset_index(drop=True).copy()
+    src = [row.get(k, -1) for k in _keys(out, "source_doc", "source_id")]
+    tgt = [row.get(k, -1) for k in _keys(out, "target_doc", "target_id")]
+    out["source_row"], out["target_row"] = src, tgt
+    out = out[(out["source_row"] >= 0) & (out["target_row"] >= 0)]
+    s, t = out["source_row"].to_numpy(dtype=int), out["target_row"].to_numpy(dtype=int)
+    docs, dates, groups = (paras[c].to_numpy() for c in ("doc", "date", "group"))
+    keep = (docs[s] != docs[t]) & ~((dates[s] != "") & (dates[t] != "") & (dates[s] > dates[t]))
+    out = out[keep].reset_index(drop=True)
+    s, t = out["source_row"].to_numpy(dtype=int), out["target_row"].to_numpy(dtype=int)
+    out["same_group"] = (groups[t] != "") & (groups[s] == groups[t])
+    return out
+
+
+def _keys(table: pd.DataFrame, doc: str, id_: str) -> list[tuple[str, str]]:
+    return list(zip(table[doc].astype(str), table[id_].astype(str), strict=True))
+
+
+def _span(pair: Any, length: int) -> tuple[int, int]:
+    start, end = getattr(pair, "target_start", None), getattr(pair, "target_end", None)
+    if start is None or end is None or pd.isna(start) or pd.isna(end):
+        return 0, length
+    return max(0, min(int(start), length)), max(0, min(int(end), length))
+
+
+def paragraph_reuse(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The paragraph table with ``chars``, ``reused_same``, ``reused_other`` and ``reused_share``.
+
+    >>> paras = pd.DataFrame({"doc": ["A", "B"], "id": ["1", "1"],
+    ...                       "text": ["abcd", "abcdefgh"], "group": ["G", "H"]})
+    >>> pairs = pd.DataFrame([["A", "1", "B", "1", 0.5, 1.0, 0, 4, 0, 4]],
+    ...                      columns=list(PAIR_COLUMNS))
+    >>> paragraph_reuse(pairs, paras)["reused_share"].tolist()
+    [0.0, 0.5]
+    """
+    out = _paragraphs(paragraphs)
+    lengths = out["text"].str.len().to_numpy()
+    same: dict[int, list[tuple[int, int]]] = {}
+    every: dict[int, list[tuple[int, int]]] = {}
+    for pair in earlier_pairs(pairs, out).itertuples(index=False):
+        t = int(pair.target_row)
+        span = _span(pair, int(lengths[t]))
+        every.setdefault(t, []).append(span)
+        if pair.same_group:
+            same.setdefault(t, []).append(span)
+    n_same = np.array([covered(same.get(i, [])) for i in range(len(out))], dtype=int)
+    n_all = np.array([covered(every.get(i, [])) for i in range(len(out))], dtype=int)
+    out["chars"] = lengths
+    out["reused_same"] = n_same
+    out["reused_other"] = n_all - n_same
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["reused_share"] = np.where(lengths > 0, n_all / np.maximum(lengths, 1), 0.0)
+    return out
+
+
+RESOLUTION_COLUMNS = (
+    "doc", "date", "group", "n_paragraphs", "chars", "reused_same", "reused_other",
+    "share_same", "share_other", "reused_share", "novelty",
+)  # fmt: skip
+
+
+def resolution_reuse(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Per document: character shares reused from earlier text of the same/other groups.
+
+    ``novelty`` is ``1 - reused_share``; documents keep the paragraph table's order.
+
+    >>> paras = pd.DataFrame({"doc": ["A", "B", "B"], "id": ["1", "1", "2"],
+    ...     "text": ["abcd", "abcd", "wxyz"], "group": ["G", "G", "G"]})
+    >>> pairs = pd.DataFrame([["A", "1", "B", "1", 1.0, 1.0, 0, 4, 0, 4]],
+    ...                      columns=list(PAIR_COLUMNS))
+    >>> resolution_reuse(pairs, paras)[["doc", "share_same", "novelty"]].values.tolist()
+    [['A', 0.0, 1.0], ['B', 0.5, 0.5]]
+    """
+    per = paragraph_reuse(pairs, paragraphs)
+    grouped = per.groupby("doc", sort=False)
+    out = grouped.agg(
+        date=("date", "first"),
+        group=("group", "first"),
+        n_paragraphs=("id", "size"),
+        chars=("chars", "sum"),
+        reused_same=("reused_same", "sum"),
+        reused_other=("reused_other", "sum"),
+    ).reset_index()
+    chars = out["chars"].to_numpy(dtype=float)
+    safe = np.maximum(chars, 1.0)
+    out["share_same"] = np.where(chars > 0, out["reused_same"] / safe, 0.0)
+    out["share_other"] = np.where(chars > 0, out["reused_other"] / safe, 0.0)
+    out["reused_share"] = out["share_same"] + out["share_other"]
+    out["novelty"] = 1.0 - out["reused_share"]
+    return out[list(RESOLUTION_COLUMNS)]
+
+
+def repetition_index(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Per year: the mean reused share of that year's paragraphs (undated ones left out).
+
+    >>> paras = pd.DataFrame({"doc": ["A", "B", "B"], "id": ["1", "1", "2"],
+    ...     "text": ["abcd", "abcd", "wxyz"], "date": ["1999-05-01", "2000-01-01", "2000"]})
+    >>> pairs = pd.DataFrame([["A", "1", "B", "1", 1.0, 1.0, 0, 4, 0, 4]],
+    ...                      columns=list(PAIR_COLUMNS))
+    >>> repetition_index(pairs, paras)[["year", "repetition_index"]].to_dict("list")
+    {'year': [1999, 2000], 'repetition_index': [0.0, 0.5]}
+    """
+    per = paragraph_reuse(pairs, paragraphs)
+    head = per["date"].str[:4]
+    per = per.assign(year=pd.to_numeric(head.where(head.str.fullmatch(r"\d{4}")), errors="coerce"))
+    per = per.dropna(subset=["year"])
+    per["year"] = per["year"].astype(int)
+    out = (
+        per.groupby("year", sort=True)
+        .agg(
+            n_docs=("doc", "nunique"),
+            n_paragraphs=("id", "size"),
+            repetition_index=("reused_share", "mean"),
+        )
+        .reset_index()
+    )
+    return out[["year", "n_docs", "n_paragraphs", "repetition_index"]]
+
+
+GENEALOGY_COLUMNS = (
+    "doc", "id", "date", "group", "source_doc", "source_id", "source_date", "source_group",
+    "source_force", "jaccard", "containment", "relation",
+)  # fmt: skip
+
+
+def force_genealogy(
+    pairs: pd.DataFrame, paragraphs: pd.DataFrame, *, copied: float = COPIED
+) -> pd.DataFrame:
+    """For each force paragraph: its best earlier source and whether it was copied or adapted.
+
+    The best source has the highest Jaccard (then containment, then the earliest
+    source). ``relation`` is "copied" (Jaccard >= ``copied``), "adapted" or "new"
+    (no earlier source; the source columns are then empty). ``source_force`` says
+    whether the source is itself a force paragraph. Needs a ``force`` column.
+
+    >>> paras = pd.DataFrame({"doc": ["A", "B", "C"], "id": ["1", "1", "1"],
+    ...     "text": ["x", "x", "x"], "force": [False, True, True]})
+    >>> pairs = pd.DataFrame([["A", "1", "B", "1", 0.95, 1.0, 0, 1, 0, 1]],
+    ...                      columns=list(PAIR_COLUMNS))
+    >>> force_genealogy(pairs, paras)[["doc", "source_doc", "relation"]].values.tolist()
+    [['B', 'A', 'copied'], ['C', '', 'new']]
+    """
+    paras = _paragraphs(paragraphs)
+    if "force" not in paras:
+        raise DataFormatError("paragraphs: missing column force")
+    check_columns(pairs, ("jaccard",), "pairs")
+    force = paras["force"].fillna(False).astype(bool).to_numpy()
+    links = earlier_pairs(pairs, paras)
+    links = links[force[links["target_row"].to_numpy(dtype=int)]]
+    if "containment" not in links:
+        links = links.assign(containment=np.nan)
+    source_dates = paras["date"].to_numpy()[links["source_row"].to_numpy(dtype=int)]
+    links = links.assign(
+        _undated=source_dates == "", _date=source_dates, jaccard=links["jaccard"].astype(float)
+    ).sort_values(
+        ["target_row", "jaccard", "containment", "_undated", "_date", "source_row"],
+        ascending=[True, False, False, True, True, True],
+        kind="stable",
+        na_position="last",
+    )
+    best = {int(r.target_row): r for r in links.drop_duplicates("target_row").itertuples()}
+    rows = []
+    for i in np.flatnonzero(force):
+        p = paras.iloc[i]
+        row: dict[str, Any] = dict(doc=p["doc"], id=p["id"], date=p["date"], group=p["group"])
+        link = best.get(int(i))
+        if link is None:
+            row.update(
+                source_doc="", source_id="", source_date="", source_group="",
+                source_force=pd.NA, jaccard=np.nan, containment=np.nan, relation="new",
+            )  # fmt: skip
+        else:
+            s = paras.iloc[int(link.source_row)]
+            jaccard = float(link.jaccard)
+            row.update(
+                source_doc=s["doc"],
+                source_id=s["id"],
+                source_date=s["date"],
+                source_group=s["group"],
+                source_force=bool(force[int(link.source_row)]),
+                jaccard=jaccard,
+                containment=float(link.containment),
+                relation="copied" if jaccard >= copied else "adapted",
+            )
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=list(GENEALOGY_COLUMNS))
+    out["source_force"] = out["source_force"].astype("boolean")
+    return out
+
+
+def group_matrix(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Counts of earlier-to-later shared-language pairs: source group (rows) x target group.
+
+    Square over the groups of the counted pairs (sorted); pairs with an empty group are left out.
+
+    >>> paras = pd.DataFrame({"doc": ["A", "B", "C"], "id": ["1", "1", "1"],
+    ...     "text": ["x", "x", "x"], "group": ["G", "G", "H"]})
+    >>> pairs = pd.DataFrame([["A", "1", "B", "1"], ["A", "1", "C", "1"]],
+    ...                      columns=list(PAIR_COLUMNS[:4]))
+    >>> group_matrix(pairs, paras).values.tolist()
+    [[1, 1], [0, 0]]
+    """
+    paras = _paragraphs(paragraphs)
+    links = earlier_pairs(pairs, paras)
+    groups = paras["group"].to_numpy()
+    src = groups[links["source_row"].to_numpy(dtype=int)]
+    tgt = groups[links["target_row"].to_numpy(dtype=int)]
+    keep = (src != "") & (tgt != "")
+    names = sorted(set(src[keep]) | set(tgt[keep]))
+    counts = pd.DataFrame(0, index=pd.Index(names, name="source_group"), columns=names)
+    counts.columns.name = "target_group"
+    for s, t in zip(src[keep], tgt[keep], strict=True):
+        counts.loc[s, t] += 1
+    return counts

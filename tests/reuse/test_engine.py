@@ -1,0 +1,269 @@
+"""The reuse engine on a synthetic corpus with planted reuse, and on the shared corpus."""
+
+from __future__ import annotations
+
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from bluehelmet.reuse.engine import ReuseResult, brute_force_pairs, find_reuse
+from bluehelmet.reuse.schema import PAIR_COLUMNS
+from bluehelmet.reuse.tokens import tokens
+
+BOILERPLATE = "Decides to remain seized of the matter."
+N_DOCS = 300
+
+
+def _python_overlap(x: str, y: str, n: int = 5) -> tuple[float, float]:
+    """Jaccard and containment on plain Python sets of n-gram tuples (independent check)."""
+
+    def grams(t: str) -> set[tuple[str, ...]]:
+        tok = tokens(t)
+        if len(tok) < n:
+            return {tuple(tok)} if tok else set()
+        return {tuple(tok[i : i + n]) for i in range(len(tok) - n + 1)}
+
+    a, b = grams(x), grams(y)
+    inter = len(a & b)
+    return inter / len(a | b), inter / min(len(a), len(b))
+
+
+def _corpus(seed: int = 42) -> tuple[pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]:
+    """Paragraph table, planted pairs (source, target keys and kind), decoy pairs."""
+    rng = np.random.default_rng(seed)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    vocab = sorted({"".join(rng.choice(letters, rng.integers(3, 10))) for _ in range(3000)})
+
+    def sentence(lo: int = 12, hi: int = 18) -> list[str]:
+        return [str(w) for w in rng.choice(vocab, rng.integers(lo, hi))]
+
+    def render(sents: list[list[str]]) -> str:
+        return " ".join(" ".join(s).capitalize() + "." for s in sents)
+
+    rows: list[dict[str, str]] = []
+    sents_of: dict[str, list[list[str]]] = {}
+    for d in range(N_DOCS):
+        doc = f"D{d:03d}"
+        date = str(pd.Timestamp("1990-01-01") + pd.Timedelta(days=3 * d))[:10]
+        for p in range(3):
+            sents = [sentence() for _ in range(3)]
+            key = f"{doc}/{p}"
+            sents_of[key] = sents
+            rows.append({"doc": doc, "id": str(p), "text": render(sents), "date": date})
+        if d % 5 == 0:  # boilerplate on its own, in 60 documents
+            rows.append({"doc": doc, "id": "bp", "text": BOILERPLATE, "date": date})
+    by_key = {f"{r['doc']}/{r['id']}": r for r in rows}
+    kinds = ["exact", "substitution", "insertion", "deletion", "reorder"]
+    planted = []
+    for k in range(40):
+        src_doc, tgt_doc = sorted(rng.choice(N_DOCS, 2, replace=False))
+        src = f"D{src_doc:03d}/{k % 3}"
+        tgt = f"D{tgt_doc:03d}/{k % 3}"
+        if src in {p["source"] for p in planted} | {p["target"] for p in planted}:
+            continue
+        if tgt in {p["source"] for p in planted} | {p["target"] for p in planted}:
+            continue
+        kind = kinds[k % len(kinds)]
+        sents = [list(s) for s in sents_of[src]]
+        if kind == "substitution":
+            sents[1][3] = str(rng.choice(vocab))
+        elif kind == "insertion":
+            sents[1][4:4] = [str(w) for w in rng.choice(vocab, 3)]
+        elif kind == "deletion":
+            del sents[1][4:7]
+        elif kind == "reorder":
+            sents = [sents[0], sents[2], sents[1]]
+        by_key[tgt]["text"] = render(sents)
+        planted.append({"source": src, "target": tgt, "kind": kind})
+    # decoys: unrelated text followed by the boilerplate sentence
+    decoys = []
+    for k in range(10):
+        a, b = f"D{2 * k + 1:03d}/dec", f"D{2 * k + 201:03d}/dec"
+        for key in (a, b):
+            doc = key.split("/")[0]
+            date = by_key[f"{doc}/0"]["date"]
+            rows.append(
+                {"doc": doc, "id": "dec", "text": render([sentence(6, 9)]) + " " + BOILERPLATE,
+                 "date": date}
+            )  # fmt: skip
+        decoys.append((a, b))
+    return pd.DataFrame(rows), pd.DataFrame(planted), decoys
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]:
+    return _corpus()
+
+
+@pytest.fixture(scope="module")
+def result(corpus: tuple[pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]) -> ReuseResult:
+    return find_reuse(corpus[0])
+
+
+def _keys(pairs: pd.DataFrame) -> set[tuple[str, str]]:
+    return {
+        (f"{r.source_doc}/{r.source_id}", f"{r.target_doc}/{r.target_id}")
+        for r in pairs.itertuples()
+    }
+
+
+def test_schema_and_params(result: ReuseResult) -> None:
+    assert tuple(result.pairs.columns) == PAIR_COLUMNS
+    assert tuple(result.boilerplate_pairs.columns) == PAIR_COLUMNS
+    for key in ("tokenizer", "n", "num_perm", "bands", "seed"):
+        assert key in result.params
+    assert result.params["capped_buckets"] == 0
+
+
+def test_planted_pairs_found_and_oriented(result: ReuseResult, corpus) -> None:
+    _, planted, _ = corpus
+    found = _keys(result.pairs)
+    missed = [p for p in planted.itertuples() if (p.source, p.target) not in found]
+    assert not missed, missed
+    assert set(planted["kind"]) == {"exact", "substitution", "insertion", "deletion", "reorder"}
+
+
+def test_boilerplate_and_decoys(result: ReuseResult, corpus) -> None:
+    _, _, decoys = corpus
+    found = _keys(result.pairs)
+    flat = found | {(b, a) for a, b in found}
+    assert not [d for d in decoys if d in flat]
+    assert not any(k.endswith("/bp") for pair in found for k in pair)
+    assert set(result.boilerplate["id"]) == {"bp"}
+    assert len(result.boilerplate) == N_DOCS // 5
+    assert len(result.boilerplate_pairs) >= (N_DOCS // 5) * (N_DOCS // 5 - 1) // 2
+
+
+def test_precision_and_recall(result: ReuseResult, corpus) -> None:
+    paragraphs = corpus[0]
+    text = {f"{r.doc}/{r.id}": r.text for r in paragraphs.itertuples()}
+    reported = pd.concat([result.pairs, result.boilerplate_pairs])
+    for r in reported.itertuples():
+        jac, con = _python_overlap(text[f"{r.source_doc}/{r.source_id}"],
+                                   text[f"{r.target_doc}/{r.target_id}"])  # fmt: skip
+        assert jac >= 0.6 or con >= 0.8
+        assert jac == pytest.approx(r.jaccard) and con == pytest.approx(r.containment)
+    brute = brute_force_pairs(paragraphs, n=5, min_jaccard=0.6)
+    truth = {frozenset((f"{r.doc_a}/{r.id_a}", f"{r.doc_b}/{r.id_b}")) for r in brute.itertuples()}
+    found = {frozenset(k) for k in _keys(reported)}
+    recall = len(truth & found) / len(truth)
+    plain = {p for p in truth if not any(k.endswith("/bp") for k in p)}
+    plain_recall = len(plain & found) / len(plain)
+    print(
+        f"synthetic: {len(truth)} true pairs at J>=0.6 ({len(plain)} without boilerplate), "
+        f"recall {recall:.4f} ({plain_recall:.4f}), precision 1.0"
+    )
+    assert recall >= 0.98 and plain_recall >= 0.98
+
+
+def test_alignment_spans(result: ReuseResult, corpus) -> None:
+    paragraphs, planted, _ = corpus
+    text = {f"{r.doc}/{r.id}": r.text for r in paragraphs.itertuples()}
+    rows = {(f"{r.source_doc}/{r.source_id}", f"{r.target_doc}/{r.target_id}"): r
+            for r in result.pairs.itertuples()}  # fmt: skip
+    for p in planted.itertuples():
+        r = rows[(p.source, p.target)]
+        s = text[p.source][r.source_start : r.source_end]
+        t = text[p.target][r.target_start : r.target_end]
+        if p.kind == "exact":
+            assert s == t == text[p.source].rstrip(".")
+        else:
+            ts, tt = tokens(s), tokens(t)
+            assert ts[:3] == tt[:3] and ts[-3:] == tt[-3:]
+            assert len(ts) >= 10
+
+
+def test_deterministic(result: ReuseResult, corpus) -> None:
+    again = find_reuse(corpus[0])
+    pd.testing.assert_frame_equal(result.pairs, again.pairs)
+    pd.testing.assert_frame_equal(result.boilerplate_pairs, again.boilerplate_pairs)
+    assert result.params == again.params
+
+
+def test_alignment_skips_added_text() -> None:
+    base = "calls upon all parties to respect the ceasefire and to cooperate fully with the force"
+    df = pd.DataFrame(
+        {"doc": ["A", "B"], "id": ["1", "1"], "date": ["1990-01-01", "1990-01-01"],
+         "text": [base.capitalize() + ".", "3. Recalling its resolutions, " + base + " now"]}
+    )  # fmt: skip
+    res = find_reuse(df)
+    r = res.pairs.iloc[0]
+    assert (r.source_doc, r.target_doc) == ("A", "B")  # same date: doc order decides
+    src = df.text[0][r.source_start : r.source_end]
+    tgt = df.text[1][r.target_start : r.target_end]
+    assert src.lower() == tgt.lower() == base
+
+
+def test_lsh_caps_large_buckets() -> None:
+    from bluehelmet.reuse.lsh import candidates
+
+    sig = np.zeros((6, 4), dtype=np.uint32)
+    with pytest.warns(UserWarning, match="2 LSH bucket"):
+        out = candidates(sig, bands=2, max_bucket=3)
+    assert out.attrs["capped_buckets"] == 2
+    assert out.values.tolist() == [[0, 1], [0, 2], [1, 2]]
+
+
+def test_duplicate_ids_raise() -> None:
+    df = pd.DataFrame({"doc": ["A", "A"], "id": ["1", "1"], "text": ["x y", "z w"]})
+    with pytest.raises(ValueError, match="1 duplicate"):
+        find_reuse(df)
+
+
+def test_missing_column_raises() -> None:
+    with pytest.raises(ValueError, match="text"):
+        find_reuse(pd.DataFrame({"doc": ["A"], "id": ["1"]}))
+
+
+def test_empty_and_huge_paragraphs_warn() -> None:
+    words = " ".join(f"w{i}" for i in range(50))
+    df = pd.DataFrame(
+        {"doc": ["A", "B", "C", "D", "E"], "id": ["1"] * 5,
+         "text": ["", "  ;; ", words, words, words + " " + words]}
+    )  # fmt: skip
+    with pytest.warns(UserWarning) as record:
+        res = find_reuse(df, max_tokens=60)
+    messages = " | ".join(str(w.message) for w in record)
+    assert "2 empty" in messages and "1 paragraph(s) over 60" in messages
+    assert res.params["empty_dropped"] == 2 and res.params["huge_dropped"] == 1
+    assert _keys(res.pairs) == {("C/1", "D/1")}
+
+
+def test_no_pairs() -> None:
+    df = pd.DataFrame({"doc": ["A", "B"], "id": ["1", "1"], "text": ["a b c d e f", "g h i j k l"]})
+    res = find_reuse(df)
+    assert res.pairs.empty and tuple(res.pairs.columns) == PAIR_COLUMNS
+
+
+@pytest.mark.shared
+def test_shared_corpus_recall(texts_dir: Path) -> None:
+    from bluehelmet.documents import load_corpus
+
+    corpus = load_corpus(texts_dir, progress=False)
+    rows = [
+        {"doc": str(r.number), "id": str(p.index), "text": p.text,
+         "date": r.date.isoformat() if r.date else None}
+        for r in corpus.resolutions
+        for p in r.operative()
+    ]  # fmt: skip
+    paragraphs = pd.DataFrame(rows).drop_duplicates(["doc", "id"])
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = find_reuse(paragraphs)
+    took = time.perf_counter() - start
+    brute = brute_force_pairs(paragraphs, n=5, min_jaccard=0.6)
+    truth = {frozenset((f"{r.doc_a}/{r.id_a}", f"{r.doc_b}/{r.id_b}")) for r in brute.itertuples()}
+    found = {frozenset(k) for k in _keys(pd.concat([res.pairs, res.boilerplate_pairs]))}
+    recall = len(truth & found) / max(1, len(truth))
+    high = {frozenset(k) for k in _keys(res.pairs[res.pairs["jaccard"] >= 0.6])}
+    assert high <= truth  # precision: every pair reported at J >= 0.6 is a true one
+    print(
+        f"shared: {len(paragraphs)} paragraphs, {len(truth)} true pairs, recall {recall:.4f}, "
+        f"{len(res.pairs)} pairs + {len(res.boilerplate_pairs)} boilerplate, {took:.1f}s"
+    )
+    assert recall >= 0.98

@@ -1,0 +1,160 @@
+"""Paragraph inputs: resolutions, JSON Lines, Parquet and folders, with per-record problems."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bluehelmet.coding.code import CodedResolution
+from bluehelmet.documents.model import Paragraph, ParagraphKind, Resolution
+from bluehelmet.errors import DataFormatError
+from bluehelmet.reuse.inputs import paragraphs_from_resolutions, read_paragraphs
+from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
+
+
+def _resolution() -> Resolution:
+    parts = ["1. Decides to extend the mandate;", "2. Requests the following:", "(a) report;"]
+    text = "\n\n".join(parts)
+    kinds: list[tuple[ParagraphKind, str, str | None]] = [
+        ("operative", "1", None),
+        ("operative", "2", None),
+        ("subparagraph", "2", "a"),
+    ]
+    paras, start = [], 0
+    for i, (kind, number, sub) in enumerate(kinds):
+        end = start + len(parts[i])
+        paras.append(Paragraph(i, kind, parts[i], start, end, number, sub))
+        start = end + 2
+    return Resolution(1500, 2003, None, text, tuple(paras))
+
+
+def _coded(events: str, labels: list[str], force: list[bool]) -> CodedResolution:
+    empty = pd.DataFrame()
+    return CodedResolution(
+        pd.DataFrame({"events": [events]}),
+        pd.DataFrame({"label": labels, "force": force}),
+        empty,
+        empty,
+    )
+
+
+def test_each_operative_and_subparagraph_is_a_record() -> None:
+    coded = _coded("UNMIL:establish;UNAMSIL:extend", ["1", "2", "2(a)"], [False, True, False])
+    table = paragraphs_from_resolutions([_resolution()], coded)
+    assert list(table.columns) == [*PARAGRAPH_COLUMNS, "force"]
+    assert table["id"].tolist() == ["1500:1", "1500:2", "1500:2(a)"]
+    assert set(table["doc"]) == {"S/RES/1500 (2003)"}
+    assert set(table["date"]) == {"2003"}
+    assert set(table["group"]) == {"UNMIL"}
+    assert table["force"].tolist() == [False, True, False]
+    assert table["text"].tolist()[2] == "(a) report;"
+
+
+def test_no_event_gives_an_empty_group_and_coder_runs_when_not_given() -> None:
+    table = paragraphs_from_resolutions([_resolution()])
+    assert len(table) == 3
+    assert set(table["group"]) == {""}
+    assert not table["force"].any()
+
+
+def test_coded_tables_of_other_resolutions_are_refused() -> None:
+    with pytest.raises(DataFormatError):
+        paragraphs_from_resolutions([_resolution()], _coded("", ["1", "9"], [False, False]))
+
+
+def _line(**record: object) -> bytes:
+    return json.dumps(record).encode()
+
+
+def test_jsonl_problems_are_reported_by_line_and_good_records_load(tmp_path: Path) -> None:
+    lines = [
+        _line(doc="A", id="1", text="good one", date="2000-01-01", group="G"),  # 1
+        b'{"doc": "A", "id": "2", "text": ',  # 2 invalid JSON
+        _line(doc="A", id="3"),  # 3 missing text
+        b'{"doc": "A", "id": "4", "text": "caf\xe9"}',  # 4 non-UTF-8, kept
+        b"",  # 5 blank, ignored
+        _line(doc="A", id="6", text="   "),  # 6 empty text
+        _line(doc="A", id="7", text="x" * 51),  # 7 too long
+        _line(doc="A", id="1", text="again"),  # 8 duplicate of line 1
+        _line(doc="B", id=1, text="numeric id"),  # 9 good
+        b"[1, 2]",  # 10 not an object
+    ]
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    table, problems = read_paragraphs(path, max_chars=50)
+    assert table[["doc", "id"]].values.tolist() == [["A", "1"], ["A", "4"], ["B", "1"]]
+    assert table["text"].tolist()[1] == "caf\ufffd"
+    assert table["date"].tolist() == ["2000-01-01", "", ""]
+    assert problems[:-1] == [
+        "line 2: invalid JSON (Expecting value); skipped",
+        "line 3: missing field (text); skipped",
+        "line 4: non-UTF-8 bytes (replaced by U+FFFD)",
+        "line 6: empty text; skipped",
+        "line 7: text too long (51 > 50 characters); skipped",
+        "line 8: duplicate (doc, id) ('A', '1') first seen at 1; skipped",
+        "line 10: not a JSON object; skipped",
+    ]
+    assert problems[-1] == (
+        "summary: 3 records loaded, 6 skipped (duplicate (doc, id): 1, empty text: 1, "
+        "invalid JSON: 1, missing field: 1, not a JSON object: 1, text too long: 1), "
+        "1 warnings (non-UTF-8 bytes: 1)"
+    )
+
+
+def test_clean_jsonl_has_no_problems_and_keeps_force(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(
+        _line(doc="A", id="1", text="t", force=True) + b"\n" + _line(doc="A", id="2", text="u")
+    )
+    table, problems = read_paragraphs(path)
+    assert problems == []
+    assert table["force"].tolist() == [True, False]
+
+
+def test_parquet_gets_the_same_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = pd.DataFrame(
+        {"doc": ["A", "A", None, "B"], "id": ["1", "1", "2", "1"], "text": ["x", "y", "z", ""]}
+    )
+    monkeypatch.setattr(pd, "read_parquet", lambda path: frame)
+    path = tmp_path / "p.parquet"
+    path.write_bytes(b"")
+    table, problems = read_paragraphs(path)
+    assert table[["doc", "id", "text"]].values.tolist() == [["A", "1", "x"]]
+    assert problems[:-1] == [
+        "row 2: duplicate (doc, id) ('A', '1') first seen at 1; skipped",
+        "row 3: missing field (doc); skipped",
+        "row 4: empty text; skipped",
+    ]
+    assert problems[-1].startswith("summary: 1 records loaded, 3 skipped")
+
+
+def test_parquet_without_a_required_column_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pd, "read_parquet", lambda path: pd.DataFrame({"doc": ["A"]}))
+    path = tmp_path / "p.parquet"
+    path.write_bytes(b"")
+    with pytest.raises(DataFormatError, match="missing column"):
+        read_paragraphs(path)
+
+
+def test_folder_reads_resolutions_and_reports_skipped_files(tmp_path: Path) -> None:
+    (tmp_path / "S_RES_0005_1946_EN.txt").write_text(
+        "RESOLUTION 5 (1946)\n\nThe Security Council,\n\n1. Decides.\n\n2. Requests more."
+    )
+    (tmp_path / "notes.txt").write_text("")
+    table, problems = read_paragraphs(tmp_path)
+    assert table["id"].tolist() == ["5:1", "5:2"]
+    assert problems == ["file notes.txt: empty file; skipped"]
+
+
+def test_unknown_suffix_and_missing_path_are_errors(tmp_path: Path) -> None:
+    other = tmp_path / "p.csv"
+    other.write_text("doc,id,text\n")
+    with pytest.raises(DataFormatError):
+        read_paragraphs(other)
+    with pytest.raises(DataFormatError):
+        read_paragraphs(tmp_path / "absent.jsonl")
