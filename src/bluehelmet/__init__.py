@@ -51,6 +51,8 @@ from bluehelmet.register.sql import sql
 from bluehelmet.register.theatres import theatre_operations
 from bluehelmet.register.validate import load_register, register_problems, validate_register
 from bluehelmet.report.build import build_report
+from bluehelmet.reuse.engine import find_reuse
+from bluehelmet.reuse.run import run_reuse
 
 __all__ = [
     # register
@@ -90,6 +92,9 @@ __all__ = [
     "panel",
     "partner_share",
     "write_panel",
+    # reuse
+    "find_reuse",
+    "run_reuse",
     # outputs
     "build_report",
     "write_mandates_figure",

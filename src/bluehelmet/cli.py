@@ -340,3 +340,18 @@ def panel_chart_cmd(
     """Stacked chart of UN, regional and international personnel in one conflict."""
     csv_path = api.write_personnel_figure(api.panel(), conflict, out)
     typer.echo(f"wrote {out} and {csv_path}")
+
+
+@app.command("reuse")
+@_cli_errors
+def reuse_cmd(
+    source: Annotated[Path, typer.Argument(help="JSON Lines, Parquet or a folder of resolutions")],
+    out: Annotated[Path, typer.Option(help="folder for the CSV tables")],
+    min_jaccard: Annotated[float, typer.Option(help="verified pairs from this Jaccard")] = 0.6,
+    ngram: Annotated[int, typer.Option(help="word n-gram size of the shingles")] = 5,
+) -> None:
+    """Find reused language: pairs, clause families, reuse shares, repetition, genealogy."""
+    files, problems = api.run_reuse(source, out, min_jaccard=min_jaccard, n=ngram)
+    for problem in problems:
+        typer.echo(problem, err=True)
+    typer.echo(f"wrote {len(files)} files to {out}")
