@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.errors import DataFormatError
-from bluehelmet.panels.importers.base import Coverage, Imported, require_columns
+from bluehelmet.panels.importers.base import Coverage, Imported, reject_duplicates, require_columns
 
 LAYOUT = "Bara-Hultman v2-2019"
 ORG = {1: "un", 2: "regional", 3: "international"}
@@ -98,14 +98,7 @@ def tidy_bara_hultman(raw: pd.DataFrame, path: Path) -> Imported:
     for name in ("troops", "police", "observers"):
         data[name] = pd.to_numeric(raw[f"{name}_iepo"], errors="coerce").astype("Float64")
     data["total"] = pd.to_numeric(raw["totals_iepo"], errors="coerce").astype("Float64")
-    dup = data.duplicated(KEY, keep=False)
-    if dup.any():
-        row = data[dup].iloc[0]
-        raise DataFormatError(
-            f"{path.name}: duplicated key (mission_id, conflict_id, date) = "
-            f"({row['mission_id']}, {row['conflict_id']}, {row['date']:%Y-%m}) "
-            f"in {int(dup.sum())} rows"
-        )
+    reject_duplicates(data, KEY, path)
     data = data.sort_values(["conflict_id", "mission_id", "date"], ignore_index=True)
     coverage = Coverage(
         source="bara_hultman_2020",

@@ -47,3 +47,27 @@ def require_columns(df: pd.DataFrame, needed: Iterable[str], path: Path, layout:
             raise DataFormatError(
                 f"{path.name}: column {col!r} missing; expected the {layout} layout"
             )
+
+
+def _show(value: object) -> str:
+    return f"{value:%Y-%m}" if isinstance(value, pd.Timestamp) else str(value)
+
+
+def reject_duplicates(df: pd.DataFrame, key: list[str], path: Path) -> None:
+    """Raise a one-line DataFormatError naming the file, the first duplicated key and the count.
+
+    >>> reject_duplicates(pd.DataFrame({"a": [1, 1], "b": [2, 2]}), ["a", "b"], Path("x.csv"))
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.DataFormatError: x.csv: duplicated key (a, b) = (1, 2) in 2 rows
+    """
+    dup = df.duplicated(key, keep=False)
+    if not dup.any():
+        return
+    values = [_show(v) for v in df.loc[dup, key].iloc[0]]
+    shown = (
+        f"{key[0]} = {values[0]}"
+        if len(key) == 1
+        else f"({', '.join(key)}) = ({', '.join(values)})"
+    )
+    raise DataFormatError(f"{path.name}: duplicated key {shown} in {int(dup.sum())} rows")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.errors import DataFormatError
-from bluehelmet.panels.importers.base import Coverage, Imported, require_columns
+from bluehelmet.panels.importers.base import Coverage, Imported, reject_duplicates, require_columns
 
 LAYOUT = "IPI mission-month"
 NEEDED = ("Date", "Mission", "Troops", "Police", "Observers", "Total")
@@ -96,13 +96,7 @@ def read_ipi(path: Path | str, register: pd.DataFrame | None = None) -> Imported
             data[name] = _counts(raw, col, path) if name == "contributors" else raw[col]
             if name != "contributors":
                 data[name] = data[name].astype("string")
-    dup = data.duplicated(["mission", "year", "month"], keep=False)
-    if dup.any():
-        row = data[dup].iloc[0]
-        raise DataFormatError(
-            f"{path.name}: duplicated key (mission, year, month) = "
-            f"({row['mission']}, {row['year']}, {row['month']}) in {int(dup.sum())} rows"
-        )
+    reject_duplicates(data, ["mission", "year", "month"], path)
     parts = data[["troops", "police", "observers"]].fillna(0).sum(axis=1)
     off = int((parts != data["total"]).sum())
     if off:

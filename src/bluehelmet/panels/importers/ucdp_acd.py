@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.errors import DataFormatError
-from bluehelmet.panels.importers.base import Coverage, Imported, require_columns
+from bluehelmet.panels.importers.base import Coverage, Imported, reject_duplicates, require_columns
 
 LAYOUT = "UCDP/PRIO ACD"
 INTS = (
@@ -84,13 +84,7 @@ def read_ucdp_acd(path: Path | str) -> Imported:
     data["gwno_loc_first"] = _int(pd.DataFrame({"gwno_loc": first}), "gwno_loc", path)
     if data[["conflict_id", "year"]].isna().any().any():
         raise DataFormatError(f"{path.name}: blank 'conflict_id' or 'year'")
-    dup = data.duplicated(["conflict_id", "year"], keep=False)
-    if dup.any():
-        row = data[dup].iloc[0]
-        raise DataFormatError(
-            f"{path.name}: duplicated key (conflict_id, year) = "
-            f"({row['conflict_id']}, {row['year']}) in {int(dup.sum())} rows"
-        )
+    reject_duplicates(data, ["conflict_id", "year"], path)
     data = data.sort_values(["conflict_id", "year"], ignore_index=True)
     coverage = Coverage(
         source="ucdp_acd_20_1",

@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.errors import DataFormatError
-from bluehelmet.panels.importers.base import Coverage, Imported, require_columns
+from bluehelmet.panels.importers.base import Coverage, Imported, reject_duplicates, require_columns
 
 FULL = "UCDP GED full CSV"
 SUBSET = "UCDP GED subset"
@@ -91,12 +91,7 @@ def _read_full(raw: pd.DataFrame, path: Path) -> Imported:
         data[col] = raw[col].astype("string")
     if data["id"].isna().any():
         raise DataFormatError(f"{path.name}: column 'id' has {data['id'].isna().sum()} blanks")
-    dup = data["id"].duplicated(keep=False)
-    if dup.any():
-        raise DataFormatError(
-            f"{path.name}: duplicated key id = {data.loc[dup, 'id'].iloc[0]} "
-            f"in {int(dup.sum())} rows"
-        )
+    reject_duplicates(data, ["id"], path)
     if (data["date_end"] < data["date_start"]).any():
         first = data.loc[data["date_end"] < data["date_start"], "id"].iloc[0]
         raise DataFormatError(f"{path.name}: column 'date_end' precedes date_start (id {first})")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.errors import DataFormatError
-from bluehelmet.panels.importers.base import Coverage, Imported, require_columns
+from bluehelmet.panels.importers.base import Coverage, Imported, reject_duplicates, require_columns
 
 LAYOUT = "UCDP Conflict Termination v3"
 OUTCOME = {
@@ -53,13 +53,7 @@ def episodes_from_years(raw: pd.DataFrame, path: Path) -> pd.DataFrame:
     1966|1967|low activity|True
     """
     require_columns(raw, NEEDED, path, LAYOUT)
-    dup = raw.duplicated(["conflict_id", "year"], keep=False)
-    if dup.any():
-        row = raw[dup].iloc[0]
-        raise DataFormatError(
-            f"{path.name}: duplicated key (conflict_id, year) = "
-            f"({row['conflict_id']}, {row['year']}) in {int(dup.sum())} rows"
-        )
+    reject_duplicates(raw, ["conflict_id", "year"], path)
     codes = pd.to_numeric(raw["outcome"], errors="coerce")
     unknown = codes.notna() & ~codes.isin(list(OUTCOME))
     if unknown.any():
