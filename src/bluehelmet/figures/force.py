@@ -6,6 +6,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from bluehelmet.figures.style import finish
+
 LABELS = {
     "un_operation": "the UN operation",
     "member_states": "member states / MNF",
@@ -43,14 +45,11 @@ def force_figure(counts: pd.DataFrame) -> Figure:
     ax.set_ylabel("resolutions")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Security Council resolutions authorising force, by addressee")
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.text(
-        0.01,
-        -0.03,
+    finish(
+        fig,
+        ax,
         "Source: bluehelmet mandate coder on the configured corpus "
         "(machine coding; see the evaluation in the README).",
-        fontsize=7,
-        color="#555",
+        legend_loc="upper left",
     )
     return fig

@@ -6,6 +6,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from bluehelmet.figures.style import finish
+
 COLOURS = {
     "Chapter VI": "#9ecae1",
     "Chapter VII": "#08519c",
@@ -34,14 +36,10 @@ def mandates_figure(counts: pd.DataFrame) -> Figure:
     ax.set_ylabel("UN missions")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Mandates of newly authorised UN missions in civil wars, by year")
-    ax.legend(frameon=False, fontsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.text(
-        0.01,
-        -0.02,
+    finish(
+        fig,
+        ax,
         "Source: bluehelmet register (mandate_events, operations); shifts are "
         "counted again in the year of the shift.",
-        fontsize=7,
-        color="#555",
     )
     return fig

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from bluehelmet.figures.style import finish
+
 
 def predicted_deaths_figure(pred: pd.DataFrame) -> Figure:
     """Lines with 95% simulation intervals (log scale) from ``predicted_deaths`` output.
@@ -29,13 +31,9 @@ def predicted_deaths_figure(pred: pd.DataFrame) -> Figure:
     ax.set_xlabel("UN troops last month (thousands)")
     ax.set_ylabel("predicted battle deaths per dyad-month")
     ax.set_title("Battle deaths over UN troop levels (NB2, conflict fixed effects)")
-    ax.legend(frameon=False, fontsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.text(
-        0.01,
-        -0.04,
+    finish(
+        fig,
+        ax,
         "Data: HKS (2014) layout dyad-months, Africa 1992–2011; bands: 95% simulation intervals.",
-        fontsize=7,
-        color="#555",
     )
     return fig

@@ -6,6 +6,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from bluehelmet.errors import NotFoundError
+from bluehelmet.figures.style import finish
 
 SERIES = (
     ("un", "UN", "#2b8cbe"),
@@ -40,14 +41,11 @@ def personnel_figure(data: pd.DataFrame, conflict_id: int) -> Figure:
     )
     ax.set_ylabel("uniformed personnel")
     ax.set_title(f"Peacekeepers by organisation type, UCDP conflict {conflict_id}")
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.text(
-        0.01,
-        -0.03,
+    finish(
+        fig,
+        ax,
         "Source: Bara & Hultman (2020) via the bluehelmet conflict-month "
         "panel; months outside its coverage are blank.",
-        fontsize=7,
-        color="#555",
+        legend_loc="upper left",
     )
     return fig
