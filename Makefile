@@ -7,7 +7,7 @@ REPORT_DIR ?= report
 # The resolution texts coded for the report's force section, when present.
 CORPUS ?= $(wildcard ../shared/data/unsc/resolutions_en_1946_1994)
 
-.PHONY: install report test lint bench data validate lock clean
+.PHONY: install report test lint bench bench-reuse-million data validate lock clean serve
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,6 +20,9 @@ install: $(STAMP)
 
 report: install
 	BLUEHELMET_CORPUS=$${BLUEHELMET_CORPUS:-$(CORPUS)} $(BIN)/bluehelmet report --out $(REPORT_DIR)
+
+serve: install
+	BLUEHELMET_CORPUS=$${BLUEHELMET_CORPUS:-$(CORPUS)} $(BIN)/bluehelmet serve
 
 test: install
 	$(BIN)/python -m pytest
@@ -37,6 +40,12 @@ bench: install
 	$(BIN)/python benchmarks/coder.py
 	$(BIN)/python benchmarks/panels.py
 	$(BIN)/python benchmarks/nb2_speed.py
+	$(BIN)/python benchmarks/web_load.py
+	$(BIN)/python benchmarks/reuse.py
+
+# Streaming reuse on 1,000,000 synthetic paragraphs (several minutes; not part of bench).
+bench-reuse-million: install
+	$(BIN)/python benchmarks/reuse_million.py
 
 # Rebuild the packaged tables from data-raw/ and ../shared/data (developers only).
 data: install

@@ -1,4 +1,4 @@
-"""Build operations.csv, mandate_events.csv and countries.csv from data-raw/curated/.
+"""Build the register tables (operations, mandate events, countries, GW states) from curated files.
 
 The curated files are typed by the project's curators from the resolution texts
 and the sources named in each row. This script merges them, sorts them stably,
@@ -27,11 +27,13 @@ PARTS = {
         "mandate_events_non_un.csv",
     ],
     "countries": ["countries.csv"],
+    "gw_states": ["gw_states.csv"],
 }
 SORT = {
     "operations": ["acronym"],
     "mandate_events": ["date", "resolution", "operation"],
     "countries": ["iso3"],
+    "gw_states": ["gwno", "start_date"],
 }
 
 

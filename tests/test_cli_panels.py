@@ -30,10 +30,39 @@ def test_panel_build_and_share(shared_data: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
+@pytest.mark.filterwarnings("ignore:add_battle_deaths")
+def test_panel_build_with_battle_deaths(shared_data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "panel.csv"
+    args = ["panel", "build", "--out", str(out), "--from", "2000-01", "--to", "2000-02"]
+    built = runner.invoke(app, [*args, "--source", "hks_2014"])
+    assert built.exit_code == 0, built.stderr
+    panel = pd.read_csv(out)
+    assert {"battle_deaths", "battle_deaths_gr", "battle_deaths_lag1"} <= set(panel.columns)
+    assert panel.loc[panel.region != "Africa", "battle_deaths"].isna().all()
+
+
+@pytest.mark.shared
+@pytest.mark.filterwarnings("ignore:add_battle_deaths")
+def test_estimate_partnership_on_conflict_months(shared_data: Path, tmp_path: Path) -> None:
+    figure = tmp_path / "deaths.svg"
+    result = runner.invoke(
+        app, ["estimate", "partnership", "-f", "latex", "--out", str(tmp_path / "t.tex"),
+              "--figure", str(figure)]
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert r"un\_troops\_lag1:non\_un\_troops\_lag1" in result.stdout
+    assert (tmp_path / "t.tex").read_text() == result.stdout
+    assert "conflict-months, " in result.stderr and "converged: True" in result.stderr
+    predictions = pd.read_csv(figure.with_suffix(".csv"))
+    assert set(predictions.partner) == {False, True}
+
+
+@pytest.mark.shared
 def test_estimate_partnership_writes_table_and_figure(shared_data: Path, tmp_path: Path) -> None:
     figure = tmp_path / "deaths.png"
     result = runner.invoke(
-        app, ["estimate", "partnership", "--format", "csv", "--figure", str(figure)]
+        app,
+        ["estimate", "partnership", "--unit", "dyad-month", "-f", "csv", "--figure", str(figure)],
     )
     assert result.exit_code == 0, result.stderr
     table = pd.read_csv(io.StringIO(result.stdout))
@@ -50,6 +79,8 @@ def test_bad_panel_and_estimate_arguments(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "unknown unit 'country-year'" in bad.stderr
     bad = runner.invoke(app, ["estimate", "partnership", "--format", "html"])
     assert bad.exit_code == 2 and "unknown format 'html'" in bad.stderr
+    bad = runner.invoke(app, ["estimate", "partnership", "--unit", "country-year"])
+    assert bad.exit_code == 2 and "unknown unit 'country-year'" in bad.stderr
 
 
 @pytest.mark.shared

@@ -34,10 +34,12 @@ from bluehelmet.figures.write import (
     write_timeline_figure,
 )
 from bluehelmet.models.battle_deaths import estimate_partnership
-from bluehelmet.panels.add import add_ged_deaths
+from bluehelmet.panels.add import add_battle_deaths, add_ged_deaths
 from bluehelmet.panels.build import panel, write_panel
+from bluehelmet.panels.conflict_ids import translate_conflict_ids
 from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
 from bluehelmet.register.cite import cite, versions
+from bluehelmet.register.countries import convert_country, country_codes
 from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
 from bluehelmet.register.query import (
     OperationRecord,
@@ -51,13 +53,18 @@ from bluehelmet.register.sql import sql
 from bluehelmet.register.theatres import theatre_operations
 from bluehelmet.register.validate import load_register, register_problems, validate_register
 from bluehelmet.report.build import build_report
+from bluehelmet.report.trace import render_trace, write_trace_report
 from bluehelmet.reuse.engine import find_reuse
 from bluehelmet.reuse.run import run_reuse
+from bluehelmet.tracing import Trace, load_case, trace
+from bluehelmet.tracing.bundled import bundled_cases
 
 __all__ = [
     # register
     "OperationRecord",
     "cite",
+    "convert_country",
+    "country_codes",
     "load_register",
     "mandate_basis",
     "mandate_basis_counts",
@@ -87,14 +94,23 @@ __all__ = [
     "estimate_partnership",
     "write_predicted_deaths_figure",
     "write_personnel_figure",
+    "add_battle_deaths",
     "add_ged_deaths",
     "configurations",
     "panel",
     "partner_share",
+    "translate_conflict_ids",
     "write_panel",
     # reuse
     "find_reuse",
     "run_reuse",
+    # process tracing
+    "Trace",
+    "bundled_cases",
+    "load_case",
+    "render_trace",
+    "trace",
+    "write_trace_report",
     # outputs
     "build_report",
     "write_mandates_figure",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -169,6 +171,21 @@ def report_cmd(out: Annotated[Path, typer.Option(help="output folder")] = Path("
     typer.echo(f"wrote {api.build_report(out)}")
 
 
+@app.command("serve")
+@_cli_errors
+def serve_cmd(
+    host: Annotated[str, typer.Option(help="address to bind (loopback by default)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+) -> None:
+    """Run the local web application (pages, JSON API, CSV downloads) until Ctrl-C."""
+    from bluehelmet.web.server import is_loopback, serve
+
+    if not is_loopback(host):
+        typer.echo(f"warning: {host} is reachable from other machines; there is no login", err=True)
+    typer.echo(f"serving http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    serve(host, port)
+
+
 @app.command("cite")
 @_cli_errors
 def cite_cmd(table: Annotated[str | None, typer.Option(help="one packaged table")] = None) -> None:
@@ -182,6 +199,28 @@ def versions_cmd(format: Format = "table") -> None:
     """List sources, their versions and the tables that use them."""
     df = api.versions()
     emit(df, format, title=f"bluehelmet {api.__version__} · data {df.attrs['data_hash']}")
+
+
+@app.command("countries")
+@_cli_errors
+def countries_cmd(
+    codes: Annotated[
+        list[str] | None, typer.Argument(help="codes to convert; none lists the crosswalk")
+    ] = None,
+    source: Annotated[str, typer.Option("--from", help="iso3, gwno, gwc or cown")] = "iso3",
+    target: Annotated[str, typer.Option("--to", help="iso3, gwno, gwc, cown or name")] = "gwno",
+    date: Annotated[str | None, typer.Option(help="YYYY-MM-DD: the code in force then")] = None,
+    strict: Annotated[bool, typer.Option(help="fail (exit 2) on codes without a result")] = False,
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """List the GW state list with ISO3 and COW codes, or convert codes between them."""
+    if not codes:
+        emit(api.country_codes(), format, columns, title="Gleditsch–Ward states, ISO3 and COW")
+        return
+    with _warnings_as_lines():
+        out = api.convert_country(codes, source, target, date=date, strict=strict)  # type: ignore[arg-type]
+    emit(pd.DataFrame({source: codes, target: out}), format, columns)
 
 
 @app.command("validate")
@@ -283,6 +322,16 @@ panel_app = typer.Typer(
 app.add_typer(panel_app, name="panel")
 
 
+@contextlib.contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Show each warning raised inside as one "warning: ..." line on stderr."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for warning in caught:
+        typer.echo(f"warning: {warning.message}", err=True)
+
+
 @panel_app.command("build")
 @_cli_errors
 def panel_build_cmd(
@@ -293,9 +342,15 @@ def panel_build_cmd(
     start: Annotated[str, typer.Option("--from", help="first month, YYYY-MM")] = "1993-01",
     end: Annotated[str, typer.Option("--to", help="last month, YYYY-MM")] = "2016-12",
     handover_months: Annotated[int, typer.Option(help="months for a sequential handover")] = 6,
+    source: Annotated[
+        list[str] | None, typer.Option(help="extra source, e.g. hks_2014 (battle deaths)")
+    ] = None,
 ) -> None:
     """Build a panel from the shared sources (Bara–Hultman, UCDP, IPI) and write it as CSV."""
-    built = api.panel(unit=unit, start=start, end=end, handover_months=handover_months)
+    with _warnings_as_lines():
+        built = api.panel(
+            unit=unit, start=start, end=end, handover_months=handover_months, sources=source or ()
+        )
     path = api.write_panel(built, out)
     typer.echo(f"wrote {path}: {len(built.data)} {built.unit}s")
 
@@ -321,10 +376,20 @@ def estimate_partnership_cmd(
     out: Annotated[Path | None, typer.Option(help="write the table to this file")] = None,
     figure: Annotated[Path | None, typer.Option(help="predicted deaths figure file")] = None,
     fe: Annotated[bool, typer.Option("--fe/--no-fe", help="conflict fixed effects")] = True,
+    unit: Annotated[
+        str, typer.Option(help="conflict-month (UN x non-UN troops) or dyad-month (HKS 2014)")
+    ] = "conflict-month",
 ) -> None:
-    """NB2 of battle deaths on UN troops, police, regional operations and their interaction."""
-    estimate = api.estimate_partnership(format=format, out=out, fe=fe)
+    """NB2 of battle deaths on UN troops and non-UN partners (troops or a regional operation)."""
+    with _warnings_as_lines():
+        estimate = api.estimate_partnership(format=format, out=out, fe=fe, unit=unit)
     sys.stdout.write(estimate.table)
+    fit = estimate.fit
+    typer.echo(
+        f"{fit.n:,} {estimate.unit}s, {fit.n_clusters} conflicts; converged: {fit.converged} "
+        f"({fit.iterations} iterations, gradient norm {fit.gradient_norm:.1e})",
+        err=True,
+    )
     if figure is not None:
         typer.echo(
             f"wrote {figure} and {api.write_predicted_deaths_figure(estimate, figure)}", err=True
@@ -346,12 +411,58 @@ def panel_chart_cmd(
 @_cli_errors
 def reuse_cmd(
     source: Annotated[Path, typer.Argument(help="JSON Lines, Parquet or a folder of resolutions")],
-    out: Annotated[Path, typer.Option(help="folder for the CSV tables")],
+    out: Annotated[Path, typer.Option(help="folder for the tables (CSV or Parquet)")],
     min_jaccard: Annotated[float, typer.Option(help="verified pairs from this Jaccard")] = 0.6,
     ngram: Annotated[int, typer.Option(help="word n-gram size of the shingles")] = 5,
+    fmt: Annotated[str, typer.Option("--format", help="table format: csv or parquet")] = "csv",
+    candidates: Annotated[
+        str, typer.Option(help="where the LSH band-key join runs: numpy or duckdb")
+    ] = "numpy",
+    stream: Annotated[
+        bool, typer.Option(help="read in batches, spill to disk (pairs and boilerplate only)")
+    ] = False,
+    batch_size: Annotated[int, typer.Option(help="records per batch with --stream")] = 50_000,
+    quiet: Annotated[bool, typer.Option(help="no progress bar with --stream")] = False,
 ) -> None:
     """Find reused language: pairs, clause families, reuse shares, repetition, genealogy."""
-    files, problems = api.run_reuse(source, out, min_jaccard=min_jaccard, n=ngram)
+    files, problems = api.run_reuse(
+        source, out, min_jaccard=min_jaccard, n=ngram, fmt=fmt, candidates=candidates,
+        stream=stream, batch_size=batch_size, progress=False if quiet else None,
+    )  # fmt: skip
     for problem in problems:
         typer.echo(problem, err=True)
     typer.echo(f"wrote {len(files)} files to {out}")
+
+
+@app.command("trace")
+@_cli_errors
+def trace_cmd(
+    case: Annotated[
+        str | None, typer.Argument(help="case file (YAML) or a bundled case's id")
+    ] = None,
+    list_cases: Annotated[bool, typer.Option("--list", help="list the bundled cases")] = False,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="md, html or json (default: --out's suffix, else md)"),
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="write the report to this file")] = None,
+) -> None:
+    """Process tracing: update rival explanations on a case's evidence, with sensitivity."""
+    if list_cases:
+        cases = api.bundled_cases()
+        if format is None:
+            shown = cases.round({"posterior": 3})
+            emit(shown, "table", "id,leader,posterior,leader_holds,title,problem", "Bundled cases")
+        else:
+            emit(cases, format)
+        bad = int((cases["problem"] != "").sum())
+        if bad:
+            typer.echo(f"{bad} of {len(cases)} bundled case file(s) failed their checks", err=True)
+        return
+    if case is None:
+        raise api.UsageError("give a case file or a bundled case id, or --list")
+    result = api.trace(case)
+    if out is None:
+        sys.stdout.write(api.render_trace(result, format or "md"))
+    else:
+        typer.echo(f"wrote {api.write_trace_report(result, out, format)}")

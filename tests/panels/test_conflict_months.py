@@ -97,3 +97,13 @@ def test_partner_share_counts_intrastate_un_months() -> None:
     assert by_region["region"].tolist() == ["Africa"]
     config = configurations(panel).set_index("configuration")["months"]
     assert config["parallel"] == 2 and config["sequential: non-UN to UN"] == 1
+
+
+def test_deployment_months_count_consecutive_presence(panel: Panel) -> None:
+    # Conflict 7: present Feb, Mar, Apr (1, 2, 3), absent May; January is inside the
+    # panel but outside COVERAGE, so NA. Conflict 9: present only in June.
+    by_month = panel.data.set_index(["conflict_id", "date"])["deployment_months"]
+    assert pd.isna(by_month[(7, pd.Timestamp("1999-01-01"))])
+    assert [by_month[(7, pd.Timestamp(f"1999-0{m}-01"))] for m in (2, 3, 4, 5)] == [1, 2, 3, 0]
+    assert by_month[(9, pd.Timestamp("1999-06-01"))] == 1
+    assert by_month[(9, pd.Timestamp("1999-07-01"))] == 0

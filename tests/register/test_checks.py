@@ -33,8 +33,21 @@ def _ops(**over: object) -> pd.DataFrame:
 @pytest.fixture
 def tables() -> Tables:
     return {
-        "sources": pd.DataFrame({"key": ["un_sc_resolutions", "un_sc_meetings"]}),
+        "sources": pd.DataFrame(
+            {"key": ["un_sc_resolutions", "un_sc_meetings", "gleditsch_ward_1999"]}
+        ),
         "countries": pd.DataFrame({"iso3": ["SLE"], "gwno": pd.array([451], dtype="Int64")}),
+        "gw_states": pd.DataFrame(
+            {
+                "gwno": pd.array([451], dtype="Int64"),
+                "gwc": ["SIE"],
+                "iso3": ["SLE"],
+                "cown": pd.array([451], dtype="Int64"),
+                "start_date": [D("1961-04-27")],
+                "end_date": pd.Series([pd.NaT], dtype="datetime64[ns]"),
+                "source": ["gleditsch_ward_1999"],
+            }
+        ),
         "resolutions": pd.DataFrame(
             {
                 "number": [1181, 1270],

@@ -58,5 +58,6 @@ def test_partnership_section_follows_the_shared_data(
 ) -> None:
     html = bh.build_report(tmp_path / "with").read_text()
     assert 'id="partnership"' in html and "troop_lag1000:regional_pko" in html
+    assert "un_troops_lag1:non_un_troops_lag1" in html and "HKS dyads translated" in html
     monkeypatch.setenv("BLUEHELMET_SHARED_DATA", str(tmp_path / "nowhere"))
     assert 'id="partnership"' not in bh.build_report(tmp_path / "without").read_text()

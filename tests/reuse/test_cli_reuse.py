@@ -44,3 +44,33 @@ def test_reuse_rejects_bad_threshold(tmp_path: Path) -> None:
         app, ["reuse", str(tmp_path), "--out", str(tmp_path / "o"), "--min-jaccard", "1.5"]
     )
     assert result.exit_code == 2 and "--min-jaccard must be in (0, 1]" in result.stderr
+
+
+def test_reuse_writes_parquet_with_the_duckdb_join(tmp_path: Path) -> None:
+    rows = [
+        {"doc": "R1", "id": "1", "text": TEXT, "date": "1990-01-01", "group": "X"},
+        {"doc": "R2", "id": "1", "text": TEXT + " again", "date": "1991-01-01", "group": "Y"},
+        {"doc": "R3", "id": "1", "text": "elections and voter registration", "date": "1992"},
+    ]
+    source = tmp_path / "paragraphs.parquet"
+    pd.DataFrame(rows).to_parquet(source)
+    args = ["reuse", str(source), "--out", str(tmp_path / "pq")]
+    result = CliRunner().invoke(app, [*args, "--format", "parquet", "--candidates", "duckdb"])
+    assert result.exit_code == 0, result.stderr
+    written = sorted(p.name for p in (tmp_path / "pq").iterdir())
+    assert "pairs.parquet" in written and not any(n.endswith(".csv") for n in written)
+    pairs = pd.read_parquet(tmp_path / "pq" / "pairs.parquet")
+    assert pairs[["source_doc", "target_doc"]].values.tolist() == [["R1", "R2"]]
+    # 15 words, 11 shingles in R1, all of them in R2 (12 shingles): J = 11/12, C = 1
+    assert pairs["jaccard"].tolist() == [11 / 12] and pairs["containment"].tolist() == [1.0]
+    matrix = pd.read_parquet(tmp_path / "pq" / "group_matrix.parquet")
+    assert int(matrix.loc["X", "Y"]) == 1
+    params = json.loads((tmp_path / "pq" / "params.json").read_text())
+    assert params["candidate_join"] == "duckdb"
+
+
+def test_reuse_rejects_unknown_format(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["reuse", str(tmp_path), "--out", str(tmp_path / "o"), "--format", "xlsx"]
+    )
+    assert result.exit_code == 2 and "--format must be one of csv, parquet" in result.stderr

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from bluehelmet.coding.code import CodedResolution
@@ -114,15 +116,14 @@ def test_clean_jsonl_has_no_problems_and_keeps_force(tmp_path: Path) -> None:
     assert table["force"].tolist() == [True, False]
 
 
-def test_parquet_gets_the_same_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    frame = pd.DataFrame(
+def test_parquet_gets_the_same_checks(tmp_path: Path) -> None:
+    table = pa.table(
         {"doc": ["A", "A", None, "B"], "id": ["1", "1", "2", "1"], "text": ["x", "y", "z", ""]}
     )
-    monkeypatch.setattr(pd, "read_parquet", lambda path: frame)
     path = tmp_path / "p.parquet"
-    path.write_bytes(b"")
-    table, problems = read_paragraphs(path)
-    assert table[["doc", "id", "text"]].values.tolist() == [["A", "1", "x"]]
+    pq.write_table(table, path)
+    frame, problems = read_paragraphs(path)
+    assert frame[["doc", "id", "text"]].values.tolist() == [["A", "1", "x"]]
     assert problems[:-1] == [
         "row 2: duplicate (doc, id) ('A', '1') first seen at 1; skipped",
         "row 3: missing field (doc); skipped",
@@ -131,13 +132,54 @@ def test_parquet_gets_the_same_checks(tmp_path: Path, monkeypatch: pytest.Monkey
     assert problems[-1].startswith("summary: 1 records loaded, 3 skipped")
 
 
-def test_parquet_without_a_required_column_is_an_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(pd, "read_parquet", lambda path: pd.DataFrame({"doc": ["A"]}))
+def test_parquet_round_trip_keeps_values_and_types(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "doc": ["S/RES/50 (1948)", "S/RES/50 (1948)", "S/RES/73 (1949)"],
+            "id": ["50:1", "50:2", "73:1"],
+            "text": ["Calls upon all parties.", "Decides to remain seized.", "Café, ünïcode."],
+            "date": ["1948-05-29", "1948-05-29", None],
+            "group": ["UNTSO", "UNTSO", ""],
+            "force": [False, True, False],
+        }
+    )
     path = tmp_path / "p.parquet"
-    path.write_bytes(b"")
-    with pytest.raises(DataFormatError, match="missing column"):
+    frame.to_parquet(path, row_group_size=2)  # two row groups: batches are stitched
+    table, problems = read_paragraphs(path)
+    assert problems == []
+    assert table["text"].tolist() == frame["text"].tolist()
+    assert table["date"].tolist() == ["1948-05-29", "1948-05-29", ""]
+    assert table["force"].tolist() == [False, True, False]
+    assert list(table.columns) == [*PARAGRAPH_COLUMNS, "force"]
+
+
+def test_parquet_numeric_ids_and_binary_text(tmp_path: Path) -> None:
+    table = pa.table(
+        {"doc": pa.array([7, 7], pa.int64()), "id": pa.array([1, 2], pa.int32()),
+         "text": pa.array([b"caf\xe9 au lait", b"plain"], pa.binary())}
+    )  # fmt: skip
+    path = tmp_path / "p.parquet"
+    pq.write_table(table, path)
+    frame, problems = read_paragraphs(path)
+    assert frame[["doc", "id"]].values.tolist() == [["7", "1"], ["7", "2"]]
+    assert frame["text"].tolist() == ["caf\ufffd au lait", "plain"]
+    assert problems == [
+        "row 1: non-UTF-8 bytes (replaced by U+FFFD)",
+        "summary: 2 records loaded, 0 skipped, 1 warnings (non-UTF-8 bytes: 1)",
+    ]
+
+
+def test_parquet_without_a_required_column_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "p.parquet"
+    pq.write_table(pa.table({"doc": ["A"], "text": ["x"]}), path)
+    with pytest.raises(DataFormatError, match=r"p.parquet: missing column\(s\) id"):
+        read_paragraphs(path)
+
+
+def test_a_file_that_is_not_parquet_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "p.parquet"
+    path.write_bytes(b"doc,id,text\nA,1,x\n")
+    with pytest.raises(DataFormatError, match="not a readable Parquet file"):
         read_paragraphs(path)
 
 

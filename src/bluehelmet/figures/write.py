@@ -7,12 +7,12 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.figures.mandates import mandates_figure
-from bluehelmet.figures.partnership import predicted_deaths_figure
+from bluehelmet.figures.partnership import partner_deaths_figure, predicted_deaths_figure
 from bluehelmet.figures.personnel import personnel_figure
 from bluehelmet.figures.save import save_figure
 from bluehelmet.figures.timeline import timeline_figure
 from bluehelmet.files import atomic_path
-from bluehelmet.models.battle_deaths import PartnershipEstimate, predicted_deaths
+from bluehelmet.models.battle_deaths import PartnershipEstimate
 from bluehelmet.panels.panel import Panel
 from bluehelmet.register.mandates import mandate_basis_counts
 from bluehelmet.register.theatres import theatre_operations
@@ -51,13 +51,16 @@ def write_timeline_figure(out: Path, start: int = 1988) -> tuple[Path, Path]:
 
 
 def write_predicted_deaths_figure(estimate: PartnershipEstimate, out: Path) -> Path:
-    """Write predicted battle deaths over UN troops, with and without a regional operation.
+    """Write predicted battle deaths over UN troops, with and without a partner: non-UN
+    troops (conflict-month) or a regional operation (dyad-month); the curves as CSV.
 
     >>> write_predicted_deaths_figure  # doctest: +ELLIPSIS
     <function write_predicted_deaths_figure at ...>
     """
-    pred = predicted_deaths(estimate.fit, estimate.data)
-    save_figure(predicted_deaths_figure(pred), out)
+    pred = estimate.predictions
+    conflict_month = estimate.unit == "conflict-month"
+    fig = partner_deaths_figure(pred) if conflict_month else predicted_deaths_figure(pred)
+    save_figure(fig, out)
     return _write_csv(pred, out.with_suffix(".csv"))
 
 

@@ -1,4 +1,5 @@
-"""Battle deaths, UN troops and regional peacekeepers: NB2 on the HKS-2014-layout dyad-months."""
+"""Battle deaths and peacekeepers: NB2 on the HKS-2014-layout dyad-months (UN troops and a
+regional-operation dummy), and ``estimate_partnership`` for it or the conflict-month panel."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.files import atomic_path
+from bluehelmet.models.conflict_month import conflict_month_partnership
 from bluehelmet.models.effects import predict_counts
 from bluehelmet.models.nb2 import fit_nb2
 from bluehelmet.models.results import CountFit
+from bluehelmet.panels.build import HKS2014
 from bluehelmet.panels.importers.hks2014 import read_hks2014
 from bluehelmet.paths import shared_data_dir
 
-HKS2014 = Path("conflict/africa_dyad_month_battle_deaths_1992_2011.Rdata")
 FORMULA = "brf_grc ~ troop_lag1000 * regional_pko + police_lag1000 + brf_grc_lag"
+#: Units ``estimate_partnership`` fits on; the first is the default.
+UNITS = ("conflict-month", "dyad-month")
 
 
 def battle_deaths_model(data: pd.DataFrame, fe: bool = True) -> CountFit:
@@ -85,17 +89,28 @@ def hks2014_data(shared: Path | None = None) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class PartnershipEstimate:
-    """The fitted battle-deaths model, the rows it was fitted on, and its table as text."""
+    """The fitted battle-deaths model, its unit, the rows it was fitted on, predicted deaths
+    over UN troop levels (with and without a partner) and its table as text."""
 
     fit: CountFit
     data: pd.DataFrame
     table: str
+    unit: str
+    predictions: pd.DataFrame
 
 
 def estimate_partnership(
-    format: str = "md", out: Path | None = None, fe: bool = True, shared: Path | None = None
+    format: str = "md",
+    out: Path | None = None,
+    fe: bool = True,
+    shared: Path | None = None,
+    unit: str = UNITS[0],
 ) -> PartnershipEstimate:
-    """Fit the battle-deaths model on the shared HKS-2014 file; write its table to ``out``.
+    """Fit the battle-deaths model and write its table to ``out``.
+
+    ``unit="conflict-month"`` (default): the partnership analysis on the conflict-month panel,
+    Africa 1993–2011 (:func:`~bluehelmet.models.conflict_month.conflict_month_partnership`).
+    ``unit="dyad-month"``: :func:`battle_deaths_model` on the HKS-2014 dyad-months.
 
     >>> estimate_partnership(format="html")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -105,11 +120,18 @@ def estimate_partnership(
     writers = {"md": "to_markdown", "latex": "to_latex", "csv": "to_csv"}
     if format not in writers:
         raise UsageError(f"unknown format {format!r}; use md, latex or csv")
-    data = hks2014_data(shared)
-    used = data[data["year"].between(1992, 2011)]
-    fit = battle_deaths_model(used, fe=fe)
+    if unit not in UNITS:
+        raise UsageError(f"unknown unit {unit!r}; use {' or '.join(UNITS)}")
+    if unit == "conflict-month":
+        result = conflict_month_partnership(shared, fe=fe)
+        fit, used, pred = result.fit, result.data, result.predictions
+    else:
+        data = hks2014_data(shared)
+        used = data[data["year"].between(1992, 2011)]
+        fit = battle_deaths_model(used, fe=fe)
+        pred = predicted_deaths(fit, used)
     table: str = getattr(fit, writers[format])()
     if out is not None:
         with atomic_path(out) as tmp:
             tmp.write_text(table, encoding="utf-8")
-    return PartnershipEstimate(fit, used, table)
+    return PartnershipEstimate(fit, used, table, unit, pred)

@@ -81,7 +81,8 @@ def partnership_effects(
     for col in [outcome, un, non_un, *controls]:
         if col not in panel.columns:
             raise UsageError(f"panel has no column {col!r}")
-    data = panel.copy()
+    stale = [f"{c}_lag{lag}" for c in (un, non_un, *controls) if f"{c}_lag{lag}" in panel]
+    data = panel.drop(columns=stale)  # lags of unscaled troops, e.g. from ``panel()``
     data[un] = data[un] / scale
     data[non_un] = data[non_un] / scale
     data = lag_columns(data, [un, non_un, *controls], lag=lag, unit=unit)

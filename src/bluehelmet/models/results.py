@@ -128,6 +128,8 @@ class CountFit:
             out.append((f"fixed effects ({self.fe})", str(self.n_groups)))
         se_kind = f"clustered by {self.cluster} ({self.n_clusters})" if self.cluster else "model"
         out.append(("standard errors", se_kind))
+        out.append(("converged", f"{self.converged} ({self.iterations} iterations, "
+                    f"gradient norm {self.gradient_norm:.1e})"))  # fmt: skip
         return out
 
     def summary(self, digits: int = 4) -> str:
@@ -154,10 +156,6 @@ class CountFit:
             f"dropped: {self.n_dropped_missing} rows with missing values, "
             f"{self.n_dropped_groups} all-zero groups ({self.n_dropped_group_rows} rows)"
             + (f", collinear terms {', '.join(self.dropped_terms)}" if self.dropped_terms else "")
-        )
-        lines.append(
-            f"converged: {self.converged}  iterations: {self.iterations}  "
-            f"gradient norm: {self.gradient_norm:.2e}"
         )
         return "\n".join(lines)
 

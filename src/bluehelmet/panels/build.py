@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.files import atomic_path
+from bluehelmet.panels.add import add_battle_deaths
 from bluehelmet.panels.conflict_months import add_lags, conflict_months
 from bluehelmet.panels.importers.bara_hultman import read_bara_hultman
 from bluehelmet.panels.importers.base import Imported
+from bluehelmet.panels.importers.hks2014 import read_hks2014
 from bluehelmet.panels.importers.ipi import read_ipi
 from bluehelmet.panels.importers.ucdp_acd import read_ucdp_acd
 from bluehelmet.panels.panel import KEYS, Panel, check_keys
 from bluehelmet.paths import shared_data_dir
-from bluehelmet.register.load import read_table
+from bluehelmet.register.countries import convert_country
 
 #: UCDP region codes.
 REGIONS = {"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
 BARA_HULTMAN = Path("deployments/bara_hultman_un_nonun_v2_2019.dta")
 ACD = Path("conflict/ucdp_prio_acd_20_1.csv")
 IPI = Path("deployments/ipi_mission_month_1990_2017.csv")
+HKS2014 = Path("conflict/africa_dyad_month_battle_deaths_1992_2011.Rdata")
+#: Sources ``panel(sources=...)`` can join onto the conflict-month panel, by source key.
+EXTRA_SOURCES = {"hks_2014": HKS2014}
 
 
 def conflict_attributes(acd: Imported) -> pd.DataFrame:
@@ -52,8 +59,41 @@ def conflict_attributes(acd: Imported) -> pd.DataFrame:
     )
 
 
+def episode_starts(acd: Imported) -> pd.DataFrame:
+    """Start month of the conflict episode each ACD conflict-year belongs to (``start_date2``).
+
+    >>> from bluehelmet.panels.importers.base import Coverage
+    >>> acd = Imported(pd.DataFrame({"conflict_id": [1], "year": [1995],
+    ...     "start_date2": pd.to_datetime(["1994-11-20"])}), Coverage("x", "y", "1", "2"))
+    >>> episode_starts(acd).to_dict("records")
+    [{'conflict_id': 1, 'year': 1995, 'episode_start': Timestamp('1994-11-01 00:00:00')}]
+    """
+    rows = acd.data[["conflict_id", "year", "start_date2"]].dropna(subset=["start_date2"])
+    return pd.DataFrame(
+        {
+            "conflict_id": rows["conflict_id"].astype(int).to_numpy(),
+            "year": rows["year"].astype(int).to_numpy(),
+            "episode_start": pd.to_datetime(rows["start_date2"]).dt.to_period("M").dt.start_time,
+        }
+    ).drop_duplicates(["conflict_id", "year"])
+
+
+def _warn_unknown_conflicts(bh: Imported, acd: Imported) -> None:
+    unknown = set(bh.data["conflict_id"].dropna().astype(int)) - set(
+        acd.data["conflict_id"].astype(int)
+    )
+    if unknown:
+        rows = bh.data["conflict_id"].isin(list(unknown)).sum()
+        warnings.warn(
+            f"panel: {len(unknown)} Bara–Hultman conflict id(s) not in UCDP ACD "
+            f"({sorted(unknown)[:5]}, {rows} rows): kept, with region and intrastate NA",
+            stacklevel=3,
+        )
+
+
 def _conflict_month_panel(folder: Path, start: str, end: str, handover_months: int) -> Panel:
     bh, acd = read_bara_hultman(folder / BARA_HULTMAN), read_ucdp_acd(folder / ACD)
+    _warn_unknown_conflicts(bh, acd)
     years = acd.data[["conflict_id", "year"]].astype(int).drop_duplicates()
     deployments = bh.data[["conflict_id", "date", "org", "troops", "police", "observers"]]
     built = conflict_months(
@@ -63,6 +103,11 @@ def _conflict_month_panel(folder: Path, start: str, end: str, handover_months: i
     active = years.assign(acd_active=True)
     data = data.merge(active, on=["conflict_id", "year"], how="left")
     data["acd_active"] = data["acd_active"].fillna(False).astype(bool)
+    data = data.merge(episode_starts(acd), on=["conflict_id", "year"], how="left")
+    elapsed = (data["date"].dt.year - data["episode_start"].dt.year) * 12 + (
+        data["date"].dt.month - data["episode_start"].dt.month
+    )
+    data["episode_months"] = (elapsed + 1).where(elapsed >= 0).astype("Int64")
     return add_lags(
         Panel("conflict-month", data, (bh.coverage, acd.coverage)), ["un_troops", "non_un_troops"]
     )
@@ -81,8 +126,8 @@ def _country_months(ipi: Imported) -> pd.DataFrame:
     )
     missions = data.groupby(["iso3", "date"])["mission"].nunique().rename("missions")
     out = sums.join(missions).reset_index()
-    gw = read_table("countries")[["iso3", "gwno"]]
-    return out.merge(gw, on="iso3", how="left")
+    out["gwno"] = convert_country(out["iso3"], "iso3", "gwno", date=out["date"])
+    return out
 
 
 def panel(
@@ -91,6 +136,7 @@ def panel(
     end: str = "2016-12",
     shared: Path | None = None,
     handover_months: int = 6,
+    sources: Sequence[str] = (),
 ) -> Panel:
     """A typed panel from the public sources in the shared data folder.
 
@@ -100,8 +146,13 @@ def panel(
       Bara–Hultman's coverage (1993–2016).
     - ``mission-month`` (IPI): UN troops, police and observers per mission and month,
       with the register acronym and months before the register's start flagged.
-    - ``country-month`` (IPI): UN personnel per host country (ISO3, with GW) and month,
-      summed over missions, with the number of missions.
+    - ``country-month`` (IPI): UN personnel per host country (ISO3, with the GW number in
+      force that month from the crosswalk) and month, summed over missions, with the number
+      of missions; hosts that are no GW state (Western Sahara) get NA and a warning.
+
+    ``sources`` adds sources to a conflict-month panel: ``"hks_2014"`` joins government–rebel
+    battle deaths (Africa 1992–2011, old conflict ids translated from the data; see
+    :func:`bluehelmet.panels.add.add_battle_deaths`).
 
     >>> panel(unit="dyad-year")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -110,8 +161,10 @@ def panel(
     """
     if unit not in KEYS:
         raise UsageError(f"unknown unit {unit!r}; use {', '.join(KEYS)}")
+    _check_sources(unit, sources)
     folder = shared or shared_data_dir()
-    needed = (BARA_HULTMAN, ACD) if unit == "conflict-month" else (IPI,)
+    needed = [BARA_HULTMAN, ACD] if unit == "conflict-month" else [IPI]
+    needed += [EXTRA_SOURCES[s] for s in sources]
     for rel in needed:
         if not (folder / rel).exists():
             raise NotFoundError(
@@ -119,12 +172,31 @@ def panel(
                 "BLUEHELMET_SHARED_DATA to the folder holding it"
             )
     if unit == "conflict-month":
-        return _conflict_month_panel(folder, start, end, handover_months)
+        built = _conflict_month_panel(folder, start, end, handover_months)
+        if "hks_2014" in sources:
+            hks, acd = read_hks2014(folder / HKS2014), read_ucdp_acd(folder / ACD)
+            built = add_battle_deaths(built, hks, acd)
+        return built
     ipi = _ipi_months(folder, start, end)
     data = ipi.data if unit == "mission-month" else _country_months(ipi)
     built = Panel(unit, data, (ipi.coverage,))  # type: ignore[arg-type]
     check_keys(built)
     return built
+
+
+def _check_sources(unit: str, sources: Sequence[str]) -> None:
+    """Refuse unknown extra sources, and extra sources on a unit they cannot join.
+
+    >>> _check_sources("conflict-month", ["acled"])
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.UsageError: unknown source 'acled'; use hks_2014
+    """
+    for source in sources:
+        if source not in EXTRA_SOURCES:
+            raise UsageError(f"unknown source {source!r}; use {', '.join(EXTRA_SOURCES)}")
+        if unit != "conflict-month":
+            raise UsageError(f"source {source!r} joins a conflict-month panel, not a {unit} one")
 
 
 def write_panel(built: Panel, out: Path) -> Path:

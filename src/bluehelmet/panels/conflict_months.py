@@ -65,6 +65,23 @@ def _handover(
     return starts & was_there
 
 
+def _run_length(present: pd.Series, conflict: pd.Series, date: pd.Series) -> pd.Series:
+    """Consecutive calendar months ``present`` has held within each conflict (0 where not).
+
+    Rows are sorted by conflict and date; a missing month ends a spell.
+
+    >>> dates = pd.to_datetime(["2000-01-01", "2000-02-01", "2000-04-01", "2000-01-01"])
+    >>> _run_length(pd.Series([True, True, True, True]), pd.Series([1, 1, 1, 2]),
+    ...             pd.Series(dates)).tolist()
+    [1.0, 2.0, 1.0, 1.0]
+    """
+    months = date.dt.year * 12 + date.dt.month
+    follows = months.groupby(conflict).diff().eq(1)
+    same = present.eq(present.groupby(conflict).shift(1)) & follows
+    spell = (~same).cumsum()
+    return present.astype(float).groupby([conflict, spell]).cumsum()
+
+
 def conflict_months(
     deployments: pd.DataFrame,
     conflicts: pd.DataFrame,
@@ -110,6 +127,9 @@ def conflict_months(
     data["status"] = pd.Series(status, index=data.index).where(inside, pd.NA).astype("string")
     data["handover_un_to_non_un"] = _handover(un, non, data["conflict_id"], handover_months)
     data["handover_non_un_to_un"] = _handover(non, un, data["conflict_id"], handover_months)
+    data["deployment_months"] = _run_length(un | non, data["conflict_id"], data["date"]).where(
+        inside
+    )
     data["in_deployment_coverage"] = inside
     data["year"] = data["date"].dt.year
     extra = [c for c in conflicts.columns if c not in ("conflict_id", "year")]

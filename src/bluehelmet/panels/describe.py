@@ -66,3 +66,32 @@ def configurations(panel: Panel) -> pd.DataFrame:
         ("sequential: non-UN to UN", int(data["handover_non_un_to_un"].sum())),
     ]
     return pd.DataFrame(rows, columns=["configuration", "months"])
+
+
+def deaths_by_status(data: pd.DataFrame) -> pd.DataFrame:
+    """Conflict-months with known battle deaths by deployment status: months, conflicts, share
+    of months with any deaths, mean and total deaths, and a last row for all of them.
+
+    >>> d = pd.DataFrame({"conflict_id": [1, 1, 2], "status": ["none", "parallel", "none"],
+    ...     "battle_deaths": [0.0, 30.0, 10.0]})
+    >>> out = deaths_by_status(d).round(2)
+    >>> out[["status", "months", "with_deaths", "mean_deaths"]].values.tolist()
+    [['none', 2, 0.5, 5.0], ['parallel', 1, 1.0, 30.0], ['all', 3, 0.67, 13.33]]
+    """
+    for col in ("conflict_id", "status", "battle_deaths"):
+        if col not in data.columns:
+            raise UsageError(f"deaths_by_status: panel has no column {col!r}")
+    known = data.dropna(subset=["status", "battle_deaths"])
+    known = pd.concat([known, known.assign(status="all")])
+    grouped = known.groupby("status", sort=False)
+    out = pd.DataFrame(
+        {
+            "months": grouped.size(),
+            "conflicts": grouped["conflict_id"].nunique(),
+            "with_deaths": grouped["battle_deaths"].apply(lambda s: float((s > 0).mean())),
+            "mean_deaths": grouped["battle_deaths"].mean(),
+            "total_deaths": grouped["battle_deaths"].sum(),
+        }
+    )
+    order = [s for s in ("none", "un_only", "non_un_only", "parallel", "all") if s in out.index]
+    return out.loc[order].reset_index()

@@ -204,11 +204,44 @@ def sources_known(t: Tables) -> list[str]:
     return problems
 
 
+def countries_in_gw_states(t: Tables) -> list[str]:
+    """A host's GW number is one that gw_states gives its ISO3 code (none if it gives none)."""
+    states = t["gw_states"]
+    problems = []
+    for c in t["countries"].itertuples():
+        known = set(states.loc[states["iso3"] == c.iso3, "gwno"])
+        if pd.isna(c.gwno) and known:
+            problems.append(f"countries {c.iso3}: no gwno, gw_states.csv gives {sorted(known)}")
+        elif pd.notna(c.gwno) and c.gwno not in known:
+            problems.append(f"countries {c.iso3}: gwno {c.gwno} is not a GW state with that ISO3")
+    return problems
+
+
+def gw_periods_disjoint(t: Tables) -> list[str]:
+    """In gw_states, rows sharing a code never overlap in time, and each start precedes its end."""
+    states = t["gw_states"]
+    problems = [
+        f"gw_states {r.gwno}: starts {r.start_date:%Y-%m-%d} after it ends {r.end_date:%Y-%m-%d}"
+        for r in states.itertuples()
+        if pd.notna(r.start_date) and pd.notna(r.end_date) and r.start_date > r.end_date
+    ]
+    for code in ("iso3", "gwno", "gwc", "cown"):
+        rows = states.dropna(subset=[code]).sort_values([code, "start_date"], na_position="first")
+        for value, group in rows.groupby(code):
+            ends = group["end_date"].iloc[:-1].to_numpy()
+            starts = group["start_date"].iloc[1:].to_numpy()
+            if len(group) > 1 and not (pd.notna(ends).all() and (starts > ends).all()):
+                problems.append(f"gw_states: rows with {code} {value} overlap in time")
+    return problems
+
+
 CHECKS: tuple[Callable[[Tables], list[str]], ...] = (
     events_match_index,
     events_within_lifetime,
     numbers_increase_with_date,
     host_codes_valid,
+    countries_in_gw_states,
+    gw_periods_disjoint,
     links_resolve,
     establishment_recorded,
     shifts_recorded,

@@ -40,6 +40,19 @@ TABLES: dict[str, tuple[Col, ...]] = {
         Col("name", nullable=False),
         Col("source", "list", nullable=False),
     ),
+    "gw_states": (
+        Col("gwno", "int", nullable=False),
+        Col("gwc"),
+        Col("name", nullable=False),
+        Col("start_date", "date"),
+        Col("end_date", "date"),
+        Col("current", "bool", nullable=False),
+        Col("iso3"),
+        Col("cown", "int"),
+        Col("verified", "list", allowed=vocab.CODE_CHECKS),
+        Col("source", "list", nullable=False),
+        Col("note"),
+    ),
     "resolutions": (
         Col("number", "int", nullable=False, unique=True),
         Col("year", "int", nullable=False),
@@ -118,6 +131,8 @@ TABLES: dict[str, tuple[Col, ...]] = {
 KEYS: dict[str, tuple[str, ...]] = {
     "sources": ("key",),
     "countries": ("iso3",),
+    # One row per period in which a GW state's ISO3 and COW codes stay the same.
+    "gw_states": ("gwno", "start_date"),
     "resolutions": ("number",),
     # Early drafts are identified only by their meeting record, and the source has
     # two identical rows for 26 June 1946: vetoes have no natural key.

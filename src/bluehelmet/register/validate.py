@@ -14,7 +14,7 @@ def load_register() -> Tables:
     """Read every packaged table.
 
     >>> sorted(load_register())[:2]
-    ['countries', 'mandate_events']
+    ['countries', 'gw_states']
     """
     return {name: read_table(name) for name in TABLES}
 

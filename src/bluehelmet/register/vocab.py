@@ -32,3 +32,9 @@ ADOPTIONS = ("vote", "unanimous", "without_vote", "unknown")
 VETO_MEMBERS = ("China", "France", "Russia", "USSR", "UK", "USA")
 
 OUTPUT_FORMATS = ("table", "csv", "json")
+
+#: Fields of gw_states.csv checked against the shared data (UCDP for gwno and name, IPI and
+#: the peacekeeping operations corpus for iso3).
+CODE_CHECKS = ("gwno", "name", "iso3")
+#: Country-code schemes in gw_states.csv: ISO 3166-1 alpha-3, GW number, GW letters, COW number.
+CODE_SCHEMES = ("iso3", "gwno", "gwc", "cown")

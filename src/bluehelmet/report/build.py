@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 import pandas as pd
 
 from bluehelmet import __version__
-from bluehelmet.coding.code import code_texts
+from bluehelmet.coding.code import CodedCorpus, code_texts
 from bluehelmet.coding.summary import force_by_addressee
 from bluehelmet.documents import load_corpus
+from bluehelmet.documents.corpus import CorpusResult
 from bluehelmet.errors import NotFoundError
 from bluehelmet.figures.force import force_figure
 from bluehelmet.figures.mandates import mandates_figure
-from bluehelmet.figures.partnership import predicted_deaths_figure
+from bluehelmet.figures.partnership import partner_deaths_figure, predicted_deaths_figure
+from bluehelmet.figures.reuse import diffusion_figure, novelty_figure, shared_language_figure
 from bluehelmet.figures.save import figure_svg
 from bluehelmet.figures.timeline import timeline_figure
 from bluehelmet.files import atomic_path
-from bluehelmet.models.battle_deaths import estimate_partnership, predicted_deaths
+from bluehelmet.models.battle_deaths import estimate_partnership
+from bluehelmet.models.conflict_month import translation_summary
+from bluehelmet.models.results import CountFit
 from bluehelmet.panels.build import panel
-from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
+from bluehelmet.panels.describe import (
+    PARTNER_DEFINITION,
+    configurations,
+    deaths_by_status,
+    partner_share,
+)
 from bluehelmet.paths import configured_corpus
 from bluehelmet.register.cite import versions
 from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
@@ -28,7 +39,10 @@ from bluehelmet.register.query import mandate_events
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
 from bluehelmet.register.theatres import theatre_operations
 from bluehelmet.register.validate import load_register, register_problems
+from bluehelmet.report.reuse import reuse_tables
+from bluehelmet.reuse.inputs import paragraphs_from_resolutions
 from bluehelmet.store import data_hash, query
+from bluehelmet.tracing.bundled import bundled_cases
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("bluehelmet.report", "templates"),
@@ -49,12 +63,26 @@ def _events_table() -> pd.DataFrame:
     return ev.drop(columns=["source"])
 
 
-def _force_section() -> dict[str, object] | None:
+class _Corpus(NamedTuple):
+    folder: Path
+    read: CorpusResult
+    coded: CodedCorpus
+
+
+def _coded_corpus() -> _Corpus | None:
+    """The configured corpus, read and coded once for the sections that use it."""
     folder = configured_corpus()
     if folder is None:
         return None
-    corpus = load_corpus(folder, progress=False)
-    counts = force_by_addressee(code_texts(corpus.resolutions))
+    read = load_corpus(folder, progress=False)
+    return _Corpus(folder, read, code_texts(read.resolutions))
+
+
+def _force_section(loaded: _Corpus | None) -> dict[str, object] | None:
+    if loaded is None:
+        return None
+    folder, corpus, coded = loaded
+    counts = force_by_addressee(coded)
     return {
         "folder": folder.name,
         "n": len(corpus.resolutions),
@@ -64,28 +92,66 @@ def _force_section() -> dict[str, object] | None:
     }
 
 
+def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
+    if loaded is None:
+        return None
+    paragraphs = paragraphs_from_resolutions(loaded.read.resolutions, loaded.coded)
+    if paragraphs.empty:
+        return None
+    tables = reuse_tables(paragraphs)
+    diffusion, shared = tables.diffusion, tables.shared
+    return {
+        "tables": tables,
+        "diffusion_svg": figure_svg(diffusion_figure(diffusion)) if len(diffusion) else "",
+        "novelty_svg": figure_svg(novelty_figure(tables.novelty)),
+        "shared_svg": figure_svg(shared_language_figure(shared)) if len(shared) else "",
+        "largest": _table(tables.largest.drop(columns=["family", "label"])),
+        "novelty": _table(tables.novelty.round(3)),
+    }
+
+
+def _model_note(fit: CountFit, rows: str) -> str:
+    return (
+        f"N = {fit.n:,} {rows}; {fit.n_groups} conflict fixed effects; alpha = "
+        f"{fit.alpha:.2f}; converged in {fit.iterations} iterations, gradient "
+        f"norm {fit.gradient_norm:.1e}; conflict-clustered standard errors."
+    )
+
+
 def _partnership_section() -> dict[str, object] | None:
     try:
         built = panel()
-        estimate = estimate_partnership()
+        with warnings.catch_warnings():  # the report shows what is left out (translated)
+            warnings.filterwarnings("ignore", message="add_battle_deaths")
+            conflict = estimate_partnership(unit="conflict-month")
+        estimate = estimate_partnership(unit="dyad-month")
+        translated = translation_summary()
     except NotFoundError:
         return None
     fit = estimate.fit
-    tidy = fit.tidy()[["term", "estimate", "std_error", "p"]].round(4)
-    pred = predicted_deaths(fit, estimate.data)
+    columns = ["term", "estimate", "std_error", "p"]
     return {
         "definition": PARTNER_DEFINITION,
         "share": _table(partner_share(built).round(3)),
         "share_region": _table(partner_share(built, by="region").round(3)),
         "configurations": _table(configurations(built)),
-        "model": _table(tidy),
-        "model_note": (
-            f"N = {fit.n:,}; {fit.n_groups} conflict fixed effects; alpha = "
-            f"{fit.alpha:.2f}; converged in {fit.iterations} iterations, gradient "
-            f"norm {fit.gradient_norm:.1e}; conflict-clustered standard errors."
-        ),
-        "svg": figure_svg(predicted_deaths_figure(pred)),
+        "deaths": _table(deaths_by_status(conflict.data).round(3)),
+        "translated": translated,
+        "conflict_model": _table(conflict.fit.tidy()[columns].round(4)),
+        "conflict_note": _model_note(conflict.fit, "conflict-months"),
+        "conflict_svg": figure_svg(partner_deaths_figure(conflict.predictions)),
+        "model": _table(fit.tidy()[columns].round(4)),
+        "model_note": _model_note(fit, "dyad-months"),
+        "svg": figure_svg(predicted_deaths_figure(estimate.predictions)),
     }
+
+
+def _tracing_section() -> dict[str, object] | None:
+    cases = bundled_cases()
+    if cases.empty:
+        return None
+    shown = cases[["id", "title", "outcome", "label", "posterior", "leader_holds", "problem"]]
+    return {"n": len(cases), "table": _table(shown.round({"posterior": 3}))}
 
 
 def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
@@ -97,6 +163,7 @@ def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
     counts = mandate_basis_counts(start, end)
     basis = mandate_basis(start, end)
     diffs = query("SELECT * FROM operation_date_checks ORDER BY acronym, field, other_source")
+    corpus = _coded_corpus()
     return {
         "version": __version__,
         "data_hash": data_hash(),
@@ -114,8 +181,10 @@ def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
         "events": _table(_events_table()),
         "date_checks": _table(diffs),
         "sources": _table(versions()),
-        "force": _force_section(),
+        "force": _force_section(corpus),
+        "reuse": _reuse_section(corpus),
         "partnership": _partnership_section(),
+        "tracing": _tracing_section(),
     }
 
 

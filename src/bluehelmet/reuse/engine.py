@@ -9,13 +9,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bluehelmet.reuse.align import align
+from bluehelmet.reuse.align_batch import align_pairs, char_spans
 from bluehelmet.reuse.boilerplate import boilerplate_mask, default_min_docs
-from bluehelmet.reuse.lsh import MAX_BUCKET, candidates
+from bluehelmet.reuse.lsh import BACKENDS, MAX_BUCKET
+from bluehelmet.reuse.lsh import candidates as find_candidates
 from bluehelmet.reuse.minhash import signatures
 from bluehelmet.reuse.schema import PAIR_COLUMNS
-from bluehelmet.reuse.shingles import shingle_table
-from bluehelmet.reuse.tokens import TOKENIZER, tokens
+from bluehelmet.reuse.shingles import shingle_table, shingle_tokens
+from bluehelmet.reuse.tokens import TOKENIZER, TokenTable, token_table
 from bluehelmet.reuse.verify import MIN_CONTAINMENT, MIN_JACCARD, incidence, verify
 
 #: Paragraphs with more tokens than this are left out (with a warning).
@@ -32,8 +33,10 @@ class ReuseResult:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-def _prepare(paragraphs: pd.DataFrame, max_tokens: int) -> tuple[pd.DataFrame, dict[str, int]]:
-    """Check columns and ids; drop empty and huge paragraphs with a warning."""
+def _prepare(
+    paragraphs: pd.DataFrame, max_tokens: int
+) -> tuple[pd.DataFrame, TokenTable, dict[str, int]]:
+    """Check columns and ids; tokenise; drop empty and huge paragraphs with a warning."""
     missing = {"doc", "id", "text"} - set(paragraphs.columns)
     if missing:
         raise ValueError(f"paragraph table lacks column(s): {sorted(missing)}")
@@ -44,7 +47,8 @@ def _prepare(paragraphs: pd.DataFrame, max_tokens: int) -> tuple[pd.DataFrame, d
     dup = int(df.duplicated(["doc", "id"]).sum())
     if dup:
         raise ValueError(f"{dup} duplicate (doc, id) key(s) in the paragraph table")
-    n_tok = df["text"].map(lambda t: len(tokens(t)))
+    toks = token_table(df["text"])
+    n_tok = toks.sizes()
     counts = {"empty": int((n_tok == 0).sum()), "huge": int((n_tok > max_tokens).sum())}
     if counts["empty"]:
         warnings.warn(f"{counts['empty']} empty paragraph(s) left out", stacklevel=3)
@@ -52,8 +56,8 @@ def _prepare(paragraphs: pd.DataFrame, max_tokens: int) -> tuple[pd.DataFrame, d
         warnings.warn(
             f"{counts['huge']} paragraph(s) over {max_tokens} tokens left out", stacklevel=3
         )
-    df = df[(n_tok > 0) & (n_tok <= max_tokens)].reset_index(drop=True)
-    return df, counts
+    keep = np.flatnonzero((n_tok > 0) & (n_tok <= max_tokens))
+    return df.iloc[keep].reset_index(drop=True), toks.take(keep), counts
 
 
 def _rank(df: pd.DataFrame) -> np.ndarray:
@@ -66,13 +70,11 @@ def _rank(df: pd.DataFrame) -> np.ndarray:
     return rank
 
 
-def _pair_table(df: pd.DataFrame, verified: pd.DataFrame) -> pd.DataFrame:
+def _pair_table(df: pd.DataFrame, toks: TokenTable, verified: pd.DataFrame) -> pd.DataFrame:
     """Verified index pairs as a ``PAIR_COLUMNS`` table with aligned character spans."""
     a = verified["a"].to_numpy(dtype=np.int64)
     b = verified["b"].to_numpy(dtype=np.int64)
-    texts = df["text"].to_numpy()
-    spans = [align(texts[i], texts[j]) for i, j in zip(a, b, strict=True)]
-    span = np.array(spans, dtype=np.int64).reshape(-1, 4)
+    span = char_spans(df["text"].tolist(), a, b, align_pairs(toks, a, b))
     out = pd.DataFrame(
         {
             "source_doc": df["doc"].to_numpy()[a],
@@ -101,6 +103,7 @@ def find_reuse(
     min_docs: int | None = None,
     max_bucket: int = MAX_BUCKET,
     max_tokens: int = MAX_TOKENS,
+    candidates: str = "numpy",
 ) -> ReuseResult:
     """Verified text reuse between paragraphs (earlier paragraph = source).
 
@@ -110,7 +113,8 @@ def find_reuse(
     paragraph (formula in more than ``min_docs`` documents, default max(20, 5% of documents);
     see :mod:`bluehelmet.reuse.boilerplate`) go to ``boilerplate_pairs`` instead of ``pairs``.
     Duplicate ``(doc, id)`` keys raise ``ValueError``; empty paragraphs and paragraphs over
-    ``max_tokens`` tokens are left out with a warning (counts in ``params``).
+    ``max_tokens`` tokens are left out with a warning (counts in ``params``). The LSH
+    band-key self-join runs in numpy or, with ``candidates="duckdb"``, in DuckDB (same pairs).
 
     >>> text = "the council calls upon all parties to respect the ceasefire at once"
     >>> df = pd.DataFrame({"doc": ["A", "B"], "id": ["1", "1"], "text": [text, "x " + text],
@@ -119,14 +123,16 @@ def find_reuse(
     >>> r.pairs[["source_doc", "target_doc", "containment"]].values.tolist()
     [['B', 'A', 1.0]]
     """
-    df, counts = _prepare(paragraphs, max_tokens)
+    if candidates not in BACKENDS:
+        raise ValueError(f"candidates must be one of {', '.join(BACKENDS)}, got {candidates!r}")
+    df, toks, counts = _prepare(paragraphs, max_tokens)
     n_docs = int(df["doc"].nunique())
     threshold = default_min_docs(n_docs) if min_docs is None else min_docs
-    sh = shingle_table(df, n=n)
+    sh = shingle_tokens(toks, n=n)
     sig = signatures(sh, num_perm=num_perm, seed=seed)
-    cand = candidates(sig, bands=bands, max_bucket=max_bucket)
+    cand = find_candidates(sig, bands=bands, max_bucket=max_bucket, backend=candidates)
     verified = verify(sh, cand, min_jaccard, min_containment, rank=_rank(df))
-    pairs = _pair_table(df, verified)
+    pairs = _pair_table(df, toks, verified)
     bp = boilerplate_mask(df, threshold).to_numpy()
     is_bp = bp[verified["a"].to_numpy(dtype=np.int64)] | bp[verified["b"].to_numpy(dtype=np.int64)]
     params: dict[str, Any] = {
@@ -145,6 +151,7 @@ def find_reuse(
         "empty_dropped": counts["empty"],
         "huge_dropped": counts["huge"],
         "candidates": len(cand),
+        "candidate_join": candidates,
         "capped_buckets": int(cand.attrs.get("capped_buckets", 0)),
     }
     return ReuseResult(

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from bluehelmet.coding.code import CodedResolution, code_texts
 from bluehelmet.documents.corpus import load_corpus
@@ -29,6 +31,7 @@ from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
 #: Paragraphs longer than this (in characters) are skipped by :func:`read_paragraphs`.
 MAX_CHARS = 20_000
 _REQUIRED = ("doc", "id", "text")
+_BATCH_ROWS = 65_536
 
 
 def resolution_date(res: Resolution) -> str:
@@ -138,7 +141,11 @@ class _Checker:
             return
         text = record["text"]
         if isinstance(text, bytes):
-            text = text.decode("utf-8", errors="replace")
+            try:
+                text = text.decode("utf-8")
+            except UnicodeDecodeError:
+                text = text.decode("utf-8", errors="replace")
+                self.warn(n, "non-UTF-8 bytes", " (replaced by U+FFFD)")
         if not isinstance(text, str):
             self.skip(n, "text is not a string")
             return
@@ -217,19 +224,28 @@ def _read_jsonl(path: Path, max_chars: int) -> tuple[pd.DataFrame, list[str]]:
 
 
 def _read_parquet(path: Path, max_chars: int) -> tuple[pd.DataFrame, list[str]]:
+    """Check a Parquet file row by row, reading only the paragraph columns, batch by batch."""
     try:
-        table = pd.read_parquet(path)
-    except ImportError as exc:
-        raise DataFormatError(f"{path}: reading Parquet needs pyarrow or fastparquet") from exc
-    except Exception as exc:  # corrupt file: one clear message
+        source = pq.ParquetFile(path)
+        names = source.schema_arrow.names
+    except (pa.ArrowException, OSError) as exc:  # corrupt or not Parquet: one clear message
         raise DataFormatError(f"{path}: not a readable Parquet file ({exc})") from exc
-    absent = [c for c in _REQUIRED if c not in table.columns]
+    absent = [c for c in _REQUIRED if c not in names]
     if absent:
-        raise DataFormatError(f"{path}: missing column(s) {', '.join(absent)}")
+        raise DataFormatError(
+            f"{path}: missing column(s) {', '.join(absent)}; needs doc, id and text"
+        )
+    columns = [c for c in (*PARAGRAPH_COLUMNS, "force") if c in names]
     check = _Checker("row", max_chars)
-    records: Iterable[dict[str, Any]] = table.to_dict("records")
-    for n, record in enumerate(records, start=1):
-        check.add(n, record)
+    n = 0
+    try:
+        for batch in source.iter_batches(batch_size=_BATCH_ROWS, columns=columns):
+            values = {name: batch.column(name).to_pylist() for name in columns}
+            for k in range(batch.num_rows):
+                n += 1
+                check.add(n, {name: values[name][k] for name in columns})
+    except (pa.ArrowException, OSError) as exc:
+        raise DataFormatError(f"{path}: unreadable Parquet data after row {n} ({exc})") from exc
     return check.result()
 
 

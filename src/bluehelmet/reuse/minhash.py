@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 
 from bluehelmet.reuse.shingles import Shingles
@@ -12,7 +15,8 @@ from bluehelmet.reuse.shingles import Shingles
 PRIME = np.uint64((1 << 31) - 1)
 #: Signature value of a paragraph without shingles.
 EMPTY = np.uint32(np.iinfo(np.uint32).max)
-_BLOCK = 1 << 24  # elements per (shingles x permutations) block
+_SHIFT = np.uint64(31)
+_PRIME32 = np.uint32(PRIME)
 
 
 def permutations(num_perm: int = 128, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
@@ -30,8 +34,14 @@ def permutations(num_perm: int = 128, seed: int = 1) -> tuple[np.ndarray, np.nda
     return a, b
 
 
-def signatures(shingles: Shingles, num_perm: int = 128, seed: int = 1) -> np.ndarray:
+def signatures(
+    shingles: Shingles, num_perm: int = 128, seed: int = 1, *, workers: int | None = None
+) -> np.ndarray:
     """MinHash matrix (paragraphs x ``num_perm``, uint32); empty paragraphs get ``EMPTY``.
+
+    One permutation at a time over all shingles (arrays that fit the cache), the modulus
+    taken with shifts (``PRIME`` is a Mersenne prime), permutations shared among ``workers``
+    threads (default: up to 4 CPUs; numpy releases the GIL).
 
     >>> from bluehelmet.reuse.shingles import shingle_texts
     >>> s = shingle_texts(["a b c d e f g", "a b c d e f g", ""], n=3)
@@ -40,17 +50,42 @@ def signatures(shingles: Shingles, num_perm: int = 128, seed: int = 1) -> np.nda
     ((3, 8), True, True)
     """
     a, b = permutations(num_perm, seed)
-    n_par = len(shingles)
-    out = np.full((n_par, num_perm), EMPTY, dtype=np.uint32)
-    sizes = shingles.sizes()
-    nonempty = np.flatnonzero(sizes > 0)
+    out = np.full((num_perm, len(shingles)), EMPTY, dtype=np.uint32)
+    nonempty = np.flatnonzero(shingles.sizes() > 0)
     if len(nonempty) == 0:
-        return out
-    x = (shingles.hashes % PRIME)[:, None]
+        return np.ascontiguousarray(out.T)
+    distinct, where = np.unique(shingles.hashes % PRIME, return_inverse=True)
     starts = shingles.offsets[nonempty]
-    step = max(1, _BLOCK // max(1, len(x)))
-    for lo in range(0, num_perm, step):
-        hi = min(num_perm, lo + step)
-        hv = (x * a[None, lo:hi] + b[None, lo:hi]) % PRIME
-        out[nonempty, lo:hi] = np.minimum.reduceat(hv, starts, axis=0).astype(np.uint32)
-    return out
+    mins = np.empty((num_perm, len(nonempty)), dtype=np.uint32)
+
+    def run(perms: range) -> None:
+        v, s = np.empty_like(distinct), np.empty_like(distinct)
+        low, spare = np.empty(len(distinct), dtype=np.uint32), np.empty(len(distinct), np.uint32)
+        for p in perms:
+            np.multiply(distinct, a[p], out=v)
+            v += b[p]
+            _mod_prime(v, s, low, spare)
+            np.minimum.reduceat(low[where], starts, out=mins[p])
+
+    n_workers = max(1, min(workers or min(4, os.cpu_count() or 1), num_perm))
+    with ThreadPoolExecutor(n_workers) as pool:
+        list(pool.map(run, [range(w, num_perm, n_workers) for w in range(n_workers)]))
+    out[:, nonempty] = mins
+    return np.ascontiguousarray(out.T)
+
+
+def _mod_prime(v: np.ndarray, s: np.ndarray, low: np.ndarray, spare: np.ndarray) -> None:
+    """``low = v mod PRIME`` (uint32) for ``v = a*x + b`` below ``2**62 + 2**31``.
+
+    As ``2**31 = 1 (mod PRIME)``, adding the bits above 31 to the low 31 keeps the residue
+    and gives a value below ``2**32 = 2 * PRIME + 2``; two conditional subtractions of
+    ``PRIME`` in 32 bits finish. ``v``, ``s`` and ``spare`` are overwritten.
+    """
+    np.bitwise_and(v, PRIME, out=s)
+    v >>= _SHIFT
+    s += v
+    low[:] = s
+    for _ in range(2):
+        np.greater_equal(low, _PRIME32, out=spare, casting="unsafe")
+        spare *= _PRIME32
+        low -= spare

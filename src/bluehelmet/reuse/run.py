@@ -12,24 +12,46 @@ from bluehelmet.files import atomic_path
 from bluehelmet.reuse.engine import find_reuse
 from bluehelmet.reuse.families import families, family_summary
 from bluehelmet.reuse.inputs import read_paragraphs
+from bluehelmet.reuse.lsh import BACKENDS
 from bluehelmet.reuse.measures import (
     force_genealogy,
     group_matrix,
     repetition_index,
     resolution_reuse,
 )
+from bluehelmet.reuse.stream import BATCH_SIZE, stream_reuse
+
+#: Table formats ``run_reuse`` writes.
+FORMATS = ("csv", "parquet")
 
 
 def _write(df: pd.DataFrame, path: Path, index: bool = False) -> Path:
+    """Write ``df`` atomically, as Parquet when ``path`` ends in ``.parquet``, else CSV."""
     with atomic_path(path) as tmp:
-        df.to_csv(tmp, index=index, lineterminator="\n")
+        if path.suffix == ".parquet":
+            df.to_parquet(tmp, index=index)
+        else:
+            df.to_csv(tmp, index=index, lineterminator="\n")
     return path
 
 
 def run_reuse(
-    source: Path, out: Path, min_jaccard: float = 0.6, n: int = 5
+    source: Path,
+    out: Path,
+    min_jaccard: float = 0.6,
+    n: int = 5,
+    fmt: str = "csv",
+    candidates: str = "numpy",
+    stream: bool = False,
+    batch_size: int = BATCH_SIZE,
+    progress: bool | None = None,
 ) -> tuple[list[Path], list[str]]:
-    """Find reuse in ``source`` (JSON Lines, Parquet or a folder of resolutions); write CSVs.
+    """Find reuse in ``source`` (JSON Lines, Parquet or a folder of resolutions); write tables.
+
+    Tables are CSV or, with ``fmt="parquet"``, Parquet; ``candidates`` picks where the LSH
+    band-key join runs (``"numpy"`` or ``"duckdb"``, same pairs). With ``stream``, the input
+    is read ``batch_size`` records at a time by :func:`~bluehelmet.reuse.stream.stream_reuse`
+    (pairs, boilerplate paragraphs and params only; ``progress`` shows its bar).
 
     Returns the files written and the per-record problems met while reading.
 
@@ -46,23 +68,33 @@ def run_reuse(
     """
     if not 0 < min_jaccard <= 1:
         raise UsageError(f"--min-jaccard must be in (0, 1], got {min_jaccard}")
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if candidates not in BACKENDS:
+        raise UsageError(f"--candidates must be one of {', '.join(BACKENDS)}, got {candidates!r}")
+    if stream:
+        streamed = stream_reuse(
+            source, out, batch_size=batch_size, n=n, min_jaccard=min_jaccard,
+            candidates=candidates, fmt=fmt, progress=progress,
+        )  # fmt: skip
+        return streamed.files, streamed.problems
     paragraphs, problems = read_paragraphs(source)
-    result = find_reuse(paragraphs, n=n, min_jaccard=min_jaccard)
+    result = find_reuse(paragraphs, n=n, min_jaccard=min_jaccard, candidates=candidates)
     pairs = result.pairs
     members = families(pairs, paragraphs)
     out.mkdir(parents=True, exist_ok=True)
     files = [
-        _write(pairs, out / "pairs.csv"),
-        _write(result.boilerplate_pairs, out / "boilerplate_pairs.csv"),
-        _write(family_summary(members), out / "families.csv"),
-        _write(resolution_reuse(pairs, paragraphs), out / "resolution_reuse.csv"),
-        _write(repetition_index(pairs, paragraphs), out / "repetition_index.csv"),
-        _write(group_matrix(pairs, paragraphs), out / "group_matrix.csv", index=True),
+        _write(pairs, out / f"pairs.{fmt}"),
+        _write(result.boilerplate_pairs, out / f"boilerplate_pairs.{fmt}"),
+        _write(family_summary(members), out / f"families.{fmt}"),
+        _write(resolution_reuse(pairs, paragraphs), out / f"resolution_reuse.{fmt}"),
+        _write(repetition_index(pairs, paragraphs), out / f"repetition_index.{fmt}"),
+        _write(group_matrix(pairs, paragraphs), out / f"group_matrix.{fmt}", index=True),
     ]
     if "force" in paragraphs.columns:
-        files.append(_write(force_genealogy(pairs, paragraphs), out / "force_genealogy.csv"))
+        files.append(_write(force_genealogy(pairs, paragraphs), out / f"force_genealogy.{fmt}"))
     else:
-        files.append(_write(pd.DataFrame(), out / "force_genealogy.csv"))
+        files.append(_write(pd.DataFrame(), out / f"force_genealogy.{fmt}"))
     params = out / "params.json"
     with atomic_path(params) as tmp:
         tmp.write_text(json.dumps(result.params, indent=1, sort_keys=True, default=str) + "\n")

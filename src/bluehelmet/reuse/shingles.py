@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from bluehelmet.reuse.tokens import tokens
+from bluehelmet.reuse.tokens import TokenTable, token_table
 
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier of the polynomial hash
 
@@ -86,6 +86,51 @@ class Shingles:
         return pd.DataFrame({"paragraph": para, "hash": self.hashes})
 
 
+def shingle_tokens(table: TokenTable, n: int = 5) -> Shingles:
+    """Shingles of every text of a token table at once (same hashes as :func:`shingle_hashes`).
+
+    >>> from bluehelmet.reuse.tokens import token_table
+    >>> s = shingle_tokens(token_table(["a b c d e f", "", "a b"]), n=5)
+    >>> s.sizes().tolist(), bool((s.get(0) == shingle_hashes("a b c d e f".split())).all())
+    ([2, 0, 1], True)
+    """
+    if n < 1:
+        raise ValueError(f"n must be >= 1, got {n}")
+    vocab_hash = np.fromiter(map(token_hash, table.vocab), dtype=np.uint64, count=len(table.vocab))
+    th = vocab_hash[table.ids]
+    sizes = table.sizes()
+    owner = np.repeat(np.arange(len(table), dtype=np.int64), sizes)
+    parts, owners = [], []
+    m = len(th) - n + 1
+    if m > 0:  # every full n-gram that ends inside its own text
+        acc = _grams(th, np.arange(m), n)
+        whole = np.arange(m) + n <= table.offsets[owner[:m] + 1]
+        parts.append(acc[whole])
+        owners.append(owner[:m][whole])
+    for k in np.unique(sizes[(sizes > 0) & (sizes < n)]):  # short texts: one shingle of all
+        rows = np.flatnonzero(sizes == k)
+        parts.append(_grams(th, table.offsets[rows], int(k)))
+        owners.append(rows)
+    hashes = _mix(np.concatenate(parts)) if parts else np.empty(0, dtype=np.uint64)
+    para = np.concatenate(owners) if owners else np.empty(0, dtype=np.int64)
+    order = np.lexsort((hashes, para))
+    hashes, para = hashes[order], para[order]
+    first = np.ones(len(hashes), dtype=bool)
+    first[1:] = (hashes[1:] != hashes[:-1]) | (para[1:] != para[:-1])
+    offsets = np.zeros(len(table) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(para[first], minlength=len(table)), out=offsets[1:])
+    return Shingles(hashes=hashes[first], offsets=offsets, n=n)
+
+
+def _grams(th: np.ndarray, starts: np.ndarray, k: int) -> np.ndarray:
+    """Polynomial hash (before mixing) of the ``k`` token hashes from each start."""
+    acc = np.full(len(starts), np.uint64(k), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            acc = acc * _MULT + th[starts + j]
+    return acc
+
+
 def shingle_texts(texts: Iterable[str], n: int = 5) -> Shingles:
     """Shingle each text (tokenised with :func:`bluehelmet.reuse.tokens.tokens`).
 
@@ -93,13 +138,7 @@ def shingle_texts(texts: Iterable[str], n: int = 5) -> Shingles:
     >>> s.sizes().tolist()
     [2, 0, 1]
     """
-    cache: dict[str, int] = {}
-    parts = [shingle_hashes(tokens(t), n, cache) for t in texts]
-    sizes = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
-    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=offsets[1:])
-    hashes = np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
-    return Shingles(hashes=hashes.astype(np.uint64, copy=False), offsets=offsets, n=n)
+    return shingle_tokens(token_table(texts), n=n)
 
 
 def shingle_table(paragraphs: pd.DataFrame, n: int = 5) -> Shingles:

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+import pandas as pd
 
 #: Letters and digits (any script); everything else separates tokens.
 TOKEN_PATTERN = re.compile(r"[^\W_]+")
@@ -35,3 +41,51 @@ def normalise(text: str) -> str:
     'decides to remain seized of the matter'
     """
     return " ".join(tokens(text))
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """Tokens of many texts as vocabulary ids: text ``i`` owns ``ids[offsets[i]:offsets[i+1]]``."""
+
+    ids: np.ndarray
+    offsets: np.ndarray
+    vocab: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def sizes(self) -> np.ndarray:
+        """Number of tokens per text."""
+        return np.diff(self.offsets)
+
+    def get(self, i: int) -> list[str]:
+        """The tokens of text ``i`` (as :func:`tokens` gives them)."""
+        return [str(t) for t in self.vocab[self.ids[self.offsets[i] : self.offsets[i + 1]]]]
+
+    def take(self, rows: np.ndarray) -> TokenTable:
+        """The texts at positions ``rows`` (in that order), sharing the vocabulary."""
+        rows = np.asarray(rows, dtype=np.int64)
+        sizes = self.sizes()[rows]
+        offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=offsets[1:])
+        pos = np.repeat(self.offsets[rows] - offsets[:-1], sizes) + np.arange(offsets[-1])
+        return TokenTable(ids=self.ids[pos], offsets=offsets, vocab=self.vocab)
+
+
+def token_table(texts: Iterable[str]) -> TokenTable:
+    """Tokenise all ``texts`` at once (same tokens as :func:`tokens`), ids in order of appearance.
+
+    >>> t = token_table(["Calls upon all", "", "all CALLS"])
+    >>> t.ids.tolist(), t.sizes().tolist(), t.vocab.tolist()
+    ([0, 1, 2, 2, 0], [3, 0, 2], ['calls', 'upon', 'all'])
+    """
+    find = TOKEN_PATTERN.findall
+    parts = [find(t) for t in texts]
+    sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    words = np.array([w.lower() for w in chain.from_iterable(parts)], dtype=object)
+    ids, vocab = pd.factorize(words)
+    return TokenTable(
+        ids=ids.astype(np.int64), offsets=offsets, vocab=np.asarray(vocab, dtype=object)
+    )

@@ -121,9 +121,9 @@ def read_geopko(path: Path | str) -> Imported:
     df["troops"], _ = _numbers(raw["no.troops"], "no.troops", path, {UNKNOWN_TROOPS, "NA", ""})
     df["latitude"], fixed_lat = _numbers(raw["latitude"], "latitude", path, {"NA", ""})
     df["longitude"], fixed_lon = _numbers(raw["longitude"], "longitude", path, {"NA", ""})
-    ids = df["source"].map(lambda s: parse_map_id(str(s)))
-    df["map_no"] = ids.map(lambda t: t[0] if t else pd.NA).astype("string")
-    df["map_rev"] = ids.map(lambda t: t[1] if t and t[1] else pd.NA).astype("string")
+    ids = [parse_map_id(str(s)) for s in df["source"]]
+    df["map_no"] = pd.array([t[0] if t else pd.NA for t in ids], dtype="string")
+    df["map_rev"] = pd.array([t[1] if t and t[1] else pd.NA for t in ids], dtype="string")
     df = df[
         [
             "source",

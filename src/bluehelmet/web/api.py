@@ -1,0 +1,254 @@
+"""The JSON API under ``/api``: every list also as CSV (``format=csv``). Read-only, no SQL."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import pandas as pd
+from fastapi import APIRouter, Path, Query, Request
+
+from bluehelmet.errors import NotFoundError, UsageError
+from bluehelmet.register import vocab
+from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
+from bluehelmet.register.query import mandate_events, operation, resolutions
+from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
+from bluehelmet.web import models, params
+from bluehelmet.web.coded import coded_text, corpus_configured
+from bluehelmet.web.data import (
+    all_operations,
+    canonical_acronym,
+    data_version,
+    find_operations,
+    resolution_events,
+    resolution_record,
+)
+from bluehelmet.web.tables import csv_response, records
+from bluehelmet.web.views import operation_view
+
+router = APIRouter(prefix="/api", tags=["data"])
+
+Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv (a download)")]
+Text = Annotated[str | None, Query(max_length=params.MAX_TEXT)]
+Year = Annotated[int | None, Query(ge=1945, le=2100, description="four-digit year")]
+Bound = Annotated[int, Query(ge=1945, le=2100, description="first or last year")]
+Acronym = Annotated[str, Path(max_length=params.MAX_TEXT, description="e.g. UNAMSIL")]
+Number = Annotated[int, Path(ge=1, le=99999, description="resolution number, e.g. 1270")]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": models.Message, "description": "unknown id"},
+    422: {"model": models.Message, "description": "bad parameter"},
+}
+CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+}
+COUNT_NAMES = {
+    "Chapter VI": "chapter_vi",
+    "Chapter VII": "chapter_vii",
+    "Shift VI to VII": "shift_vi_to_vii",
+    "Basis not coded": "basis_not_coded",
+}
+
+
+def _enum(values: tuple[str, ...], text: str) -> Any:
+    return Query(max_length=params.MAX_TEXT, description=text, json_schema_extra={"enum": values})
+
+
+def _answer(df: pd.DataFrame, format: str, name: str) -> Any:
+    return csv_response(df, name) if format == "csv" else records(df)
+
+
+def _str(value: int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+@router.get("/operations", response_model=models.Operations, responses={**ERRORS, **CSV})
+def api_operations(
+    org: Annotated[str | None, _enum(params.ORG_CHOICES, "leading organisation or non-UN")] = None,
+    country: Annotated[str | None, Query(max_length=100, description="host: ISO3 or name")] = None,
+    status: Annotated[str | None, _enum(params.STATUS_CHOICES, "active or ended")] = None,
+    start: Year = None,
+    end: Year = None,
+    type: Annotated[str | None, _enum(vocab.OPERATION_TYPES, "operation type")] = None,
+    q: Annotated[str | None, Query(max_length=100, description="words in acronym or name")] = None,
+    format: Format = "json",
+) -> Any:
+    """Operations, filtered like the operations page (``start``/``end``: active in those years)."""
+    filters = params.operation_filters(org, country, status, _str(start), _str(end), type, q)
+    return _answer(find_operations(filters), format, "operations")
+
+
+@router.get(
+    "/operations/{acronym}", response_model=models.OperationDetail, responses={**ERRORS, **CSV}
+)
+def api_operation(acronym: Acronym, request: Request, format: Format = "json") -> Any:
+    """One operation with its mandate events and partners (CSV: the register row only)."""
+    rec = operation(canonical_acronym(acronym))
+    name = rec.info["acronym"]
+    ops = all_operations()
+    row = ops[ops["acronym"] == name]
+    if format == "csv":
+        return csv_response(row, name)
+    panels = [p.key for p, _, _ in _shown_panels(request, name)]
+    return {
+        "operation": records(row)[0],
+        "events": records(rec.events),
+        "partners": records(rec.partners),
+        "panels": panels,
+    }
+
+
+@router.get(
+    "/operations/{acronym}/events", response_model=models.MandateEvents, responses={**ERRORS, **CSV}
+)
+def api_operation_events(acronym: Acronym, format: Format = "json") -> Any:
+    """One operation's mandate events in date order."""
+    name = canonical_acronym(acronym)
+    return _answer(mandate_events(name), format, f"{name}-mandate-events")
+
+
+@router.get(
+    "/operations/{acronym}/partners", response_model=models.Operations, responses={**ERRORS, **CSV}
+)
+def api_operation_partners(acronym: Acronym, format: Format = "json") -> Any:
+    """Operations of other organisations in the same host country at overlapping dates."""
+    rec = operation(canonical_acronym(acronym))
+    return _answer(rec.partners, format, f"{rec.info['acronym']}-partners")
+
+
+@router.get(
+    "/operations/{acronym}/panels/{key}",
+    response_model=list[dict[str, Any]],
+    responses={**ERRORS, **CSV},
+)
+def api_operation_panel(
+    acronym: Acronym,
+    key: Annotated[str, Path(max_length=40, description="panel key, e.g. deployments")],
+    request: Request,
+    format: Format = "json",
+) -> Any:
+    """The table behind one panel of the operation page (e.g. deployments per month)."""
+    name = canonical_acronym(acronym)
+    keys = [p.key for p in request.app.state.operation_panels]
+    if key not in keys:
+        raise NotFoundError(f"no panel {key!r}; panels: {', '.join(keys) or 'none'}")
+    found = [content for p, content, _ in _shown_panels(request, name) if p.key == key]
+    if not found:
+        raise NotFoundError(f"no {key} data for {name}")
+    return _answer(found[0].table, format, f"{name}-{key}")
+
+
+def _shown_panels(request: Request, name: str) -> list[Any]:
+    """The operation page's panels that have data for ``name`` (built once, with the page)."""
+    return list(operation_view(name, tuple(request.app.state.operation_panels))["panels"])
+
+
+@router.get("/mandate_events", response_model=models.MandateEvents, responses={**ERRORS, **CSV})
+def api_mandate_events(
+    operation: Annotated[str | None, Query(max_length=100, description="acronym")] = None,
+    resolution: Annotated[int | None, Query(ge=1, le=99999, description="made by")] = None,
+    format: Format = "json",
+) -> Any:
+    """Mandate events in date order: all, one operation's, or those one resolution made."""
+    try:
+        events = mandate_events(params.text("operation", operation))
+    except NotFoundError as exc:
+        raise UsageError(f"operation: {exc}") from None
+    if resolution is not None:
+        events = events[events["resolution"] == resolution]
+    return _answer(events, format, "mandate-events")
+
+
+@router.get("/resolutions", response_model=models.Resolutions, responses={**ERRORS, **CSV})
+def api_resolutions(
+    year: Year = None,
+    topic: Text = None,
+    operation: Text = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    offset: Annotated[int, Query(ge=0, le=10000)] = 0,
+    format: Format = "json",
+) -> Any:
+    """The resolutions index (1946–2022) by year, topic words or operation, ``limit`` at a time."""
+    try:
+        found = resolutions(year, params.text("topic", topic), params.text("operation", operation))
+    except NotFoundError as exc:
+        raise UsageError(f"operation: {exc}") from None
+    return _answer(found.iloc[offset : offset + limit], format, "resolutions")
+
+
+@router.get("/resolutions/{number}", response_model=models.ResolutionDetail, responses=ERRORS)
+def api_resolution(number: Number) -> Any:
+    """One resolution: index entry, mandate events and, with a corpus, its coded tables."""
+    row = resolution_record(number)
+    found = coded_text(number)
+    coded = None
+    if found is not None:
+        tables = ("resolution", "paragraphs", "evidence")
+        coded = {t: records(getattr(found.coded, t)) for t in tables}
+    return {"resolution": row, "events": records(resolution_events(number)), "coded": coded}
+
+
+@router.get(
+    "/resolutions/{number}/{table}",
+    response_model=list[dict[str, Any]],
+    responses={**ERRORS, **CSV},
+)
+def api_resolution_table(
+    number: Number, table: Literal["paragraphs", "evidence"], format: Format = "json"
+) -> Any:
+    """The coder's paragraphs or evidence table for one resolution of the configured corpus."""
+    resolution_record(number)
+    found = coded_text(number)
+    if found is None and not corpus_configured():
+        raise NotFoundError("no corpus configured: set BLUEHELMET_CORPUS to a folder of texts")
+    if found is None:
+        raise NotFoundError(f"resolution {number} has no readable text in the configured corpus")
+    return _answer(getattr(found.coded, table), format, f"resolution-{number}-{table}")
+
+
+@router.get("/figures/mandates", response_model=models.MandateFigure, responses={**ERRORS, **CSV})
+def api_mandates(start: Bound = 1989, end: Bound = 2016, format: Format = "json") -> Any:
+    """Counts behind the mandates figure (CSV: the counts) and the missions behind each bar."""
+    counts = mandate_basis_counts(start, end).rename(columns=COUNT_NAMES).reset_index()
+    if format == "csv":
+        return csv_response(counts, f"mandates-{start}-{end}")
+    missions = records(mandate_basis(start, end))
+    return {"start": start, "end": end, "counts": records(counts), "missions": missions}
+
+
+@router.get(
+    "/figures/mandates/missions",
+    response_model=list[models.MandateMission],
+    responses={**ERRORS, **CSV},
+)
+def api_mandate_missions(start: Bound = 1989, end: Bound = 2016, format: Format = "json") -> Any:
+    """The missions behind the mandates figure's bars: year, operation, resolution, category."""
+    return _answer(mandate_basis(start, end), format, f"mandate-missions-{start}-{end}")
+
+
+@router.get("/versions", response_model=models.Versions, responses=CSV)
+def api_versions(format: Format = "json") -> Any:
+    """Package version, packaged-data hash, latest date and each source's version."""
+    version = data_version()
+    if format == "csv":
+        return csv_response(version.sources, "versions")
+    return {
+        "package": version.package,
+        "data_hash": version.data_hash,
+        "as_of": version.as_of,
+        "sources": records(version.sources),
+    }
+
+
+SUMMARIES = {
+    "tables": table_summary,
+    "organisations": operations_by_org,
+    "verification": verification_counts,
+}
+
+
+@router.get("/summary/{part}", response_model=list[dict[str, Any]], responses=CSV)
+def api_summary(
+    part: Literal["tables", "organisations", "verification"], format: Format = "json"
+) -> Any:
+    """The home page's tables: rows and coverage per table, operations per organisation,
+    mandate events per verification level."""
+    return _answer(SUMMARIES[part](), format, f"summary-{part}")

@@ -1,0 +1,132 @@
+"""Hand-built SVG pieces for the web charts: a linear scale, ticks, escaped elements and axes.
+
+Charts are plain SVG strings with ``<title>`` tooltips, so they work offline, without
+JavaScript and under a strict Content Security Policy (presentation attributes, no inline
+styles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+from matplotlib.ticker import MaxNLocator
+
+FONT = 'font-family="system-ui, sans-serif"'
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Map the domain ``lo..hi`` linearly onto the drawing range ``start..stop``.
+
+    >>> Scale(0, 10, 100, 200)(5)
+    150.0
+    """
+
+    lo: float
+    hi: float
+    start: float
+    stop: float
+
+    def __call__(self, value: float) -> float:
+        if self.hi == self.lo:
+            return (self.start + self.stop) / 2
+        return self.start + (value - self.lo) * (self.stop - self.start) / (self.hi - self.lo)
+
+
+def ticks(lo: float, hi: float, n: int = 5, integer: bool = True) -> list[float]:
+    """Round tick values within ``lo..hi`` (matplotlib's MaxNLocator).
+
+    >>> ticks(0, 7)
+    [0.0, 2.0, 4.0, 6.0]
+    """
+    values = MaxNLocator(nbins=n, integer=integer).tick_values(lo, hi)
+    return [float(v) for v in values if lo - 1e-9 <= v <= hi + 1e-9]
+
+
+def attrs(**values: object) -> str:
+    """Escaped attributes; trailing underscores are dropped and other underscores become dashes.
+
+    >>> attrs(x=1, class_="bar", aria_label='a "b"')
+    'x="1" class="bar" aria-label="a &#34;b&#34;"'
+    """
+    parts = []
+    for key, value in values.items():
+        if value is None:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        parts.append(f'{name}="{escape(str(value))}"')
+    return " ".join(parts)
+
+
+def el(tag: str, content: str = "", **values: object) -> str:
+    """One SVG element with escaped attributes; ``content`` must already be safe markup.
+
+    >>> el("rect", x=0, y=1)
+    '<rect x="0" y="1"/>'
+    """
+    opening = f"{tag} {attrs(**values)}".strip()
+    return f"<{opening}>{content}</{tag}>" if content else f"<{opening}/>"
+
+
+def title(text: str) -> str:
+    """A ``<title>`` child (the hover tooltip), escaped.
+
+    >>> title("a < b")
+    '<title>a &lt; b</title>'
+    """
+    return f"<title>{escape(text)}</title>"
+
+
+def text(x: float, y: float, content: str, **values: object) -> str:
+    """Escaped text at (x, y) in the chart font.
+
+    >>> text(1, 2, "A&B")
+    '<text x="1.0" y="2.0" font-family="system-ui, sans-serif" font-size="12">A&amp;B</text>'
+    """
+    size = values.pop("font_size", 12)
+    rest = attrs(**values)
+    extra = f" {rest}" if rest else ""
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" {FONT} font-size="{size}"{extra}>{escape(content)}</text>'
+    )
+
+
+def y_axis(scale: Scale, values: Sequence[float], left: float, right: float, label: str) -> str:
+    """Horizontal grid lines with tick labels at ``values`` and a rotated axis label.
+
+    >>> "UN missions" in y_axis(Scale(0, 4, 200, 0), [0, 2, 4], 40, 400, "UN missions")
+    True
+    """
+    parts = []
+    for v in values:
+        y = scale(v)
+        parts.append(el("line", x1=left, x2=right, y1=f"{y:.1f}", y2=f"{y:.1f}", stroke="#ddd"))
+        parts.append(text(left - 6, y + 4, f"{v:,.0f}", text_anchor="end", font_size=11))
+    middle = (scale.start + scale.stop) / 2
+    parts.append(
+        text(14, middle, label, text_anchor="middle", transform=f"rotate(-90 14 {middle:.1f})")
+    )
+    return "".join(parts)
+
+
+def svg(
+    width: int, height: int, body: str, label: str, description: str, interactive: bool = False
+) -> Markup:
+    """The outer ``<svg>``: scalable (viewBox), labelled, described.
+
+    An ``interactive`` chart holds links (one per bar or marker) and is a group, not an image,
+    so that assistive technology reaches them.
+
+    >>> str(svg(10, 10, "", "T", "D")).startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    True
+    """
+    head = attrs(
+        xmlns="http://www.w3.org/2000/svg",
+        viewBox=f"0 0 {width} {height}",
+        class_="chart",
+        role="group" if interactive else "img",
+        aria_label=label,
+    )
+    return Markup(f"<svg {head}><desc>{escape(description)}</desc>{body}</svg>")

@@ -1,0 +1,99 @@
+"""Reuse charts drawn from small hand-made tables: labels, series, cells and plotted values."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Rectangle
+
+from bluehelmet.figures.reuse import diffusion_figure, novelty_figure, shared_language_figure
+from bluehelmet.figures.save import figure_svg
+
+
+def _diffusion() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "family": [7, 7, 7, 2, 2],
+            "label": ["A", "A", "A", "B", "B"],
+            "year": [1970, 1972, 1975, 1980, 1981],
+            "resolutions": [2, 3, 6, 1, 4],
+        }
+    )
+
+
+def test_diffusion_draws_one_step_line_per_family_and_marks_each_origin() -> None:
+    ax = diffusion_figure(_diffusion()).axes[0]
+    assert ax.get_xlabel() == "year"
+    assert "cumulative" in ax.get_ylabel()
+    lines = ax.get_lines()
+    named = [line for line in lines if not line.get_label().startswith("_")]
+    # two families, in the table's order, plus the legend entry for origins
+    assert [line.get_label() for line in named] == ["A", "B", "origin (first resolution)"]
+    # the step line of family A passes through the table's values, year by year
+    a = named[0]
+    assert set(zip(a.get_xdata(), a.get_ydata(), strict=True)) >= {
+        (1970, 2),
+        (1972, 3),
+        (1975, 6),
+    }
+    assert a.get_drawstyle() == "steps-post"
+    # the origin markers sit on each family's first year and count
+    markers = [line for line in lines if line.get_marker() == "o" and len(line.get_xdata()) == 1]
+    assert [(m.get_xdata()[0], m.get_ydata()[0]) for m in markers] == [(1970, 2), (1980, 1)]
+    assert markers[0].get_color() == a.get_color() != markers[1].get_color()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["A", "B", "origin (first resolution)"]
+
+
+def test_novelty_plots_the_median_band_and_index_with_a_gap_for_missing_years() -> None:
+    novelty = pd.DataFrame(
+        {
+            "year": [1990, 1991, 1993],
+            "q25": [0.1, 0.2, 0.3],
+            "median": [0.5, 0.6, 0.7],
+            "q75": [0.9, 1.0, 0.95],
+            "repetition_index": [0.4, 0.3, 0.2],
+        }
+    )
+    ax = novelty_figure(novelty).axes[0]
+    assert ax.get_xlabel() == "year" and ax.get_ylabel() == "share of operative text"
+    median, index = ax.get_lines()
+    assert median.get_xdata().tolist() == [1990, 1991, 1992, 1993]
+    got = median.get_ydata().tolist()
+    assert got[:2] == [0.5, 0.6] and math.isnan(got[2]) and got[3] == 0.7
+    assert index.get_ydata().tolist()[:2] == [0.4, 0.3] and index.get_linestyle() == "--"
+    # the interquartile band spans q25..q75 wherever the year has resolutions
+    band = ax.collections[0]
+    ys = np.concatenate([p.vertices[:, 1] for p in band.get_paths()])
+    assert math.isclose(ys.min(), 0.1) and math.isclose(ys.max(), 1.0)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(legend) == 3 and "interquartile range" in legend
+
+
+def test_shared_language_heatmap_shows_every_cell_and_labels_nonzero_values() -> None:
+    names = ["UNEF II", "UNDOF", "UNIFIL"]
+    shared = pd.DataFrame([[5, 12, 0], [0, 30, 1], [0, 0, 7]], index=names, columns=names)
+    fig = shared_language_figure(shared)
+    ax = fig.axes[0]
+    assert "later operation" in ax.get_xlabel() and "earlier operation" in ax.get_ylabel()
+    assert [t.get_text() for t in ax.get_xticklabels()] == names
+    assert [t.get_text() for t in ax.get_yticklabels()] == names
+    image = ax.get_images()[0].get_array()
+    assert image.shape == (3, 3)
+    assert image.mask.sum() == 4  # the zero cells are blank
+    assert image[0, 1] == 12 and image[1, 2] == 1
+    # one label per non-zero cell, at (column, row), carrying the cell's value
+    cells = {(int(t.get_position()[1]), int(t.get_position()[0])): t.get_text() for t in ax.texts}
+    assert cells == {(0, 0): "5", (0, 1): "12", (1, 1): "30", (1, 2): "1", (2, 2): "7"}
+    outlines = [p for p in ax.patches if isinstance(p, Rectangle) and not p.get_fill()]
+    assert sorted(p.get_xy() for p in outlines) == [(-0.5, -0.5), (0.5, 0.5), (1.5, 1.5)]
+    assert len(fig.axes) == 2  # the heatmap and its colour bar
+
+
+def test_reuse_figures_render_to_identical_svg_twice() -> None:
+    shared = pd.DataFrame([[1, 2], [0, 3]], index=["A", "B"], columns=["A", "B"])
+    first = figure_svg(shared_language_figure(shared)) + figure_svg(diffusion_figure(_diffusion()))
+    again = figure_svg(shared_language_figure(shared)) + figure_svg(diffusion_figure(_diffusion()))
+    assert first == again

@@ -1,0 +1,100 @@
+"""The whole-corpus (vectorised) steps give what the one-paragraph references give."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bluehelmet.reuse.align import align
+from bluehelmet.reuse.align_batch import align_pairs, char_spans
+from bluehelmet.reuse.minhash import EMPTY, PRIME, _mod_prime, permutations, signatures
+from bluehelmet.reuse.shingles import shingle_hashes, shingle_texts, shingle_tokens
+from bluehelmet.reuse.tokens import token_table, tokens
+
+WORDS = ["council", "decides", "calls", "upon", "all", "parties", "ceasefire", "İstanbul"]
+
+
+def _texts(seed: int, count: int = 120) -> list[str]:
+    """Random texts of 0-40 words with punctuation, shared phrases and some near copies."""
+    rng = np.random.default_rng(seed)
+    texts: list[str] = []
+    for k in range(count):
+        if texts and k % 4 == 0:  # a near copy of an earlier text
+            base = texts[int(rng.integers(len(texts)))].split()
+            if base:
+                base[int(rng.integers(len(base)))] = str(rng.choice(WORDS)).upper()
+            texts.append(" ".join(base) + " (a);")
+        else:
+            n = int(rng.integers(0, 40))
+            texts.append(", ".join(str(w).capitalize() for w in rng.choice(WORDS, n)) + ".")
+    return texts + ["", " ;; ", "one", "two words"]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_token_table_matches_tokens(seed: int) -> None:
+    texts = _texts(seed)
+    table = token_table(texts)
+    assert [table.get(i) for i in range(len(texts))] == [tokens(t) for t in texts]
+    rows = np.array([5, 0, len(texts) - 1, 3])
+    sub = table.take(rows)
+    assert [sub.get(i) for i in range(len(rows))] == [tokens(texts[r]) for r in rows]
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 8])
+def test_shingle_tokens_matches_one_paragraph_hashes(n: int) -> None:
+    texts = _texts(3)
+    s = shingle_tokens(token_table(texts), n=n)
+    assert len(s) == len(texts)
+    for i, text in enumerate(texts):
+        np.testing.assert_array_equal(s.get(i), shingle_hashes(tokens(text), n))
+
+
+def test_mod_prime_at_the_edges() -> None:
+    p = int(PRIME)
+    values = [0, 1, p - 1, p, p + 1, 2 * p, 2 * p + 1, (1 << 32) - 1, (p - 1) * (p - 1) + p - 1]
+    values += [(1 << 62) - 1, (1 << 62) + (1 << 31) - 2]
+    v = np.array(values, dtype=np.uint64)
+    low = np.empty(len(v), dtype=np.uint32)
+    _mod_prime(v.copy(), np.empty_like(v), low, np.empty_like(low))
+    assert low.tolist() == [x % p for x in values]
+
+
+def test_signatures_match_python_integers() -> None:
+    texts = _texts(4, count=30)
+    s = shingle_texts(texts, n=3)
+    sig = signatures(s, num_perm=16, seed=3, workers=2)
+    a, b = permutations(16, seed=3)
+    p = int(PRIME)
+    for i in range(len(texts)):
+        xs = [int(h) % p for h in s.get(i)]
+        if not xs:
+            assert (sig[i] == EMPTY).all()
+            continue
+        expected = [
+            min((int(ak) * x + int(bk)) % p for x in xs) for ak, bk in zip(a, b, strict=True)
+        ]
+        assert sig[i].tolist() == expected
+    np.testing.assert_array_equal(sig, signatures(s, num_perm=16, seed=3, workers=1))
+
+
+def test_align_pairs_match_align_one_by_one() -> None:
+    texts = _texts(5)
+    rng = np.random.default_rng(0)
+    a = np.concatenate([rng.integers(0, len(texts), 300), np.arange(4, 100, 4)])
+    b = np.concatenate([rng.integers(0, len(texts), 300), np.arange(4, 100, 4) - 1])
+    a = np.append(a, [7, 7])  # a repeated pair is aligned once
+    b = np.append(b, [9, 9])
+    spans = char_spans(texts, a, b, align_pairs(token_table(texts), a, b))
+    assert spans.tolist() == [list(align(texts[i], texts[j])) for i, j in zip(a, b, strict=True)]
+    assert (spans[:, 0] >= 0).sum() > 100  # most pairs share a word
+
+
+def test_align_pairs_in_small_stacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bluehelmet.reuse.align_batch as align_batch
+
+    texts = _texts(6, count=40)
+    a, b = np.arange(0, 39), np.arange(1, 40)
+    table = token_table(texts)
+    whole = align_pairs(table, a, b)
+    monkeypatch.setattr(align_batch, "MAX_CELLS", 64)  # one pair per stack
+    np.testing.assert_array_equal(align_pairs(table, a, b), whole)

@@ -1,0 +1,196 @@
+"""Browser tests: the main user flows in Debian's headless Chromium, driven by Playwright.
+
+The app runs on a loopback port started here; screenshots go to build/screenshots/. Skipped
+when /usr/bin/chromium is absent (Playwright never downloads a browser here).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, ConsoleMessage, Page, Response, expect, sync_playwright
+
+from bluehelmet.web import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    """The app served by uvicorn on a free loopback port for the module's tests."""
+    port = _free_port()
+    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox"], headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh laptop-sized page that fails the test on any console error (a CSP block, a
+    script error) or any failed sub-resource (pages themselves may be 404 or 422 on purpose)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(message.text)
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400 and response.request.resource_type != "document":
+            errors.append(f"{response.status} {response.url}")
+
+    tab.on("console", on_console)
+    tab.on("response", on_response)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    yield tab
+    context.close()
+    assert errors == []
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_find_an_operation_and_follow_its_mandate(page: Page, base_url: str) -> None:
+    p = page
+    p.goto(base_url + "/")
+    expect(p.locator("h1")).to_contain_text("peace operations")
+    expect(p.locator(".data-version")).to_contain_text("data ")
+    shot(p, "01-home")
+    p.get_by_role("navigation", name="Main").get_by_role("link", name="Operations").click()
+    p.get_by_label("Search words").fill("Sierra Leone")
+    p.get_by_label("Organisation").select_option("UN")
+    p.get_by_role("button", name="Filter").click()
+    expect(p.locator(".count")).to_have_text("2 operations")
+    shot(p, "02-operations-search")
+    p.get_by_role("link", name="UNAMSIL", exact=True).click()
+    expect(p.locator("h1")).to_contain_text("United Nations Mission in Sierra Leone")
+    row = p.locator("table.events tbody tr").first
+    expect(row).to_contain_text("S/RES/1270")
+    badge = row.locator(".badge-vii")
+    badge.hover()
+    expect(p.locator("#tooltip")).to_be_visible()
+    expect(p.locator("#tooltip")).to_contain_text(
+        "acts under Chapter VII for this mandate (scope: paragraph)"
+    )
+    shot(p, "03-operation-unamsil")
+    row.get_by_role("link", name="S/RES/1270").click()
+    expect(p.locator("h1")).to_contain_text("S/RES/1270 (1999)")
+    expect(p.locator(".vote")).to_contain_text("15 in favour")
+    shot(p, "04-resolution-1270")
+
+
+def test_mandates_figure_shows_the_missions_behind_a_bar(page: Page, base_url: str) -> None:
+    p = page
+    p.goto(base_url + "/figures/mandates")
+    bar = p.locator("svg a[aria-label^='1999 · Chapter VII']")
+    bar.hover()
+    tooltip = p.locator("#tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("UNAMSIL (S/RES/1270)")
+    shot(p, "05-mandates-hover")
+    bar.click()
+    assert p.url.endswith("#y1999")
+    expect(p.locator("#y1999")).to_contain_text("1999")
+    p.get_by_label("From year").fill("2000")
+    p.get_by_label("To year").fill("2005")
+    p.get_by_role("button", name="Show").click()
+    expect(p.locator("figcaption")).to_contain_text("2000–2005")
+
+
+def test_keyboard_skip_link_and_focus_tooltips(page: Page, base_url: str) -> None:
+    p = page
+    p.goto(base_url + "/figures/mandates")
+    p.keyboard.press("Tab")
+    skip = p.locator("a.skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    p.keyboard.press("Enter")
+    expect(p.locator("main")).to_be_focused()
+    bar = p.locator("svg a.tip").first
+    bar.focus()
+    expect(p.locator("#tooltip")).to_be_visible()
+    p.keyboard.press("Escape")
+    expect(p.locator("#tooltip")).to_be_hidden()
+
+
+def test_unknown_and_bad_addresses_get_error_pages(page: Page, base_url: str) -> None:
+    p = page
+    response = p.goto(base_url + "/operations/UNAMSI")
+    assert response.status == 404
+    expect(p.locator("h1")).to_have_text("404 · Not found")
+    expect(p.locator(".message")).to_contain_text("did you mean UNAMSIL")
+    shot(p, "06-not-found")
+    response = p.goto(base_url + "/operations?start=19x9")
+    assert response.status == 422
+    expect(p.locator(".message")).to_contain_text("start: '19x9' is not a year")
+
+
+def test_phone_layout_has_no_sideways_scrolling(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    p = context.new_page()
+    for path in ("/", "/operations", "/operations/MONUC", "/figures/mandates"):
+        p.goto(base_url + path)
+        overflow = p.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+    shot(p, "07-phone-operation")
+    context.close()
+
+
+def test_coded_evidence_is_highlighted(
+    page: Page, base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "S_RES_0678_1990_EN.txt").write_text(
+        "RESOLUTION 678 (1990)\n\nThe Security Council,\n\n"
+        "Acting under Chapter VII of the Charter,\n\n"
+        "1. Authorizes Member States to use all necessary means to restore peace;\n"
+    )
+    monkeypatch.setenv("BLUEHELMET_CORPUS", str(folder))
+    p = page
+    p.goto(base_url + "/resolutions/678#text")
+    mark = p.locator("mark", has_text="all necessary means")
+    expect(mark).to_be_visible()
+    mark.hover()
+    expect(p.locator("#tooltip")).to_contain_text("force_phrase")
+    shot(p, "08-coded-resolution")
