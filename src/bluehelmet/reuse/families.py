@@ -109,7 +109,8 @@ def families(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
             uf.union(a, b)
     roots = [uf.find(k) for k in keys]
     # Members in time order: dated before undated, then by date, then by table position.
-    order = sorted(range(len(out)), key=lambda i: (out.at[i, "date"] == "", out.at[i, "date"], i))
+    timed = pd.DataFrame({"undated": out["date"] == "", "date": out["date"]})
+    order = timed.sort_values(["undated", "date"], kind="stable").index.to_list()
     number: dict[Hashable, int] = {}
     origin = [False] * len(out)
     for i in order:

@@ -33,6 +33,7 @@ from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
 PLANTED_KINDS = ("exact", "substitution", "insertion", "deletion", "reorder", "extension")
 #: Columns of the planted-pairs table.
 PLANTED_COLUMNS = ("source_doc", "source_id", "target_doc", "target_id", "kind")
+#: Boilerplate paragraphs (after the paragraph number) that end documents.
 FORMULAS = (
     "Decides to remain seized of the matter.",
     "Decides to remain actively seized of the matter.",
