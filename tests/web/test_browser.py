@@ -6,6 +6,7 @@ when /usr/bin/chromium is absent (Playwright never downloads a browser here).
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -194,3 +195,92 @@ def test_coded_evidence_is_highlighted(
     mark.hover()
     expect(p.locator("#tooltip")).to_contain_text("force_phrase")
     shot(p, "08-coded-resolution")
+
+
+def test_reuse_explorer_from_family_to_pair(
+    page: Page, base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.web.test_reuse_section import write_corpus
+
+    monkeypatch.setenv("BLUEHELMET_CORPUS", str(write_corpus(tmp_path / "texts")))
+    p = page
+    p.goto(base_url + "/")
+    p.get_by_role("navigation", name="Main").get_by_role("link", name="Reuse explorer").click()
+    expect(p.locator("h1")).to_contain_text("Reuse explorer")
+    p.get_by_label("Operation reached").fill("UNDOF")
+    p.get_by_role("button", name="Filter").click()
+    expect(p.locator(".count")).to_have_text("1 family")
+    shot(p, "09-reuse-families")
+    p.locator("table a[href^='/reuse/families/']").first.click()
+    expect(p.locator("h1")).to_contain_text("Clause family")
+    bar = p.locator("figure svg a.tip").first
+    bar.focus()
+    expect(p.locator("#tooltip")).to_contain_text("1970: 2 resolutions")
+    p.keyboard.press("Escape")
+    expect(p.locator("#tooltip")).to_be_hidden()
+    shot(p, "10-reuse-family")
+    p.locator("#y1971").get_by_role("link", name="601:1 side by side").click()
+    expect(p.locator("h1")).to_contain_text("Two paragraphs side by side")
+    expect(p.locator(".side-by-side ins")).to_have_text("1971")
+    expect(p.locator(".side-by-side del")).to_have_text("1970")
+    shot(p, "11-reuse-pair")
+    p.set_viewport_size({"width": 390, "height": 844})
+    overflow = p.evaluate("document.documentElement.scrollWidth - innerWidth")
+    assert overflow <= 0, f"the pair page scrolls sideways by {overflow}px on a phone"
+
+
+def test_partnership_share_conflict_and_model(page: Page, base_url: str, shared_data: Path) -> None:
+    p = page
+    p.goto(base_url + "/")
+    p.get_by_role("navigation", name="Main").get_by_role("link", name="Partnership").click()
+    expect(p.locator(".figure-number")).to_contain_text("UN deployment-months had a non-UN partner")
+    expect(p.locator(".figure-number")).to_contain_text("Definition:")
+    bar = p.locator("svg a[aria-label^='Africa:']")
+    bar.hover()
+    expect(p.locator("#tooltip")).to_contain_text("UN deployment-months with a non-UN partner")
+    shot(p, "12-partnership")
+    p.get_by_label("Conflict (UCDP id · location: sides)").select_option("382")
+    p.get_by_role("button", name="Show personnel").click()
+    assert p.url.endswith("/partnership/conflicts/382")
+    expect(p.locator("h1")).to_contain_text("Sierra Leone")
+    expect(p.locator("figure svg")).to_have_attribute(
+        "aria-label", re.compile("^Peacekeepers by organisation type per month")
+    )
+    shot(p, "13-partnership-conflict")
+    p.goto(base_url + "/partnership/model")
+    expect(p.locator("#diagnostics")).to_contain_text("converged in")
+    point = p.locator("figure svg a.tip").first
+    point.focus()
+    expect(p.locator("#tooltip")).to_contain_text("thousand UN troops, no partner")
+    shot(p, "14-partnership-model")
+    for path in ("/partnership", "/partnership/conflicts/382", "/partnership/model"):
+        p.set_viewport_size({"width": 390, "height": 844})
+        p.goto(base_url + path)
+        overflow = p.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+
+
+def test_open_the_sierra_leone_tracing_case(page: Page, base_url: str) -> None:
+    from bluehelmet import trace
+
+    expected = trace("sierra-leone-1999")
+    leader = expected.result.sort_values("posterior").iloc[-1]
+    p = page
+    p.goto(base_url + "/")
+    p.get_by_role("navigation", name="Main").get_by_role("link", name="Process tracing").click()
+    expect(p.locator("h1")).to_contain_text("Process-tracing cases")
+    shot(p, "15-tracing-cases")
+    p.get_by_role("link", name=re.compile("^Sierra Leone, October 1999")).click()
+    expect(p.locator("h1")).to_contain_text("Sierra Leone, October 1999")
+    expect(p.locator("dd.leader")).to_contain_text(
+        f"{leader['label']} ({leader['hypothesis']}), posterior {leader['posterior']:.3f}"
+    )
+    step = p.locator("figure svg a.tip").last
+    step.focus()
+    expect(p.locator("#tooltip")).to_contain_text(f"After {expected.units[-1].id}:")
+    p.keyboard.press("Escape")
+    expect(p.locator("#tooltip")).to_be_hidden()
+    shot(p, "16-tracing-sierra-leone")
+    p.set_viewport_size({"width": 390, "height": 844})
+    overflow = p.evaluate("document.documentElement.scrollWidth - innerWidth")
+    assert overflow <= 0, f"the case page scrolls sideways by {overflow}px on a phone"

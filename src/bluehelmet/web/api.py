@@ -23,7 +23,7 @@ from bluehelmet.web.data import (
     resolution_record,
 )
 from bluehelmet.web.tables import csv_response, records
-from bluehelmet.web.views import operation_view
+from bluehelmet.web.views import operation_view, resolution_panels
 
 router = APIRouter(prefix="/api", tags=["data"])
 
@@ -202,6 +202,29 @@ def api_resolution_table(
     if found is None:
         raise NotFoundError(f"resolution {number} has no readable text in the configured corpus")
     return _answer(getattr(found.coded, table), format, f"resolution-{number}-{table}")
+
+
+@router.get(
+    "/resolutions/{number}/panels/{key}",
+    response_model=list[dict[str, Any]],
+    responses={**ERRORS, **CSV},
+)
+def api_resolution_panel(
+    number: Number,
+    key: Annotated[str, Path(max_length=40, description="panel key, e.g. reuse")],
+    request: Request,
+    format: Format = "json",
+) -> Any:
+    """The table behind one panel of the resolution page (e.g. its reused operative text)."""
+    resolution_record(number)
+    panels = tuple(request.app.state.resolution_panels)
+    keys = [p.key for p in panels]
+    if key not in keys:
+        raise NotFoundError(f"no panel {key!r}; panels: {', '.join(keys) or 'none'}")
+    found = [c for p, c, _ in resolution_panels(number, panels) if p.key == key]
+    if not found:
+        raise NotFoundError(f"no {key} data for resolution {number}")
+    return _answer(found[0].table, format, f"resolution-{number}-{key}")
 
 
 @router.get("/figures/mandates", response_model=models.MandateFigure, responses={**ERRORS, **CSV})

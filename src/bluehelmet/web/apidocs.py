@@ -59,8 +59,9 @@ def endpoints(schema: dict[str, Any]) -> list[Endpoint]:
     """The GET endpoints of an OpenAPI schema with their parameters, in path order.
 
     >>> from bluehelmet.web.app import create_app
-    >>> [e.path for e in endpoints(create_app().openapi())][:2]
-    ['/api/figures/mandates', '/api/figures/mandates/missions']
+    >>> paths = [e.path for e in endpoints(create_app().openapi())]
+    >>> paths == sorted(paths), "/api/figures/mandates" in paths
+    (True, True)
     """
     out = []
     for path, methods in sorted(schema.get("paths", {}).items()):

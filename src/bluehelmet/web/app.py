@@ -11,8 +11,8 @@ from bluehelmet import __version__
 from bluehelmet.web import apidocs, assets, pages
 from bluehelmet.web.api import router as api_router
 from bluehelmet.web.errors import add_error_handlers
-from bluehelmet.web.registry import OPERATION_PANELS, SECTIONS
-from bluehelmet.web.sections import OperationPanel, Section
+from bluehelmet.web.registry import OPERATION_PANELS, RESOLUTION_PANELS, SECTIONS
+from bluehelmet.web.sections import OperationPanel, ResolutionPanel, Section
 from bluehelmet.web.security import LOOPBACK_HOSTS, SecurityHeaders
 
 DESCRIPTION = """Read-only access to the bluehelmet register: peace operations, mandate events,
@@ -24,9 +24,11 @@ def create_app(
     allowed_hosts: Sequence[str] = LOOPBACK_HOSTS,
     sections: Sequence[Section] | None = None,
     operation_panels: Sequence[OperationPanel] | None = None,
+    resolution_panels: Sequence[ResolutionPanel] | None = None,
 ) -> FastAPI:
     """The web application. ``allowed_hosts`` are the Host names it answers to (DNS-rebinding
-    guard); ``sections`` and ``operation_panels`` default to ``bluehelmet.web.registry``.
+    guard); ``sections``, ``operation_panels`` and ``resolution_panels`` default to
+    ``bluehelmet.web.registry``.
 
     >>> create_app().openapi()["info"]["title"]
     'bluehelmet'
@@ -42,6 +44,9 @@ def create_app(
     app.state.sections = list(SECTIONS if sections is None else sections)
     app.state.operation_panels = list(
         OPERATION_PANELS if operation_panels is None else operation_panels
+    )
+    app.state.resolution_panels = list(
+        RESOLUTION_PANELS if resolution_panels is None else resolution_panels
     )
     app.include_router(api_router)
     app.include_router(apidocs.router)

@@ -13,7 +13,12 @@ from bluehelmet.web.svg import Scale, el, svg, text, ticks, title, y_axis
 SERIES_COLOURS = {"troops": "#08519c", "police": "#d94801", "observers": "#238b45"}
 
 
-def _legend(items: list[tuple[str, str]], left: float, y: float) -> str:
+def legend(items: list[tuple[str, str]], left: float, y: float) -> str:
+    """A row of colour swatches with their labels, from ``left`` at baseline ``y``.
+
+    >>> legend([("UN", "#08519c")], 10, 20).count("<rect")
+    1
+    """
     parts, x = [], left
     for label, colour in items:
         parts.append(el("rect", x=f"{x:.1f}", y=y - 10, width=12, height=12, fill=colour))
@@ -81,7 +86,7 @@ def mandates_chart(counts: pd.DataFrame, basis: pd.DataFrame) -> Markup:
             )
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
     body.append(text((left + right) / 2, height - 4, "Year", text_anchor="middle"))
-    body.append(_legend([(c, COLOURS[c]) for c in shown], left, 18))
+    body.append(legend([(c, COLOURS[c]) for c in shown], left, 18))
     first, last = (years[0], years[-1]) if years else (0, 0)
     label = f"Mandates of newly authorised UN missions in civil wars, {first}–{last}"
     total = int(counts[shown].to_numpy().sum())
@@ -182,7 +187,7 @@ def deployments_chart(
         )
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
     body.append(text((left + right) / 2, height - 4, "Month", text_anchor="middle"))
-    body.append(_legend([(s, SERIES_COLOURS[s]) for s in series], left, 18))
+    body.append(legend([(s, SERIES_COLOURS[s]) for s in series], left, 18))
     label = f"Uniformed UN personnel in {name} per month"
     desc = f"Lines of {', '.join(series) or 'no series'} over {n} months."
     return svg(width, height, "".join(body), label, desc)

@@ -27,7 +27,7 @@ from bluehelmet.web.data import (
 from bluehelmet.web.pagecache import PageCache
 from bluehelmet.web.render import available_sections, page, render
 from bluehelmet.web.tables import records
-from bluehelmet.web.views import home_view, mandates_view, operation_view
+from bluehelmet.web.views import home_view, mandates_view, operation_view, resolution_panels
 
 router = APIRouter(include_in_schema=False)
 OPERATION_PAGES = PageCache()
@@ -139,10 +139,12 @@ def resolutions_page(
 
 @router.get("/resolutions/{number}", response_class=HTMLResponse)
 def resolution_page(request: Request, number: str) -> HTMLResponse:
-    """One resolution: index entry and vote, mandate events, coded paragraphs with evidence."""
+    """One resolution: index entry and vote, mandate events, coded paragraphs with evidence,
+    and the registered resolution panels that have data for it."""
     n = resolution_number(number)
     coded = coded_text(n)
     tables = ("paragraphs", "evidence")
+    panels = resolution_panels(n, tuple(request.app.state.resolution_panels))
     return page(
         request,
         "resolution.html",
@@ -152,6 +154,7 @@ def resolution_page(request: Request, number: str) -> HTMLResponse:
         coded=coded,
         coded_rows={t: records(getattr(coded.coded, t)) for t in tables} if coded else {},
         corpus_configured=corpus_configured(),
+        panels=panels,
     )
 
 

@@ -1,12 +1,18 @@
-"""Which optional sections and operation panels the app shows (see ``bluehelmet.web.sections``)."""
+"""Which optional sections and page panels the app shows (see ``bluehelmet.web.sections``)."""
 
 from __future__ import annotations
 
 from bluehelmet.web.deployments import DEPLOYMENTS
-from bluehelmet.web.sections import OperationPanel, Section
+from bluehelmet.web.partnership_section import PARTNERSHIP
+from bluehelmet.web.reuse_section import REUSE, REUSE_PANEL
+from bluehelmet.web.sections import OperationPanel, ResolutionPanel, Section
+from bluehelmet.web.tracing_section import TRACING
 
 #: Optional site sections (reuse explorer, partnership panels, process-tracing cases).
-SECTIONS: list[Section] = []
+SECTIONS: list[Section] = [REUSE, PARTNERSHIP, TRACING]
 
 #: Blocks shown on an operation's page where their data exist, in page order.
 OPERATION_PANELS: list[OperationPanel] = [DEPLOYMENTS]
+
+#: Blocks shown on a resolution's page where their data exist, in page order.
+RESOLUTION_PANELS: list[ResolutionPanel] = [REUSE_PANEL]

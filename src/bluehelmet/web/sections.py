@@ -4,8 +4,8 @@ A :class:`Section` is a part of the site with its own pages (reuse explorer, par
 panels, process-tracing cases): it is listed in the navigation and on the home page only while
 ``available()`` says its data exists, and its routes are mounted by ``create_app``. An
 :class:`OperationPanel` adds a block (chart, table, source line) to every operation page where
-``build(acronym)`` returns data. The lists in ``bluehelmet.web.registry`` say which are on
-(``create_app`` takes other lists too).
+``build(acronym)`` returns data; a :class:`ResolutionPanel` does the same on resolution pages.
+The lists in ``bluehelmet.web.registry`` say which are on (``create_app`` takes other lists too).
 """
 
 from __future__ import annotations
@@ -47,3 +47,12 @@ class OperationPanel:
     key: str
     title: str
     build: Callable[[str], PanelContent | None]
+
+
+@dataclass(frozen=True)
+class ResolutionPanel:
+    """A block on a resolution's page; ``build(number)`` returns None where it has no data."""
+
+    key: str
+    title: str
+    build: Callable[[int], PanelContent | None]

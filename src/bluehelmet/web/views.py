@@ -18,7 +18,7 @@ from bluehelmet.register.query import operation
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
 from bluehelmet.web.charts import mandates_chart
 from bluehelmet.web.data import all_events, all_operations, country_names, data_version
-from bluehelmet.web.sections import OperationPanel, PanelContent
+from bluehelmet.web.sections import OperationPanel, PanelContent, ResolutionPanel
 from bluehelmet.web.tables import records
 from bluehelmet.web.timeline import Bar, Marker, timeline_chart
 
@@ -134,6 +134,22 @@ def operation_view(acronym: str, panels: tuple[OperationPanel, ...]) -> dict[str
         "timeline": timeline,
         "panels": [(p, c, records(c.table)) for p, c in shown],
     }
+
+
+def resolution_panels(
+    number: int, panels: tuple[ResolutionPanel, ...]
+) -> list[tuple[ResolutionPanel, PanelContent, list[dict[str, Any]]]]:
+    """The resolution page's panels that have data for resolution ``number``, with their rows.
+
+    >>> resolution_panels(1270, ())
+    []
+    """
+    shown = []
+    for panel in panels:
+        content = panel.build(number)
+        if content is not None:
+            shown.append((panel, content, records(content.table)))
+    return shown
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,236 @@
+"""The partnership section's SVG charts: partner shares, personnel by organisation type in one
+conflict, and predicted battle deaths with and without a non-UN partner."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+from markupsafe import Markup
+
+from bluehelmet.web.charts import legend
+from bluehelmet.web.svg import Scale, el, svg, text, ticks, title, y_axis
+
+ORG_COLOURS = {"un": "#2b8cbe", "regional": "#e6550d", "international": "#756bb1"}
+ORG_LABELS = {"un": "UN", "regional": "regional", "international": "international (non-UN)"}
+PARTNER_COLOURS = {False: "#08519c", True: "#e6550d"}
+
+
+def share_bars(
+    labels: Sequence[str],
+    with_partner: Sequence[int],
+    totals: Sequence[int],
+    anchors: Sequence[str],
+    label: str,
+) -> Markup:
+    """Bars of the partner share (0–100%) per group; each bar links to ``#<anchor>`` (its row in
+    the table) and says its numerator and denominator.
+
+    >>> chart = share_bars(["Africa"], [2], [8], ["r-Africa"], "Partner share by region")
+    >>> "Africa: 2 of 8 UN deployment-months with a non-UN partner (25.0%)" in chart
+    True
+    """
+    width, height, left, right, top, bottom = 900, 330, 56, 890, 24, 250
+    x = Scale(0, max(1, len(labels)), left, right)
+    y = Scale(0, 1, bottom, top)
+    body = [y_axis(Scale(0, 100, bottom, top), [0, 25, 50, 75, 100], left, right, "Share (%)")]
+    band = (right - left) / max(1, len(labels))
+    label_every = 1 if len(labels) <= 30 else math.ceil(len(labels) / 30)
+    rotate = len(labels) > 8
+    for i, (name, part, whole, anchor) in enumerate(
+        zip(labels, with_partner, totals, anchors, strict=True)
+    ):
+        share = part / whole if whole else 0.0
+        what = "UN deployment-months with a non-UN partner"
+        tip = f"{name}: {part:,} of {whole:,} {what} ({share:.1%})"
+        rect = el(
+            "rect",
+            title(tip),
+            x=f"{x(i) + band * 0.15:.1f}",
+            y=f"{y(share):.1f}",
+            width=f"{band * 0.7:.1f}",
+            height=f"{max(bottom - y(share), 0.5):.1f}",
+            fill="#08519c",
+        )
+        body.append(el("a", rect, href=f"#{anchor}", class_="tip", aria_label=tip))
+        if i % label_every == 0:
+            cx = x(i) + band / 2
+            if rotate:
+                body.append(
+                    text(
+                        cx,
+                        bottom + 8,
+                        name,
+                        font_size=11,
+                        text_anchor="end",
+                        transform=f"rotate(-90 {cx:.1f} {bottom + 8})",
+                    )
+                )
+            else:
+                body.append(text(cx, bottom + 18, name, font_size=12, text_anchor="middle"))
+    body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
+    desc = f"{len(labels)} bars; the share of UN deployment-months with a non-UN partner."
+    return svg(width, height, "".join(body), label, desc, interactive=True)
+
+
+def _every_month(months: pd.DataFrame) -> pd.DataFrame:
+    dates = pd.to_datetime(months["date"]).dt.to_period("M").dt.to_timestamp()
+    full = pd.date_range(dates.min(), dates.max(), freq="MS")
+    return months.assign(date=dates).set_index("date").reindex(full).rename_axis("date")
+
+
+def personnel_chart(months: pd.DataFrame, name: str) -> Markup:
+    """Stacked bars per month of UN, regional and international personnel (``date``, ``un``,
+    ``regional``, ``international``). Months not in the panel, or with NA personnel (outside
+    the deployment source's coverage), are left blank.
+
+    >>> m = pd.DataFrame({"date": pd.to_datetime(["2000-01-01", "2000-03-01"]),
+    ...     "un": [100.0, 50.0], "regional": [0.0, 20.0], "international": [0.0, 0.0]})
+    >>> chart = personnel_chart(m, "X")
+    >>> "2000-03: UN 50 · regional 20 · international (non-UN) 0" in chart
+    True
+    >>> "2000-02: no row" in chart
+    True
+    """
+    full = _every_month(months).reset_index()
+    width, height, left, right, top, bottom = 900, 330, 64, 880, 40, 280
+    n = len(full)
+    x = Scale(0, n, left, right)
+    totals = full[list(ORG_COLOURS)].sum(axis=1, min_count=1)
+    peak = max(1.0, float(totals.max()) if totals.notna().any() else 1.0)
+    y = Scale(0, peak, bottom, top)
+    body = [y_axis(y, ticks(0, peak), left, right, "Uniformed personnel")]
+    step = (right - left) / max(1, n)
+    for i, row in full.iterrows():
+        base = 0.0
+        month = f"{row['date']:%Y-%m}"
+        if pd.isna(totals.iloc[i]):
+            missing = "no row" if pd.isna(row.get("status")) else "personnel NA"
+            tip = f"{month}: {missing}"
+        else:
+            for org, colour in ORG_COLOURS.items():
+                value = 0.0 if pd.isna(row[org]) else float(row[org])
+                if value > 0:
+                    body.append(
+                        el(
+                            "rect",
+                            x=f"{x(i):.2f}",
+                            y=f"{y(base + value):.2f}",
+                            width=f"{step:.2f}",
+                            height=f"{y(base) - y(base + value):.2f}",
+                            fill=colour,
+                        )
+                    )
+                base += value
+            parts = [
+                f"{ORG_LABELS[o]} {0 if pd.isna(row[o]) else row[o]:,.0f}" for o in ORG_COLOURS
+            ]
+            tip = f"{month}: " + " · ".join(parts)
+        body.append(
+            el(
+                "rect",
+                title(tip),
+                x=f"{x(i):.2f}",
+                y=top,
+                width=f"{max(step, 1):.2f}",
+                height=bottom - top,
+                fill="transparent",
+                class_="tip",
+            )
+        )
+    dates = pd.to_datetime(full["date"])
+    for year in ticks(dates.iloc[0].year, dates.iloc[-1].year, 8):
+        i = int((dates.dt.year < year).sum())
+        body.append(text(x(i), bottom + 18, f"{year:.0f}", text_anchor="middle", font_size=11))
+    body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
+    body.append(text((left + right) / 2, height - 4, "Month", text_anchor="middle"))
+    body.append(legend([(ORG_LABELS[o], c) for o, c in ORG_COLOURS.items()], left, 18))
+    label = f"Peacekeepers by organisation type per month: {name}"
+    desc = f"Stacked bars of UN, regional and international personnel over {n} months."
+    return svg(width, height, "".join(body), label, desc)
+
+
+def log_ticks(lo: float, hi: float) -> list[float]:
+    """1, 2 and 5 times powers of ten within ``lo..hi`` (both positive).
+
+    >>> log_ticks(0.6, 70)
+    [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
+    """
+    out = []
+    for power in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1):
+        for m in (1, 2, 5):
+            value = m * 10.0**power
+            if lo <= value <= hi:
+                out.append(value)
+    return out
+
+
+def predicted_chart(pred: pd.DataFrame, un: str, partner_level: float) -> Markup:
+    """Predicted battle deaths (log scale) over last month's UN troops (thousands), without and
+    with a non-UN partner, with 95% simulation intervals. Each point links to ``#p<row>`` (its
+    row in the predictions table) and gives its estimate and interval.
+
+    >>> p = pd.DataFrame({"u": [0.0, 1.0] * 2, "partner": [False, False, True, True],
+    ...     "estimate": [5.0, 4.0, 6.0, 7.0], "conf_low": [3.0, 2.0, 2.0, 2.0],
+    ...     "conf_high": [8.0, 9.0, 20.0, 30.0]})
+    >>> "1.0 thousand UN troops, with partner: 7.0 (95% interval 2.0–30.0)" in predicted_chart(
+    ...     p, "u", 2.5)
+    True
+    """
+    width, height, left, right, top, bottom = 900, 380, 64, 880, 44, 320
+    x = Scale(float(pred[un].min()), float(pred[un].max()), left, right)
+    lo = max(float(pred["conf_low"].min()), 1e-3)
+    hi = float(pred["conf_high"].max())
+    y_log = Scale(math.log10(lo), math.log10(hi), bottom, top)
+
+    def y(value: float) -> float:
+        return y_log(math.log10(max(value, lo)))
+
+    body = []
+    for tick in log_ticks(lo, hi):
+        body.append(el("line", x1=left, x2=right, y1=f"{y(tick):.1f}", y2=f"{y(tick):.1f}",
+                       stroke="#ddd"))  # fmt: skip
+        body.append(text(left - 6, y(tick) + 4, f"{tick:g}", text_anchor="end", font_size=11))
+    middle = (top + bottom) / 2
+    body.append(
+        text(14, middle, "Predicted battle deaths per conflict-month (log scale)",
+             text_anchor="middle", font_size=11, transform=f"rotate(-90 14 {middle:.1f})")
+    )  # fmt: skip
+    names = {False: "no non-UN troops", True: f"{partner_level:.1f} thousand non-UN troops"}
+    for partner in (False, True):
+        part = pred[pred["partner"] == partner]
+        colour = PARTNER_COLOURS[partner]
+        upper = [f"{x(a):.1f},{y(b):.1f}" for a, b in zip(part[un], part["conf_high"], strict=True)]
+        lower = [f"{x(a):.1f},{y(b):.1f}" for a, b in zip(part[un], part["conf_low"], strict=True)]
+        band = " ".join(upper + lower[::-1])
+        body.append(el("polygon", points=band, fill=colour, fill_opacity="0.15", stroke="none"))
+        line = " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in zip(part[un], part["estimate"],
+                                                                  strict=True))  # fmt: skip
+        body.append(el("polyline", points=line, fill="none", stroke=colour, stroke_width=2))
+    for i, row in pred.iterrows():
+        who = "with partner" if row["partner"] else "no partner"
+        tip = (
+            f"{row[un]:.1f} thousand UN troops, {who}: {row['estimate']:.1f} "
+            f"(95% interval {row['conf_low']:.1f}–{row['conf_high']:.1f})"
+        )
+        dot = el(
+            "circle",
+            title(tip),
+            cx=f"{x(row[un]):.1f}",
+            cy=f"{y(row['estimate']):.1f}",
+            r=5,
+            fill=PARTNER_COLOURS[bool(row["partner"])],
+        )
+        body.append(el("a", dot, href=f"#p{i}", class_="tip", aria_label=tip))
+    for tick in ticks(float(pred[un].min()), float(pred[un].max()), 8):
+        body.append(text(x(tick), bottom + 18, f"{tick:g}", text_anchor="middle", font_size=11))
+    body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
+    body.append(
+        text((left + right) / 2, height - 4, "UN troops last month (thousands)",
+             text_anchor="middle")
+    )  # fmt: skip
+    body.append(legend([(names[p], PARTNER_COLOURS[p]) for p in (False, True)], left, 18))
+    label = "Predicted battle deaths over UN troop levels, with and without a non-UN partner"
+    desc = f"Two lines with 95% simulation intervals over {len(pred) // 2} UN troop levels."
+    return svg(width, height, "".join(body), label, desc, interactive=True)

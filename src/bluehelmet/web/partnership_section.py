@@ -1,0 +1,273 @@
+"""The partnership section: how often UN peacekeepers served beside non-UN ones, personnel per
+conflict, and the conflict-month model of battle deaths. Pages under ``/partnership``, JSON and
+CSV under ``/api/partnership``; shown only while the shared data hold the source files."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import BaseModel
+
+from bluehelmet.errors import UsageError
+from bluehelmet.panels.describe import PARTNER_DEFINITION
+from bluehelmet.web import params
+from bluehelmet.web.api import CSV, ERRORS, Format
+from bluehelmet.web.partnership_data import partnership_available
+from bluehelmet.web.partnership_views import (
+    configuration_table,
+    conflict_months,
+    conflict_number,
+    conflict_view,
+    conflicts,
+    model_diagnostics,
+    model_table,
+    model_view,
+    overview,
+    predictions,
+    share_table,
+)
+from bluehelmet.web.render import page
+from bluehelmet.web.sections import Section
+from bluehelmet.web.tables import csv_response, records
+
+ConflictId = Annotated[int, Path(ge=1, le=999_999_999, description="UCDP conflict id, e.g. 382")]
+
+
+class ShareRow(BaseModel):
+    """UN deployment-months in a group, those with a non-UN partner and the share."""
+
+    group: str
+    un_months: int
+    with_partner: int
+    share: float
+
+
+class PartnerShare(BaseModel):
+    """The partner share with its definition, overall or by year or region."""
+
+    definition: str
+    by: str | None
+    rows: list[ShareRow]
+
+
+class Configuration(BaseModel):
+    """Conflict-months in one deployment configuration (or handovers of one direction)."""
+
+    configuration: str
+    months: int
+
+
+class Conflict(BaseModel):
+    """A conflict with peacekeepers: first and last month with them, months by status."""
+
+    conflict_id: int
+    name: str
+    location: str | None
+    region: str | None
+    first_month: date
+    last_month: date
+    un_only: int
+    non_un_only: int
+    parallel: int
+
+
+class ConflictMonth(BaseModel):
+    """One conflict-month: personnel by organisation type and kind (NA outside coverage)."""
+
+    date: date
+    un_troops: float | None
+    un_police: float | None
+    un_observers: float | None
+    regional_troops: float | None
+    regional_police: float | None
+    regional_observers: float | None
+    international_troops: float | None
+    international_police: float | None
+    international_observers: float | None
+    status: str | None
+    battle_deaths: float | None
+
+
+class Coefficient(BaseModel):
+    """One model term: estimate, conflict-clustered SE, z, p and 95% interval."""
+
+    term: str
+    estimate: float
+    std_error: float | None
+    z: float | None
+    p: float | None
+    conf_low: float | None
+    conf_high: float | None
+
+
+class Prediction(BaseModel):
+    """Predicted battle deaths at one UN troop level (thousands), with or without a partner."""
+
+    un_troops_lag1: float
+    non_un_troops_lag1: float
+    battle_deaths_lag1: float
+    partner: bool
+    estimate: float
+    mean: float
+    conf_low: float
+    conf_high: float
+
+
+class Diagnostics(BaseModel):
+    """The model's sample, fixed effects, clustering and convergence."""
+
+    model: str
+    formula: str
+    n: int
+    fixed_effects: str | None
+    n_groups: int
+    cluster: str | None
+    n_clusters: int
+    cluster_note: str
+    converged: bool
+    iterations: int
+    gradient_norm: float
+    log_likelihood: float
+    aic: float
+    dropped_missing: int
+    dropped_groups: int
+    dropped_group_rows: int
+    partner_level: float
+
+
+class Model(BaseModel):
+    """The conflict-month model: coefficients, diagnostics and predictions."""
+
+    diagnostics: Diagnostics
+    coefficients: list[Coefficient]
+    predictions: list[Prediction]
+
+
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/partnership", tags=["partnership"])
+
+
+@pages.get("/partnership", response_class=HTMLResponse)
+def partnership_page(request: Request) -> HTMLResponse:
+    """Partner share overall, by region and by year; configurations; a conflict picker."""
+    view = overview()
+    row_ids = {
+        key: {i: f"{by}-{str(r[by]).replace(' ', '-')}" for i, r in enumerate(view[key])}
+        for key, by in (("by_region", "region"), ("by_year", "year"))
+    }
+    return page(request, "partnership.html", **view, row_ids=row_ids)
+
+
+@pages.get("/partnership/conflicts", response_model=None)
+def conflicts_page(
+    request: Request,
+    conflict: Annotated[str | None, Query(max_length=params.MAX_TEXT)] = None,
+) -> HTMLResponse | RedirectResponse:
+    """Conflicts with peacekeepers; ``?conflict=382`` (the picker) goes to that conflict."""
+    chosen = params.text("conflict", conflict)
+    if chosen is not None:
+        if not (chosen.isascii() and chosen.isdigit()):
+            raise UsageError(f"conflict: {chosen[:40]!r} is not a UCDP conflict id, e.g. 382")
+        return RedirectResponse(f"/partnership/conflicts/{conflict_number(chosen)}", 303)
+    return page(request, "partnership_conflicts.html", conflicts=records(conflicts()))
+
+
+@pages.get("/partnership/conflicts/{conflict}", response_class=HTMLResponse)
+def conflict_page(request: Request, conflict: str) -> HTMLResponse:
+    """One conflict: UN, regional and international personnel per month."""
+    return page(request, "partnership_conflict.html", **conflict_view(conflict_number(conflict)))
+
+
+@pages.get("/partnership/model", response_class=HTMLResponse)
+def model_page(request: Request) -> HTMLResponse:
+    """The conflict-month model table and predicted deaths with and without a partner."""
+    return page(request, "partnership_model.html", **model_view())
+
+
+@api.get("/share", response_model=PartnerShare, responses={**ERRORS, **CSV})
+def api_share(
+    by: Annotated[Literal["year", "region"] | None, Query(description="year or region")] = None,
+    format: Format = "json",
+) -> Any:
+    """Share of UN deployment-months in intrastate conflicts with non-UN personnel present in
+    the same conflict: overall, or by year or UCDP region (the definition comes with it)."""
+    table = share_table(by)
+    if format == "csv":
+        return csv_response(table, f"partner-share-{by or 'all'}")
+    rows = records(table.rename(columns={by or "group": "group"}).astype({"group": str}))
+    return {"definition": PARTNER_DEFINITION, "by": by, "rows": rows}
+
+
+@api.get("/configurations", response_model=list[Configuration], responses={**ERRORS, **CSV})
+def api_configurations(format: Format = "json") -> Any:
+    """Conflict-months by deployment status (none, UN only, non-UN only, parallel) and the
+    sequential handovers each way."""
+    table = configuration_table()
+    return csv_response(table, "configurations") if format == "csv" else records(table)
+
+
+@api.get("/conflicts", response_model=list[Conflict], responses={**ERRORS, **CSV})
+def api_conflicts(format: Format = "json") -> Any:
+    """Conflicts with any peacekeepers in the panel (UCDP ids, names as ACD lists them)."""
+    table = conflicts()
+    return csv_response(table, "conflicts") if format == "csv" else records(table)
+
+
+@api.get(
+    "/conflicts/{conflict_id}", response_model=list[ConflictMonth], responses={**ERRORS, **CSV}
+)
+def api_conflict(conflict_id: ConflictId, format: Format = "json") -> Any:
+    """One conflict's months: UN, regional and international troops, police and observers,
+    deployment status and battle deaths (NA outside the sources' coverage)."""
+    number = conflict_number(str(conflict_id))
+    table = conflict_months(number)
+    return csv_response(table, f"conflict-{number}") if format == "csv" else records(table)
+
+
+@api.get("/model", response_model=Model, responses={**ERRORS, **CSV})
+def api_model(format: Format = "json") -> Any:
+    """The conflict-month NB2 of battle deaths: coefficients with conflict-clustered SEs,
+    convergence diagnostics and predictions (CSV: the coefficients)."""
+    table = model_table()
+    if format == "csv":
+        return csv_response(table, "partnership-model")
+    return {
+        "diagnostics": model_diagnostics(),
+        "coefficients": records(table),
+        "predictions": records(predictions()),
+    }
+
+
+@api.get("/model/predictions", response_model=list[Prediction], responses={**ERRORS, **CSV})
+def api_predictions(format: Format = "json") -> Any:
+    """Predicted battle deaths over UN troop levels (thousands) without and with a non-UN
+    partner (non-UN troops at their median positive level), with 95% simulation intervals."""
+    table = predictions()
+    return csv_response(table, "partnership-predictions") if format == "csv" else records(table)
+
+
+def partnership_router() -> APIRouter:
+    """The section's pages and API in one router (mounted by ``create_app``).
+
+    >>> from bluehelmet.web.app import create_app
+    >>> "/api/partnership/share" in create_app(sections=[PARTNERSHIP]).openapi()["paths"]
+    True
+    """
+    router = APIRouter()
+    router.include_router(pages)
+    router.include_router(api)
+    return router
+
+
+PARTNERSHIP = Section(
+    key="partnership",
+    title="Partnership",
+    path="/partnership",
+    summary="UN and non-UN peacekeepers in the same conflicts: partner shares, personnel per "
+    "conflict and the battle-deaths model",
+    available=partnership_available,
+    router=partnership_router,
+)

@@ -1,0 +1,125 @@
+"""The reuse explorer's SVG charts: a family's resolutions per year, a resolution's reused share."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from markupsafe import Markup
+
+from bluehelmet.web.charts import legend
+from bluehelmet.web.svg import Scale, el, svg, text, ticks, title, y_axis
+
+ORIGIN_COLOUR = "#d94801"
+LATER_COLOUR = "#08519c"
+SHARE_COLOURS = {
+    "from the same operation": "#08519c",
+    "from other resolutions": "#6baed6",
+    "not reused": "#e0e0e0",
+}
+
+
+def family_years_chart(years: pd.DataFrame, origin_year: int | None, name: str) -> Markup:
+    """Bars of the resolutions using a family per year (``year``, ``resolutions``, ``symbols``).
+
+    Every year from the first to the last gets a slot; a bar links to ``#y<year>`` (that
+    year's rows in the members table) and names its resolutions; the origin's year is drawn
+    in another colour.
+
+    >>> y = pd.DataFrame({"year": [1968, 1970], "resolutions": [1, 2],
+    ...                   "symbols": ["S/RES/247", "S/RES/281, S/RES/283"]})
+    >>> "1970: 2 resolutions — S/RES/281, S/RES/283" in family_years_chart(y, 1968, "F")
+    True
+    """
+    first, last = int(years["year"].min()), int(years["year"].max())
+    slots = list(range(first, last + 1))
+    counts = years.set_index("year")
+    width, height, left, right, top, bottom = 900, 320, 56, 890, 40, 260
+    x = Scale(0, len(slots), left, right)
+    peak = max(1, int(years["resolutions"].max()))
+    y = Scale(0, peak, bottom, top)
+    body = [y_axis(y, ticks(0, peak), left, right, "Resolutions using it")]
+    band = (right - left) / len(slots)
+    label_every = 1 if len(slots) <= 30 else math.ceil(len(slots) / 30)
+    for i, year in enumerate(slots):
+        if year in counts.index:
+            n = int(counts.loc[year, "resolutions"])
+            who = str(counts.loc[year, "symbols"])
+            tip = f"{year}: {n} resolution{'' if n == 1 else 's'} — {who}"
+            colour = ORIGIN_COLOUR if year == origin_year else LATER_COLOUR
+            rect = el(
+                "rect",
+                title(tip),
+                x=f"{x(i) + band * 0.15:.1f}",
+                y=f"{y(n):.1f}",
+                width=f"{band * 0.7:.1f}",
+                height=f"{bottom - y(n):.1f}",
+                fill=colour,
+            )
+            body.append(el("a", rect, href=f"#y{year}", class_="tip", aria_label=tip))
+        if i % label_every == 0:
+            cx = x(i) + band / 2
+            body.append(
+                text(
+                    cx,
+                    bottom + 8,
+                    str(year),
+                    font_size=11,
+                    text_anchor="end",
+                    transform=f"rotate(-90 {cx:.1f} {bottom + 8})",
+                )
+            )
+    body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
+    body.append(text((left + right) / 2, height - 4, "Year", text_anchor="middle"))
+    body.append(legend([("origin's year", ORIGIN_COLOUR), ("later years", LATER_COLOUR)], left, 18))
+    total = int(years["resolutions"].sum())
+    label = f"Resolutions using {name} per year, {first}–{last}"
+    desc = f"Bars per year; {total} resolution-years in all."
+    return svg(width, height, "".join(body), label, desc, interactive=True)
+
+
+def share_bar(same: float, other: float, number: int) -> Markup:
+    """One bar split into the shares of a resolution's operative characters reused from the
+    same operation, from other resolutions, and not reused.
+
+    >>> "from the same operation: 25.0%" in share_bar(0.25, 0.5, 1)
+    True
+    """
+    width, height, left, right, top, bottom = 900, 130, 20, 880, 36, 76
+    x = Scale(0, 1, left, right)
+    parts = {
+        "from the same operation": same,
+        "from other resolutions": other,
+        "not reused": max(0.0, 1.0 - same - other),
+    }
+    body, start = [], 0.0
+    for name, share in parts.items():
+        tip = f"{name}: {share:.1%}"
+        body.append(
+            el(
+                "rect",
+                title(tip),
+                x=f"{x(start):.1f}",
+                y=top,
+                width=f"{x(start + share) - x(start):.1f}",
+                height=bottom - top,
+                fill=SHARE_COLOURS[name],
+                class_="tip",
+            )
+        )
+        start += share
+    for tick in (0, 0.25, 0.5, 0.75, 1):
+        body.append(el("line", x1=x(tick), x2=x(tick), y1=bottom, y2=bottom + 5, stroke="#333"))
+        body.append(text(x(tick), bottom + 18, f"{tick:.0%}", text_anchor="middle", font_size=11))
+    body.append(
+        text(
+            (left + right) / 2,
+            height - 4,
+            "Share of the operative text (characters)",
+            text_anchor="middle",
+        )
+    )
+    body.append(legend([(k, c) for k, c in SHARE_COLOURS.items()], left, 18))
+    label = f"Operative text of S/RES/{number} repeated from earlier resolutions"
+    desc = ", ".join(f"{k} {v:.1%}" for k, v in parts.items())
+    return svg(width, height, "".join(body), label, desc)

@@ -1,0 +1,181 @@
+"""The reuse explorer's data: the reuse engine run once per process on the configured corpus.
+
+The corpus is the folder named by ``BLUEHELMET_CORPUS``. Its operative paragraphs are read
+(:func:`bluehelmet.reuse.inputs.read_paragraphs`), paired (:func:`bluehelmet.reuse.engine.
+find_reuse`, default settings) and grouped into families (:mod:`bluehelmet.reuse.families`)
+on first use, then kept in memory per corpus state (folder and modification time). Clause
+families come from the verified pairs; *formula* families from the boilerplate pairs, shown
+apart. Reuse shares leave boilerplate out, as the report does.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import threading
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from bluehelmet.errors import BluehelmetError, NotFoundError
+from bluehelmet.reuse.engine import find_reuse
+from bluehelmet.reuse.families import families, family_summary
+from bluehelmet.reuse.inputs import read_paragraphs
+from bluehelmet.reuse.measures import earlier_pairs, paragraph_reuse, resolution_reuse
+from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
+from bluehelmet.web.coded import corpus_state
+
+#: The two kinds of family: clauses (verified pairs) and boilerplate formulas.
+KINDS = ("families", "boilerplate")
+EXCERPT = 140
+NO_CORPUS = (
+    "the reuse explorer needs a corpus of resolution texts: start the server with "
+    "BLUEHELMET_CORPUS=/path/to/texts"
+)
+
+
+@dataclass(frozen=True, eq=False)
+class FamilySet:
+    """Paragraphs with their family, one summary row per family (largest first) and the pairs
+    that joined them (with the family and both resolution numbers)."""
+
+    members: pd.DataFrame
+    summary: pd.DataFrame
+    pairs: pd.DataFrame
+
+
+@dataclass(frozen=True, eq=False)
+class ReuseData:
+    """Everything the reuse explorer shows, for one corpus."""
+
+    folder: str
+    paragraphs: pd.DataFrame
+    sets: dict[str, FamilySet]
+    shares: pd.DataFrame
+    paragraph_shares: pd.DataFrame
+    problems: tuple[str, ...]
+    params: dict[str, Any]
+
+
+def resolution_numbers(ids: pd.Series) -> pd.Series:
+    """The resolution number in paragraph ids ``"number:label"`` (<NA> where there is none).
+
+    >>> resolution_numbers(pd.Series(["1270:8(a)", "?:1"])).tolist()
+    [1270, <NA>]
+    """
+    head = ids.astype(str).str.split(":", n=1).str[0]
+    return pd.to_numeric(head.where(head.str.fullmatch(r"\d{1,6}")), errors="coerce").astype(
+        "Int64"
+    )
+
+
+def excerpt(text: str, width: int = EXCERPT) -> str:
+    """``text`` on one line, shortened to ``width`` characters at a word boundary.
+
+    >>> excerpt("Decides   to extend\\nthe mandate", 24)
+    'Decides to extend […]'
+    """
+    return textwrap.shorten(text, width=width, placeholder=" […]")
+
+
+def _family_set(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> FamilySet:
+    members = families(pairs, paragraphs).astype({"family": "int64", "origin": bool})
+    summary = family_summary(members)
+    origins = members[members["origin"]].set_index("family")
+    summary["origin_number"] = summary["family"].map(origins["number"]).astype("Int64")
+    summary["origin_text"] = summary["family"].map(origins["text"]).map(excerpt)
+    summary = summary.sort_values(
+        ["size", "n_docs", "family"], ascending=[False, False, True], kind="stable"
+    ).reset_index(drop=True)
+    family_of = members.set_index(["doc", "id"])["family"]
+    keys = pd.MultiIndex.from_frame(pairs[["source_doc", "source_id"]].astype(str))
+    joined = pairs.assign(
+        family=pd.array(family_of.reindex(keys).to_numpy(), dtype="Int64"),
+        source_number=resolution_numbers(pairs["source_id"]),
+        target_number=resolution_numbers(pairs["target_id"]),
+    )
+    return FamilySet(members, summary, joined.reset_index(drop=True))
+
+
+def _read(folder: str) -> tuple[pd.DataFrame, list[str]]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return read_paragraphs(Path(folder))
+    except (BluehelmetError, OSError, ValueError) as exc:
+        return pd.DataFrame(columns=[*PARAGRAPH_COLUMNS, "force"]), [f"corpus not read: {exc}"]
+
+
+def compute(folder: str) -> ReuseData:
+    """Run the reuse engine on a folder of resolutions and build the explorer's tables.
+
+    A folder that cannot be read gives empty tables and says why in ``problems``.
+
+    >>> import tempfile
+    >>> compute(tempfile.mkdtemp()).sets["families"].summary.empty
+    True
+    """
+    paragraphs, problems = _read(folder)
+    repeated = paragraphs.duplicated(["doc", "id"])
+    if repeated.any():
+        problems.append(f"{int(repeated.sum())} repeated paragraph id(s); first kept")
+        paragraphs = paragraphs[~repeated]
+    paragraphs = paragraphs.reset_index(drop=True).assign(
+        number=resolution_numbers(paragraphs["id"]),
+        paragraph=paragraphs["id"].astype(str).str.split(":", n=1).str[-1],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = find_reuse(paragraphs[["doc", "id", "text", "date", "group"]])
+    sets = {
+        "families": _family_set(result.pairs, paragraphs),
+        "boilerplate": _family_set(result.boilerplate_pairs, paragraphs),
+    }
+    shares = resolution_reuse(result.pairs, paragraphs)
+    numbers = paragraphs.drop_duplicates("doc").set_index("doc")["number"]
+    shares.insert(0, "number", shares["doc"].map(numbers).astype("Int64"))
+    per = _with_sources(paragraph_reuse(result.pairs, paragraphs), result.pairs)
+    members = sets["families"].members
+    sizes = members.groupby("family")["family"].transform("size")
+    per["family"] = members["family"].where(sizes >= 2).astype("Int64").array
+    return ReuseData(folder, paragraphs, sets, shares, per, tuple(problems), result.params)
+
+
+def _with_sources(per: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """Add each paragraph's most similar earlier source (highest Jaccard) in another resolution."""
+    links = earlier_pairs(pairs, per).sort_values(
+        ["target_row", "jaccard", "source_row"], ascending=[True, False, True], kind="stable"
+    )
+    best = links.drop_duplicates("target_row").set_index("target_row")
+    rows = pd.Series(range(len(per)), index=per.index)
+    per["source_id"] = rows.map(best["source_id"])
+    per["source_jaccard"] = rows.map(best["jaccard"]).astype(float)
+    return per
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=2)
+def _cached(folder: str, mtime_ns: int) -> ReuseData:
+    return compute(folder)
+
+
+def reuse_data() -> ReuseData:
+    """The explorer's data for the configured corpus (computed on first use, then kept);
+    NotFoundError without a corpus.
+
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> with mock.patch.dict("os.environ", {"BLUEHELMET_CORPUS": tempfile.mkdtemp()}):
+    ...     reuse_data().params["paragraphs"]
+    0
+    """
+    state = corpus_state()
+    if state is None:
+        raise NotFoundError(NO_CORPUS)
+    with _LOCK:
+        return _cached(*state)

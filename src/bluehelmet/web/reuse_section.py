@@ -1,0 +1,354 @@
+"""The reuse explorer: clause families with their origin and descendants, and any pair of
+paragraphs side by side. Pages under ``/reuse``, JSON and CSV under ``/api/reuse``; shown only
+while a corpus is configured (``BLUEHELMET_CORPUS``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel
+
+from bluehelmet.errors import NotFoundError, UsageError
+from bluehelmet.web import params
+from bluehelmet.web.api import CSV, ERRORS, Format
+from bluehelmet.web.coded import corpus_configured
+from bluehelmet.web.data import canonical_acronym
+from bluehelmet.web.render import page
+from bluehelmet.web.reuse_data import reuse_data
+from bluehelmet.web.reuse_views import (
+    SOURCE,
+    family_list,
+    family_members,
+    family_number,
+    family_pairs,
+    family_set,
+    family_view,
+    pair_table,
+    pair_view,
+    reuse_panel,
+)
+from bluehelmet.web.sections import ResolutionPanel, Section
+from bluehelmet.web.tables import csv_response, records
+
+PAGE_SIZE = 100
+#: Column names on the families page (the API keeps the engine's).
+SHOWN = {
+    "size": "paragraphs",
+    "n_docs": "resolutions",
+    "origin_number": "origin",
+    "origin_group": "origin_operation",
+    "groups": "operations_reached",
+}
+Field = Annotated[str | None, Query(max_length=params.MAX_TEXT)]
+Kind = Annotated[
+    Literal["families", "boilerplate"],
+    Path(description="families (clauses) or boilerplate (formulas)"),
+]
+Family = Annotated[int, Path(ge=0, le=999_999_999, description="family number")]
+ParagraphId = Annotated[
+    str, Query(min_length=1, max_length=params.MAX_TEXT, description="paragraph id, e.g. 247:3")
+]
+
+
+class ReuseFamily(BaseModel):
+    """One family: its size, origin and spread (``groups`` and ``years`` separated by ``;``)."""
+
+    family: int
+    size: int
+    n_docs: int
+    origin_doc: str
+    origin_id: str
+    origin_number: int | None
+    origin_date: str
+    origin_group: str
+    first_year: int | None
+    last_year: int | None
+    n_groups: int
+    groups: str
+    years: str
+    origin_text: str
+
+
+class ReuseParagraph(BaseModel):
+    """One operative paragraph of the corpus."""
+
+    doc: str
+    id: str
+    number: int | None
+    paragraph: str
+    date: str
+    group: str
+    text: str
+
+
+class ReuseMember(ReuseParagraph):
+    """A family member with its most similar earlier member (none for the origin)."""
+
+    origin: bool
+    source_id: str | None
+    jaccard: float | None
+    containment: float | None
+
+
+class ReusePair(BaseModel):
+    """A verified pair: the earlier paragraph is the source; spans are character offsets."""
+
+    source_doc: str
+    source_id: str
+    target_doc: str
+    target_id: str
+    jaccard: float
+    containment: float
+    source_start: int | None
+    source_end: int | None
+    target_start: int | None
+    target_end: int | None
+    family: int | None
+    source_number: int | None
+    target_number: int | None
+
+
+class ReuseFamilyDetail(BaseModel):
+    """A family, its members in time order and the pairs that joined them."""
+
+    family: ReuseFamily
+    members: list[ReuseMember]
+    pairs: list[ReusePair]
+
+
+class ReusePairDetail(BaseModel):
+    """Both paragraphs of a pair and how many words they share or have alone."""
+
+    kind: str
+    pair: ReusePair
+    source: ReuseParagraph
+    target: ReuseParagraph
+    same_words: int
+    source_only_words: int
+    target_only_words: int
+
+
+class ReuseSummary(BaseModel):
+    """What the engine found in the configured corpus and how it was run."""
+
+    paragraphs: int
+    resolutions: int
+    pairs: int
+    boilerplate_pairs: int
+    families: int
+    boilerplate_families: int
+    problems: list[str]
+    params: dict[str, Any]
+
+
+class ResolutionShare(BaseModel):
+    """A resolution's operative characters reused from earlier ones (boilerplate left out)."""
+
+    number: int | None
+    doc: str
+    date: str
+    group: str
+    n_paragraphs: int
+    chars: int
+    reused_same: int
+    reused_other: int
+    share_same: float
+    share_other: float
+    reused_share: float
+    novelty: float
+
+
+def _operation(raw: str | None) -> str | None:
+    value = params.text("operation", raw)
+    if value is None:
+        return None
+    try:
+        return canonical_acronym(value)
+    except NotFoundError as exc:
+        raise UsageError(f"operation: {exc}") from None
+
+
+def _summary() -> dict[str, Any]:
+    data = reuse_data()
+    return {
+        "paragraphs": len(data.paragraphs),
+        "resolutions": int(data.paragraphs["doc"].nunique()),
+        "pairs": len(data.sets["families"].pairs),
+        "boilerplate_pairs": len(data.sets["boilerplate"].pairs),
+        "families": len(data.sets["families"].summary),
+        "boilerplate_families": len(data.sets["boilerplate"].summary),
+        "problems": list(data.problems),
+        "params": data.params,
+    }
+
+
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/reuse", tags=["reuse"])
+
+
+@pages.get("/reuse", response_class=HTMLResponse)
+def families_page(
+    request: Request,
+    operation: Field = None,
+    year: Field = None,
+    page_number: Annotated[int, Query(alias="page", ge=1, le=1000)] = 1,
+) -> HTMLResponse:
+    """Clause families, largest first, and boilerplate formulas apart; by operation and year."""
+    chosen_op, chosen_year = _operation(operation), params.year("year", year)
+    found = family_list("families", chosen_op, chosen_year)
+    query = {k: v for k, v in (("operation", chosen_op), ("year", chosen_year)) if v is not None}
+    pages_total = max(1, -(-len(found) // PAGE_SIZE))
+    shown = found.iloc[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
+    query_string = urlencode(query)
+    return page(
+        request,
+        "reuse_families.html",
+        summary=_summary(),
+        rows=records(shown.rename(columns=SHOWN)),
+        total=len(found),
+        formulas=records(family_list("boilerplate", chosen_op, chosen_year).rename(columns=SHOWN)),
+        page_number=page_number,
+        pages=pages_total,
+        query=query,
+        query_string=query_string,
+        csv_url="/api/reuse/families?" + urlencode({**query, "limit": 5000, "format": "csv"}),
+        formulas_csv="/api/reuse/boilerplate?" + urlencode({**query, "format": "csv"}),
+        source=SOURCE,
+    )
+
+
+def _family_page(request: Request, kind: str, raw: str) -> HTMLResponse:
+    number = family_number(kind, raw)
+    return page(request, "reuse_family.html", **family_view(kind, number), source=SOURCE)
+
+
+@pages.get("/reuse/families/{family}", response_class=HTMLResponse)
+def family_page(request: Request, family: str) -> HTMLResponse:
+    """One clause family: origin, descendants over time, pairs."""
+    return _family_page(request, "families", family)
+
+
+@pages.get("/reuse/boilerplate/{family}", response_class=HTMLResponse)
+def formula_page(request: Request, family: str) -> HTMLResponse:
+    """One boilerplate formula family, shown like a clause family."""
+    return _family_page(request, "boilerplate", family)
+
+
+@pages.get("/reuse/pair", response_class=HTMLResponse)
+def pair_page(request: Request, source: Field = None, target: Field = None) -> HTMLResponse:
+    """Two paragraphs side by side with their word-level differences and aligned spans."""
+    source_id = params.text("source", source)
+    target_id = params.text("target", target)
+    if source_id is None or target_id is None:
+        raise UsageError("source and target: give both paragraph ids, e.g. source=247:3")
+    view = pair_view(source_id, target_id)
+    csv_url = "/api/reuse/pair?" + urlencode(
+        {"source": source_id, "target": target_id, "format": "csv"}
+    )
+    return page(request, "reuse_pair.html", **view, csv_url=csv_url, source_line=SOURCE)
+
+
+@api.get("", response_model=ReuseSummary, responses=ERRORS)
+def api_summary() -> Any:
+    """Counts of paragraphs, pairs and families in the configured corpus, and the engine's
+    settings (404 without a corpus)."""
+    return _summary()
+
+
+@api.get("/resolutions", response_model=list[ResolutionShare], responses={**ERRORS, **CSV})
+def api_resolution_shares(format: Format = "json") -> Any:
+    """Per resolution: the share of its operative characters repeated from earlier resolutions
+    of the same operation and of others, and its novelty."""
+    shares = reuse_data().shares
+    return csv_response(shares, "reuse-resolutions") if format == "csv" else records(shares)
+
+
+@api.get("/pair", response_model=ReusePairDetail, responses={**ERRORS, **CSV})
+def api_pair(source: ParagraphId, target: ParagraphId, format: Format = "json") -> Any:
+    """One verified pair with both paragraphs and the counts of shared and changed words
+    (CSV: one row with the pair and both texts)."""
+    source_id, target_id = params.text("source", source), params.text("target", target)
+    if source_id is None or target_id is None:
+        raise UsageError("source and target: give both paragraph ids, e.g. source=247:3")
+    if format == "csv":
+        return csv_response(pair_table(source_id, target_id), "reuse-pair")
+    view = pair_view(source_id, target_id)
+    diff = view["diff"]
+    return {
+        "kind": view["kind"],
+        "pair": view["pair"],
+        "source": view["source"],
+        "target": view["target"],
+        "same_words": diff.same,
+        "source_only_words": diff.source_only,
+        "target_only_words": diff.target_only,
+    }
+
+
+@api.get("/{kind}", response_model=list[ReuseFamily], responses={**ERRORS, **CSV})
+def api_families(
+    kind: Kind,
+    operation: Annotated[str | None, Query(max_length=100, description="acronym reached")] = None,
+    year: Annotated[int | None, Query(ge=1945, le=2100, description="a year of use")] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    offset: Annotated[int, Query(ge=0, le=100000)] = 0,
+    format: Format = "json",
+) -> Any:
+    """Families of two or more paragraphs, largest first: clause families (``families``) or
+    boilerplate formulas (``boilerplate``); those that reached ``operation`` or were used in
+    ``year``."""
+    found = family_list(kind, _operation(operation), year).iloc[offset : offset + limit]
+    return csv_response(found, f"reuse-{kind}") if format == "csv" else records(found)
+
+
+@api.get("/{kind}/{family}", response_model=ReuseFamilyDetail, responses={**ERRORS, **CSV})
+def api_family(kind: Kind, family: Family, format: Format = "json") -> Any:
+    """One family with its members in time order and its pairs (CSV: the members)."""
+    number = family_number(kind, str(family))
+    members = family_members(kind, number)
+    if format == "csv":
+        return csv_response(members, f"reuse-{kind}-{number}")
+    summary = family_set(kind).summary
+    return {
+        "family": records(summary[summary["family"] == number])[0],
+        "members": records(members),
+        "pairs": records(family_pairs(kind, number)),
+    }
+
+
+@api.get("/{kind}/{family}/pairs", response_model=list[ReusePair], responses={**ERRORS, **CSV})
+def api_family_pairs(kind: Kind, family: Family, format: Format = "json") -> Any:
+    """The verified pairs that joined one family (earlier paragraph first)."""
+    number = family_number(kind, str(family))
+    pairs = family_pairs(kind, number)
+    return (
+        csv_response(pairs, f"reuse-{kind}-{number}-pairs") if format == "csv" else records(pairs)
+    )
+
+
+def reuse_router() -> APIRouter:
+    """The explorer's pages and API in one router (mounted by ``create_app``).
+
+    >>> from bluehelmet.web.app import create_app
+    >>> "/api/reuse/pair" in create_app(sections=[REUSE]).openapi()["paths"]
+    True
+    """
+    router = APIRouter()
+    router.include_router(pages)
+    router.include_router(api)
+    return router
+
+
+REUSE = Section(
+    key="reuse",
+    title="Reuse explorer",
+    path="/reuse",
+    summary="clause families of the configured corpus: where mandate language came from and "
+    "where it went, pairs side by side",
+    available=corpus_configured,
+    router=reuse_router,
+)
+REUSE_PANEL = ResolutionPanel("reuse", "Reused operative text", reuse_panel)
