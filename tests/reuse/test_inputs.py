@@ -13,7 +13,7 @@ import pytest
 from bluehelmet.coding.code import CodedResolution
 from bluehelmet.documents.model import Paragraph, ParagraphKind, Resolution
 from bluehelmet.errors import DataFormatError
-from bluehelmet.reuse.inputs import paragraphs_from_resolutions, read_paragraphs
+from bluehelmet.reuse.inputs import RecordReader, paragraphs_from_resolutions, read_paragraphs
 from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
 
 
@@ -200,3 +200,93 @@ def test_unknown_suffix_and_missing_path_are_errors(tmp_path: Path) -> None:
         read_paragraphs(other)
     with pytest.raises(DataFormatError):
         read_paragraphs(tmp_path / "absent.jsonl")
+
+
+def test_reader_hands_out_checked_batches_with_line_numbers(tmp_path: Path) -> None:
+    lines = [
+        _line(doc="A", id="1", text="one"),  # 1
+        b"not json",  # 2
+        b"",  # 3 blank
+        _line(doc="A", id="2", text="two", force=True),  # 4
+        _line(doc="A", id="1", text="again"),  # 5 duplicate of line 1
+        _line(doc="B", id="1", text="three"),  # 6
+        _line(doc="B", id="2", text="four"),  # 7
+    ]
+    path = tmp_path / "p.jsonl"
+    data = b"\n".join(lines) + b"\n"
+    path.write_bytes(data)
+    reader = RecordReader(path)
+    assert reader.total == len(data)
+    batches = list(reader.batches(batch_size=2))
+    assert [b.numbers for b in batches] == [[1, 4], [6, 7]]
+    assert [b.records["text"].tolist() for b in batches] == [["one", "two"], ["three", "four"]]
+    assert batches[0].records["force"].tolist() == [False, True]
+    assert reader.position == len(data)
+    assert reader.report() == [
+        "line 2: invalid JSON (Expecting value); skipped",
+        "line 5: duplicate (doc, id) ('A', '1') first seen at 1; skipped",
+        "summary: 4 records loaded, 2 skipped (duplicate (doc, id): 1, invalid JSON: 1), "
+        "0 warnings",
+    ]
+
+
+def test_reader_drop_reports_in_line_order_and_uncounts(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(b"\n".join([_line(doc="A", id=str(k), text="t") for k in range(1, 4)]))
+    reader = RecordReader(path)
+    for _ in reader.batches(batch_size=10):
+        pass
+    reader.drop(3, "no words")
+    reader.checker.warn(1, "odd")
+    assert reader.report() == [
+        "line 1: odd",
+        "line 3: no words; skipped",
+        "summary: 2 records loaded, 1 skipped (no words: 1), 1 warnings (odd: 1)",
+    ]
+
+
+def test_parquet_row_numbers_run_on_across_read_chunks(tmp_path: Path) -> None:
+    path = tmp_path / "p.parquet"
+    docs = ["A", "B", "C", "A", "D"]
+    pq.write_table(pa.table({"doc": docs, "id": ["1"] * 5, "text": list("vwxyz")}), path)
+    reader = RecordReader(path)
+    batches = list(reader.batches(batch_size=2))
+    assert [b.numbers for b in batches] == [[1, 2], [3, 5]]
+    assert (reader.total, reader.position, reader.loaded) == (5, 5, 4)
+    assert reader.report()[0] == "row 4: duplicate (doc, id) ('A', '1') first seen at 1; skipped"
+
+
+def test_batches_of_any_size_add_up_to_the_whole_table(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    records = [dict(doc=f"D{k % 4}", id=str(k % 7), text=f"text {k}") for k in range(40)]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    whole, problems = read_paragraphs(path)
+    for size in (1, 3, 100):
+        reader = RecordReader(path)
+        parts = pd.concat([b.records for b in reader.batches(size)], ignore_index=True)
+        pd.testing.assert_frame_equal(parts, whole)
+        assert reader.report() == problems
+    # 28 distinct (doc, id) keys: k % 4 and k % 7 repeat together every 28 records
+    assert len(whole) == 28
+
+
+def test_folder_paragraphs_are_checked_by_paragraph_number(tmp_path: Path) -> None:
+    (tmp_path / "S_RES_0005_1946_EN.txt").write_text(
+        "RESOLUTION 5 (1946)\n\nThe Security Council,\n\n1. Decides.\n\n2. Requests more."
+    )
+    (tmp_path / "notes.txt").write_text("")
+    reader = RecordReader(tmp_path, max_chars=12)
+    batches = list(reader.batches(batch_size=5))
+    assert [b.numbers for b in batches] == [[1]]
+    assert reader.report() == [
+        "file notes.txt: empty file; skipped",
+        "paragraph 2: text too long (17 > 12 characters); skipped",
+        "summary: 1 records loaded, 1 skipped (text too long: 1), 0 warnings",
+    ]
+
+
+def test_missing_suffix_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "paragraphs"
+    path.write_text("{}")
+    with pytest.raises(DataFormatError, match="not no suffix"):
+        RecordReader(path)

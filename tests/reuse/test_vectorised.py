@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
+import pandas as pd
 import pytest
 
 from bluehelmet.reuse.align import align
 from bluehelmet.reuse.align_batch import align_pairs, char_spans
+from bluehelmet.reuse.boilerplate import boilerplate_mask, formula, formulas
 from bluehelmet.reuse.minhash import EMPTY, PRIME, _mod_prime, permutations, signatures
 from bluehelmet.reuse.shingles import shingle_hashes, shingle_texts, shingle_tokens
-from bluehelmet.reuse.tokens import token_table, tokens
+from bluehelmet.reuse.tokens import take_ragged, token_table, tokens
 
 WORDS = ["council", "decides", "calls", "upon", "all", "parties", "ceasefire", "İstanbul"]
 
@@ -98,3 +102,27 @@ def test_align_pairs_in_small_stacks(monkeypatch: pytest.MonkeyPatch) -> None:
     whole = align_pairs(table, a, b)
     monkeypatch.setattr(align_batch, "MAX_CELLS", 64)  # one pair per stack
     np.testing.assert_array_equal(align_pairs(table, a, b), whole)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_formulas_of_a_token_table_match_formula(seed: int) -> None:
+    texts = _texts(seed) + ["5. (b) iv) Decides", "(a)", "1 2", "12. 3. a. b. Notes", "x"]
+    assert formulas(token_table(texts)) == [formula(t) for t in texts]
+
+
+def test_boilerplate_mask_from_a_token_table_is_the_same() -> None:
+    texts = ["1. Remain seized.", "remain SEIZED", "(c) Remain seized", "Other text", "Other"]
+    df = pd.DataFrame({"doc": ["a", "b", "c", "c", "d"], "id": list("11121"), "text": texts})
+    mask = boilerplate_mask(df, min_docs=2, table=token_table(texts))
+    assert mask.tolist() == [True, True, True, False, False]
+
+
+def test_take_ragged_matches_slicing() -> None:
+    rng = np.random.default_rng(5)
+    sizes = rng.integers(0, 6, 50)
+    offsets = np.concatenate([[0], np.cumsum(sizes)])
+    values = rng.integers(0, 1000, int(offsets[-1]))
+    rows = rng.integers(0, 50, 30)
+    got, new_offsets = take_ragged(values, offsets, rows)
+    expected = [values[offsets[r] : offsets[r + 1]].tolist() for r in rows]
+    assert [got[s:e].tolist() for s, e in pairwise(new_offsets)] == expected

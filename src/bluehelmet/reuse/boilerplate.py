@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import pairwise
 
 import pandas as pd
 
-from bluehelmet.reuse.tokens import tokens
+from bluehelmet.reuse.tokens import TokenTable, tokens
 
 #: Default: a text is boilerplate in more than 5% of documents, and at least 20.
 MIN_DOCS_SHARE = 0.05
@@ -23,7 +24,23 @@ def formula(text: str) -> str:
     >>> formula("5. (b) Decides to remain seized of the matter.")
     'decides to remain seized of the matter'
     """
-    toks = tokens(text)
+    return _formula(tokens(text))
+
+
+def formulas(table: TokenTable) -> list[str]:
+    """The :func:`formula` of every text of a token table (no second tokenising).
+
+    >>> from bluehelmet.reuse.tokens import token_table
+    >>> formulas(token_table(["5. (b) Decides to remain seized.", "", "iv) Decides"]))
+    ['decides to remain seized', '', 'decides']
+    """
+    words = table.vocab[table.ids].tolist()
+    bounds = table.offsets.tolist()
+    return [_formula(words[start:end]) for start, end in pairwise(bounds)]
+
+
+def _formula(toks: list[str]) -> str:
+    """The tokens joined by spaces, after up to three leading enumerators (one token stays)."""
     k = 0
     while k < min(3, len(toks) - 1) and _ENUMERATOR.match(toks[k]):
         k += 1
@@ -39,8 +56,13 @@ def default_min_docs(n_docs: int) -> int:
     return max(MIN_DOCS_FLOOR, math.ceil(MIN_DOCS_SHARE * n_docs))
 
 
-def boilerplate_mask(paragraphs: pd.DataFrame, min_docs: int | None = None) -> pd.Series:
+def boilerplate_mask(
+    paragraphs: pd.DataFrame, min_docs: int | None = None, table: TokenTable | None = None
+) -> pd.Series:
     """True for paragraphs whose :func:`formula` occurs in more than ``min_docs`` documents.
+
+    ``table``, when given, is the :func:`~bluehelmet.reuse.tokens.token_table` of the
+    ``text`` column (it saves tokenising again).
 
     >>> df = pd.DataFrame({"doc": ["a", "b", "c", "c"], "id": ["1", "1", "1", "2"],
     ...     "text": ["1. Remain seized.", "remain SEIZED", "(c) Remain seized", "Other text"]})
@@ -49,6 +71,9 @@ def boilerplate_mask(paragraphs: pd.DataFrame, min_docs: int | None = None) -> p
     """
     if min_docs is None:
         min_docs = default_min_docs(int(paragraphs["doc"].nunique()))
-    norm = paragraphs["text"].fillna("").astype(str).map(formula)
+    if table is None:
+        norm = paragraphs["text"].fillna("").astype(str).map(formula)
+    else:
+        norm = pd.Series(formulas(table), index=paragraphs.index, dtype=object)
     n_docs = paragraphs.groupby(norm)["doc"].transform("nunique")
     return (n_docs > min_docs) & (norm != "")

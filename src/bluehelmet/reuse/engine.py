@@ -71,16 +71,37 @@ def _rank(df: pd.DataFrame) -> np.ndarray:
 
 
 def _pair_table(df: pd.DataFrame, toks: TokenTable, verified: pd.DataFrame) -> pd.DataFrame:
-    """Verified index pairs as a ``PAIR_COLUMNS`` table with aligned character spans."""
+    """Verified index pairs of ``df`` rows as a ``PAIR_COLUMNS`` table (see :func:`pair_table`)."""
+    doc, ids = df["doc"].to_numpy(), df["id"].to_numpy()
+    return pair_table(doc, ids, df["text"].tolist(), toks, verified)
+
+
+def pair_table(
+    doc: np.ndarray, ids: np.ndarray, texts: list[str], toks: TokenTable, verified: pd.DataFrame
+) -> pd.DataFrame:
+    """Verified pairs as a ``PAIR_COLUMNS`` table with aligned character spans.
+
+    ``verified`` has row positions ``a`` (source) and ``b`` (target), ``jaccard`` and
+    ``containment``; ``doc``, ``ids``, ``texts`` and ``toks`` (their token table) describe
+    the rows.
+
+    >>> texts = ["x calls upon all parties", "calls upon all parties y"]
+    >>> verified = pd.DataFrame({"a": [0], "b": [1], "jaccard": [0.6], "containment": [0.75]})
+    >>> table = pair_table(np.array(["A", "B"]), np.array(["1", "1"]), texts,
+    ...     token_table(texts), verified)
+    >>> table[["source_doc", "target_doc", "source_start", "source_end", "target_start",
+    ...     "target_end"]].values.tolist()
+    [['A', 'B', 2, 24, 0, 22]]
+    """
     a = verified["a"].to_numpy(dtype=np.int64)
     b = verified["b"].to_numpy(dtype=np.int64)
-    span = char_spans(df["text"].tolist(), a, b, align_pairs(toks, a, b))
+    span = char_spans(texts, a, b, align_pairs(toks, a, b))
     out = pd.DataFrame(
         {
-            "source_doc": df["doc"].to_numpy()[a],
-            "source_id": df["id"].to_numpy()[a],
-            "target_doc": df["doc"].to_numpy()[b],
-            "target_id": df["id"].to_numpy()[b],
+            "source_doc": doc[a],
+            "source_id": ids[a],
+            "target_doc": doc[b],
+            "target_id": ids[b],
             "jaccard": verified["jaccard"].to_numpy(dtype=float),
             "containment": verified["containment"].to_numpy(dtype=float),
             "source_start": span[:, 0],
@@ -133,7 +154,7 @@ def find_reuse(
     cand = find_candidates(sig, bands=bands, max_bucket=max_bucket, backend=candidates)
     verified = verify(sh, cand, min_jaccard, min_containment, rank=_rank(df))
     pairs = _pair_table(df, toks, verified)
-    bp = boilerplate_mask(df, threshold).to_numpy()
+    bp = boilerplate_mask(df, threshold, toks).to_numpy()
     is_bp = bp[verified["a"].to_numpy(dtype=np.int64)] | bp[verified["b"].to_numpy(dtype=np.int64)]
     params: dict[str, Any] = {
         "tokenizer": TOKENIZER,

@@ -4,19 +4,23 @@ Every reader returns a table with :data:`~bluehelmet.reuse.schema.PARAGRAPH_COLU
 (``doc``, ``id``, ``text``, ``date``, ``group``; missing dates and groups are ``""``).
 Resolutions also give a ``force`` column (the coder's "authorises force" flag).
 
-Bad records never stop a run: :func:`read_paragraphs` skips what it cannot use
-(invalid JSON, missing ``doc``/``id``/``text``, empty or oversized text, a repeated
-``(doc, id)``), keeps what it can repair (non-UTF-8 bytes are replaced) and reports
-each case with its line (JSON Lines) or row (Parquet) number, plus a count summary.
+Bad records never stop a run: :func:`read_paragraphs` (whole file) and
+:class:`RecordReader` (batch by batch, for the streaming engine) check every record with
+one :class:`RecordChecker`: it skips what it cannot use (invalid JSON, missing
+``doc``/``id``/``text``, empty or oversized text, a repeated ``(doc, id)``), keeps what it
+can repair (non-UTF-8 bytes are replaced) and reports each case with its line (JSON Lines)
+or row (Parquet) number, plus a count summary.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import pyarrow as pa
@@ -32,6 +36,14 @@ from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
 MAX_CHARS = 20_000
 _REQUIRED = ("doc", "id", "text")
 _BATCH_ROWS = 65_536
+# What kind of input each file suffix is.
+_SUFFIXES = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
 
 
 def resolution_date(res: Resolution) -> str:
@@ -109,56 +121,76 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-class _Checker:
-    """Applies the per-record checks and collects records, problems and counts."""
+class RecordChecker:
+    """Checks paragraph records one at a time; keeps each problem with its number, and counts.
 
-    def __init__(self, where: str, max_chars: int) -> None:
+    A record is skipped when it is not an object, lacks ``doc``, ``id`` or ``text``, has a
+    text that is not a string, empty or over ``max_chars`` characters, or repeats an earlier
+    ``(doc, id)``. Non-UTF-8 bytes are replaced (a warning). ``where`` names what a record
+    number counts ("line", "row" or "paragraph").
+
+    >>> checker = RecordChecker("line")
+    >>> checker.check(1, {"doc": "A", "id": 7, "text": "Decides."})
+    {'doc': 'A', 'id': '7', 'text': 'Decides.', 'date': '', 'group': ''}
+    >>> checker.check(2, {"doc": "A", "id": "7", "text": "Again."}) is None
+    True
+    >>> checker.report(loaded=1)[0]
+    "line 2: duplicate (doc, id) ('A', '7') first seen at 1; skipped"
+    """
+
+    def __init__(self, where: str, max_chars: int = MAX_CHARS) -> None:
         self.where = where
         self.max_chars = max_chars
-        self.rows: list[dict[str, Any]] = []
-        self.problems: list[str] = []
+        self.problems: list[tuple[int, str]] = []
         self.skipped: Counter[str] = Counter()
         self.warned: Counter[str] = Counter()
         self.first: dict[tuple[str, str], int] = {}
         self.has_force = False
 
     def skip(self, n: int, reason: str, detail: str = "") -> None:
+        """Count record ``n`` as skipped for ``reason`` and note it."""
         self.skipped[reason] += 1
-        self.problems.append(f"{self.where} {n}: {reason}{detail}; skipped")
+        self.problems.append((n, f"{self.where} {n}: {reason}{detail}; skipped"))
 
     def warn(self, n: int, reason: str, detail: str = "") -> None:
+        """Count a warning about record ``n`` (which is kept) and note it."""
         self.warned[reason] += 1
-        self.problems.append(f"{self.where} {n}: {reason}{detail}")
+        self.problems.append((n, f"{self.where} {n}: {reason}{detail}"))
 
-    def add(self, n: int, record: Any) -> None:
+    def decode(self, n: int, raw: bytes) -> str:
+        """``raw`` as UTF-8 text; bytes that are not UTF-8 are replaced by U+FFFD (a warning)."""
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self.warn(n, "non-UTF-8 bytes", " (replaced by U+FFFD)")
+            return raw.decode("utf-8", errors="replace")
+
+    def check(self, n: int, record: Any) -> dict[str, Any] | None:
+        """Record ``n`` as a paragraph row (plus ``force`` when given), or None if skipped."""
         if not isinstance(record, dict):
             self.skip(n, "not a JSON object")
-            return
+            return None
         missing = [k for k in _REQUIRED if _as_text(record.get(k)) == ""]
         missing = [k for k in missing if not (k == "text" and isinstance(record.get(k), str))]
         if missing:
             self.skip(n, "missing field", f" ({', '.join(missing)})")
-            return
+            return None
         text = record["text"]
         if isinstance(text, bytes):
-            try:
-                text = text.decode("utf-8")
-            except UnicodeDecodeError:
-                text = text.decode("utf-8", errors="replace")
-                self.warn(n, "non-UTF-8 bytes", " (replaced by U+FFFD)")
+            text = self.decode(n, text)
         if not isinstance(text, str):
             self.skip(n, "text is not a string")
-            return
+            return None
         if not text.strip():
             self.skip(n, "empty text")
-            return
+            return None
         if len(text) > self.max_chars:
             self.skip(n, "text too long", f" ({len(text)} > {self.max_chars} characters)")
-            return
+            return None
         key = (_as_text(record["doc"]), _as_text(record["id"]))
         if key in self.first:
             self.skip(n, "duplicate (doc, id)", f" {key} first seen at {self.first[key]}")
-            return
+            return None
         self.first[key] = n
         row: dict[str, Any] = dict(
             doc=key[0],
@@ -170,16 +202,22 @@ class _Checker:
         if "force" in record:
             self.has_force = True
             row["force"] = bool(record["force"]) if record["force"] is not None else False
-        self.rows.append(row)
+        return row
 
-    def result(self) -> tuple[pd.DataFrame, list[str]]:
+    def frame(self, rows: list[dict[str, Any]]) -> pd.DataFrame:
+        """Checked rows as a table: ``PARAGRAPH_COLUMNS``, and ``force`` once any record had it."""
         columns = [*PARAGRAPH_COLUMNS, *(["force"] if self.has_force else [])]
-        frame = pd.DataFrame(self.rows, columns=columns)
+        frame = pd.DataFrame(rows, columns=columns)
         if "force" in frame:
-            frame["force"] = frame["force"].fillna(False).astype(bool)
+            frame["force"] = frame["force"].eq(True)  # missing: False
+        return frame
+
+    def report(self, loaded: int) -> list[str]:
+        """Every problem in record order, then the count summary (nothing when all was fine)."""
+        lines = [text for _, text in sorted(self.problems, key=itemgetter(0))]
         if self.skipped or self.warned:
-            self.problems.append(summary(len(self.rows), self.skipped, self.warned))
-        return frame, self.problems
+            lines.append(summary(loaded, self.skipped, self.warned))
+        return lines
 
 
 def summary(loaded: int, skipped: Counter[str], warned: Counter[str]) -> str:
@@ -200,53 +238,140 @@ def summary(loaded: int, skipped: Counter[str], warned: Counter[str]) -> str:
     )
 
 
-def _lines(data: bytes) -> Iterator[tuple[int, bytes]]:
-    for n, line in enumerate(data.split(b"\n"), start=1):
-        if line.strip():
-            yield n, line
+class RecordBatch(NamedTuple):
+    """Records that passed the checks and the line (or row) number of each."""
+
+    records: pd.DataFrame
+    numbers: list[int]
 
 
-def _read_jsonl(path: Path, max_chars: int) -> tuple[pd.DataFrame, list[str]]:
-    check = _Checker("line", max_chars)
-    for n, raw in _lines(path.read_bytes()):
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            line = raw.decode("utf-8", errors="replace")
-            check.warn(n, "non-UTF-8 bytes", " (replaced by U+FFFD)")
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            check.skip(n, "invalid JSON", f" ({exc.msg})")
-            continue
-        check.add(n, record)
-    return check.result()
-
-
-def _read_parquet(path: Path, max_chars: int) -> tuple[pd.DataFrame, list[str]]:
-    """Check a Parquet file row by row, reading only the paragraph columns, batch by batch."""
-    try:
-        source = pq.ParquetFile(path)
-        names = source.schema_arrow.names
-    except (pa.ArrowException, OSError) as exc:  # corrupt or not Parquet: one clear message
-        raise DataFormatError(f"{path}: not a readable Parquet file ({exc})") from exc
-    absent = [c for c in _REQUIRED if c not in names]
-    if absent:
+def _input_kind(path: Path) -> str:
+    """The kind of input (folder, jsonl or parquet); an error for no such path or a suffix."""
+    if path.is_dir():
+        return "folder"
+    if not path.is_file():
+        raise DataFormatError(f"{path}: no such file or folder")
+    suffix = path.suffix.lower()
+    if suffix not in _SUFFIXES:
         raise DataFormatError(
-            f"{path}: missing column(s) {', '.join(absent)}; needs doc, id and text"
+            f"{path}: expected .jsonl, .parquet or a folder, not {suffix or 'no suffix'}"
         )
-    columns = [c for c in (*PARAGRAPH_COLUMNS, "force") if c in names]
-    check = _Checker("row", max_chars)
-    n = 0
-    try:
-        for batch in source.iter_batches(batch_size=_BATCH_ROWS, columns=columns):
-            values = {name: batch.column(name).to_pylist() for name in columns}
-            for k in range(batch.num_rows):
-                n += 1
-                check.add(n, {name: values[name][k] for name in columns})
-    except (pa.ArrowException, OSError) as exc:
-        raise DataFormatError(f"{path}: unreadable Parquet data after row {n} ({exc})") from exc
-    return check.result()
+    return _SUFFIXES[suffix]
+
+
+class RecordReader:
+    """Checked records of a JSON Lines file, a Parquet file or a folder, batch by batch.
+
+    Files are read a line (or a Parquet record batch) at a time and every record goes through
+    a :class:`RecordChecker` (``checker``); a folder is cut by :func:`read_paragraphs` and its
+    paragraphs are checked the same way. ``position`` is how far reading has got (bytes of
+    JSON Lines, rows of Parquet, paragraphs of a folder) out of ``total`` (0 until known).
+    ``loaded`` counts the records handed out. Read each reader once.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "p.jsonl"
+    >>> _ = f.write_text('{"doc": "A", "id": 1, "text": "x"}\\n{"doc": "B"}\\n')
+    >>> reader = RecordReader(f)
+    >>> [(len(b.records), b.numbers) for b in reader.batches(batch_size=10)]
+    [(1, [1])]
+    >>> reader.report()[0]
+    'line 2: missing field (id, text); skipped'
+    """
+
+    def __init__(self, path: Path, max_chars: int = MAX_CHARS) -> None:
+        self.path = path
+        self.kind = _input_kind(path)
+        where = {"jsonl": "line", "parquet": "row", "folder": "paragraph"}[self.kind]
+        self.checker = RecordChecker(where, max_chars)
+        self.file_problems: list[str] = []
+        self.loaded = 0
+        self.position = 0
+        self.total = path.stat().st_size if self.kind == "jsonl" else 0
+
+    def batches(self, batch_size: int) -> Iterator[RecordBatch]:
+        """Checked records, at most ``batch_size`` a batch, in input order."""
+        rows: list[dict[str, Any]] = []
+        numbers: list[int] = []
+        for n, record in self._records(batch_size):
+            row = self.checker.check(n, record)
+            if row is not None:
+                rows.append(row)
+                numbers.append(n)
+                if len(rows) >= batch_size:
+                    yield self._batch(rows, numbers)
+                    rows, numbers = [], []
+        if rows:
+            yield self._batch(rows, numbers)
+
+    def table(self) -> pd.DataFrame:
+        """All checked records as one table."""
+        whole = [batch.records for batch in self.batches(sys.maxsize)]
+        return whole[0] if whole else self.checker.frame([])
+
+    def drop(self, n: int, reason: str, detail: str = "") -> None:
+        """Skip record ``n`` after it was handed out (a later step cannot use it)."""
+        self.checker.skip(n, reason, detail)
+        self.loaded -= 1
+
+    def report(self) -> list[str]:
+        """Files a folder skipped, every record problem in order, then the count summary."""
+        return self.file_problems + self.checker.report(self.loaded)
+
+    def _batch(self, rows: list[dict[str, Any]], numbers: list[int]) -> RecordBatch:
+        self.loaded += len(rows)
+        return RecordBatch(self.checker.frame(rows), numbers)
+
+    def _records(self, batch_size: int) -> Iterator[tuple[int, Any]]:
+        """``(number, record)`` of every record before the checks."""
+        if self.kind == "folder":
+            return self._folder()
+        if self.kind == "parquet":
+            return self._parquet(min(batch_size, _BATCH_ROWS))
+        return self._jsonl()
+
+    def _jsonl(self) -> Iterator[tuple[int, Any]]:
+        with self.path.open("rb") as lines:
+            for n, raw in enumerate(lines, start=1):
+                self.position += len(raw)
+                raw = raw.removesuffix(b"\n")
+                if not raw.strip():
+                    continue
+                try:
+                    record = json.loads(self.checker.decode(n, raw))
+                except json.JSONDecodeError as exc:
+                    self.checker.skip(n, "invalid JSON", f" ({exc.msg})")
+                    continue
+                yield n, record
+
+    def _parquet(self, chunk: int) -> Iterator[tuple[int, Any]]:
+        """Rows of the paragraph columns only, read ``chunk`` rows at a time."""
+        try:
+            source = pq.ParquetFile(self.path)
+            names = source.schema_arrow.names
+        except (pa.ArrowException, OSError) as exc:  # corrupt or not Parquet: one clear message
+            raise DataFormatError(f"{self.path}: not a readable Parquet file ({exc})") from exc
+        absent = [c for c in _REQUIRED if c not in names]
+        if absent:
+            raise DataFormatError(
+                f"{self.path}: missing column(s) {', '.join(absent)}; needs doc, id and text"
+            )
+        self.total = source.metadata.num_rows
+        columns = [c for c in (*PARAGRAPH_COLUMNS, "force") if c in names]
+        try:
+            for batch in source.iter_batches(batch_size=chunk, columns=columns):
+                for record in batch.to_pylist():
+                    self.position += 1
+                    yield self.position, record
+        except (pa.ArrowException, OSError) as exc:
+            where = f"{self.path}: unreadable Parquet data after row {self.position}"
+            raise DataFormatError(f"{where} ({exc})") from exc
+
+    def _folder(self) -> Iterator[tuple[int, Any]]:
+        table, self.file_problems = read_paragraphs(self.path)
+        self.total = len(table)
+        for n, record in enumerate(table.to_dict("records"), start=1):
+            self.position = n
+            yield n, record
 
 
 def read_paragraphs(
@@ -256,8 +381,9 @@ def read_paragraphs(
 
     A ``.jsonl``/``.ndjson`` file has one JSON object per line with ``doc``, ``id``,
     ``text`` and optional ``date``, ``group`` (and ``force``); ``.parquet`` has those
-    columns. A folder is read with :func:`~bluehelmet.documents.corpus.load_corpus`
-    (files it skips are reported) and cut by :func:`paragraphs_from_resolutions`.
+    columns. Files are checked record by record by :class:`RecordReader`. A folder is read
+    with :func:`~bluehelmet.documents.corpus.load_corpus` (files it skips are reported) and
+    cut by :func:`paragraphs_from_resolutions`.
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "p.jsonl"
@@ -271,13 +397,5 @@ def read_paragraphs(
         corpus = load_corpus(p, progress=False)
         problems = [f"file {name}: {reason}; skipped" for name, reason in corpus.skipped]
         return paragraphs_from_resolutions(corpus.resolutions), problems
-    if not p.is_file():
-        raise DataFormatError(f"{p}: no such file or folder")
-    suffix = p.suffix.lower()
-    if suffix in (".jsonl", ".ndjson", ".json"):
-        return _read_jsonl(p, max_chars)
-    if suffix in (".parquet", ".pq"):
-        return _read_parquet(p, max_chars)
-    raise DataFormatError(
-        f"{p}: expected .jsonl, .parquet or a folder, not {suffix or 'no suffix'}"
-    )
+    reader = RecordReader(p, max_chars)
+    return reader.table(), reader.report()

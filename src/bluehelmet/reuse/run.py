@@ -12,17 +12,13 @@ from bluehelmet.files import atomic_path
 from bluehelmet.reuse.engine import find_reuse
 from bluehelmet.reuse.families import families, family_summary
 from bluehelmet.reuse.inputs import read_paragraphs
-from bluehelmet.reuse.lsh import BACKENDS
 from bluehelmet.reuse.measures import (
     force_genealogy,
     group_matrix,
     repetition_index,
     resolution_reuse,
 )
-from bluehelmet.reuse.stream import BATCH_SIZE, stream_reuse
-
-#: Table formats ``run_reuse`` writes.
-FORMATS = ("csv", "parquet")
+from bluehelmet.reuse.stream import BATCH_SIZE, check_options, stream_reuse
 
 
 def _write(df: pd.DataFrame, path: Path, index: bool = False) -> Path:
@@ -68,10 +64,7 @@ def run_reuse(
     """
     if not 0 < min_jaccard <= 1:
         raise UsageError(f"--min-jaccard must be in (0, 1], got {min_jaccard}")
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
-    if candidates not in BACKENDS:
-        raise UsageError(f"--candidates must be one of {', '.join(BACKENDS)}, got {candidates!r}")
+    check_options(fmt, candidates)
     if stream:
         streamed = stream_reuse(
             source, out, batch_size=batch_size, n=n, min_jaccard=min_jaccard,

@@ -1,7 +1,7 @@
 """Streaming text reuse for corpora larger than memory: batches in, verified pairs out.
 
-Pass 1 reads the input in batches (JSON Lines line by line, Parquet by record batches),
-checks every record as :func:`~bluehelmet.reuse.inputs.read_paragraphs` does, shingles and
+Pass 1 reads the input in checked batches (:class:`~bluehelmet.reuse.inputs.RecordReader`,
+the reader behind :func:`~bluehelmet.reuse.inputs.read_paragraphs`), shingles and
 MinHashes each batch (the MinHash of one batch runs in a thread while the next batch is
 tokenised) and spills compact state to a work folder: the signature rows of each LSH band
 (one file per band), the shingle hashes, and the records (Arrow IPC, memory-mapped later).
@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
@@ -46,17 +45,16 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from bluehelmet.errors import DataFormatError, UsageError
+from bluehelmet.errors import UsageError
 from bluehelmet.files import atomic_path
-from bluehelmet.reuse.align_batch import align_pairs, char_spans
-from bluehelmet.reuse.boilerplate import default_min_docs, formula
-from bluehelmet.reuse.engine import MAX_TOKENS
-from bluehelmet.reuse.inputs import MAX_CHARS, _Checker, read_paragraphs, summary
+from bluehelmet.reuse.boilerplate import default_min_docs, formulas
+from bluehelmet.reuse.engine import MAX_TOKENS, pair_table
+from bluehelmet.reuse.inputs import MAX_CHARS, RecordReader
 from bluehelmet.reuse.lsh import BACKENDS, MAX_BUCKET, candidates
 from bluehelmet.reuse.minhash import EMPTY, signatures
 from bluehelmet.reuse.schema import PAIR_COLUMNS, PARAGRAPH_COLUMNS
 from bluehelmet.reuse.shingles import Shingles, shingle_tokens, token_hash
-from bluehelmet.reuse.tokens import TOKENIZER, token_table
+from bluehelmet.reuse.tokens import TOKENIZER, take_ragged, token_table
 from bluehelmet.reuse.verify import MIN_CONTAINMENT, MIN_JACCARD, verify
 
 #: Default number of records per batch.
@@ -71,6 +69,20 @@ _PAIR_SCHEMA = pa.schema(
     + [(c, pa.float64()) for c in PAIR_COLUMNS[4:6]]
     + [(c, pa.int64()) for c in PAIR_COLUMNS[6:]]
 )
+
+
+def check_options(fmt: str, candidates: str) -> None:
+    """A :class:`UsageError` unless ``fmt`` is in FORMATS and ``candidates`` in ``BACKENDS``.
+
+    >>> check_options("xlsx", "numpy")
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.UsageError: --format must be one of csv, parquet, got 'xlsx'
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if candidates not in BACKENDS:
+        raise UsageError(f"--candidates must be one of {', '.join(BACKENDS)}, got {candidates!r}")
 
 
 @dataclass(frozen=True)
@@ -105,118 +117,6 @@ class _Settings:
         return self.num_perm // self.bands
 
 
-class _Reader:
-    """Checked records of one input in batches, with each record's line (or row) number."""
-
-    def __init__(self, path: Path, batch_size: int, max_chars: int) -> None:
-        if not path.exists():
-            raise DataFormatError(f"{path}: no such file or folder")
-        self.path = path
-        self.batch_size = batch_size
-        self.kind = "folder" if path.is_dir() else path.suffix.lower()
-        if self.kind not in ("folder", ".jsonl", ".ndjson", ".json", ".parquet", ".pq"):
-            raise DataFormatError(f"{path}: expected .jsonl, .parquet or a folder, not {self.kind}")
-        where = {"folder": "paragraph", ".parquet": "row", ".pq": "row"}.get(self.kind, "line")
-        self.check = _Checker(where, max_chars)
-        self.numbers: list[int] = []
-        self.loaded = 0
-        self.problems: list[str] = []
-        self.total = path.stat().st_size if where == "line" else 0
-        self.done = 0
-
-    def batches(self) -> Iterator[tuple[pd.DataFrame, list[int]]]:
-        """``(records, their line numbers)`` of at most ``batch_size`` good records each."""
-        if self.kind == "folder":
-            yield from self._folder()
-        elif self.kind in (".parquet", ".pq"):
-            yield from self._parquet()
-        else:
-            yield from self._jsonl()
-        if self.check.rows:
-            yield self._flush()
-
-    def skip(self, n: int, reason: str, detail: str = "") -> None:
-        """Count a record dropped after reading (it was counted as loaded)."""
-        self.check.skip(n, reason, detail)
-        self.loaded -= 1
-
-    def report(self) -> list[str]:
-        """Every problem, one per line in record order, then the count summary (or nothing)."""
-        lines = self.problems + sorted(self.check.problems, key=_record_number)
-        if self.check.skipped or self.check.warned:
-            lines.append(summary(self.loaded, self.check.skipped, self.check.warned))
-        return lines
-
-    def _add(self, n: int, record: Any) -> Iterator[tuple[pd.DataFrame, list[int]]]:
-        before = len(self.check.rows)
-        self.check.add(n, record)
-        if len(self.check.rows) > before:
-            self.numbers.append(n)
-            if len(self.check.rows) >= self.batch_size:
-                yield self._flush()
-
-    def _flush(self) -> tuple[pd.DataFrame, list[int]]:
-        frame = pd.DataFrame(self.check.rows, columns=list(PARAGRAPH_COLUMNS))
-        numbers = self.numbers
-        self.check.rows.clear()
-        self.numbers = []
-        self.loaded += len(frame)
-        return frame, numbers
-
-    def _jsonl(self) -> Iterator[tuple[pd.DataFrame, list[int]]]:
-        with self.path.open("rb") as lines:
-            for n, raw in enumerate(lines, start=1):
-                self.done += len(raw)
-                raw = raw.removesuffix(b"\n")
-                if not raw.strip():
-                    continue
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    line = raw.decode("utf-8", errors="replace")
-                    self.check.warn(n, "non-UTF-8 bytes", " (replaced by U+FFFD)")
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    self.check.skip(n, "invalid JSON", f" ({exc.msg})")
-                    continue
-                yield from self._add(n, record)
-
-    def _parquet(self) -> Iterator[tuple[pd.DataFrame, list[int]]]:
-        try:
-            file = pq.ParquetFile(self.path)
-        except (pa.ArrowException, OSError) as exc:  # corrupt file: one clear message
-            raise DataFormatError(f"{self.path}: not a readable Parquet file ({exc})") from exc
-        names = file.schema_arrow.names
-        absent = [c for c in ("doc", "id", "text") if c not in names]
-        if absent:
-            raise DataFormatError(
-                f"{self.path}: missing column(s) {', '.join(absent)}; needs doc, id and text"
-            )
-        self.total = file.metadata.num_rows
-        columns = [c for c in PARAGRAPH_COLUMNS if c in names]
-        try:
-            for batch in file.iter_batches(batch_size=self.batch_size, columns=columns):
-                for record in batch.to_pylist():
-                    self.done += 1
-                    yield from self._add(self.done, record)
-        except (pa.ArrowException, OSError) as exc:
-            where = f"{self.path}: unreadable Parquet data after row {self.done}"
-            raise DataFormatError(f"{where} ({exc})") from exc
-
-    def _folder(self) -> Iterator[tuple[pd.DataFrame, list[int]]]:
-        table, self.problems = read_paragraphs(self.path)
-        self.total = len(table)
-        for n, record in enumerate(table.to_dict("records"), start=1):
-            self.done = n
-            yield from self._add(n, record)
-
-
-def _record_number(problem: str) -> int:
-    """The number in a "line 12: ..." problem."""
-    return int(problem.split(" ", 2)[1].rstrip(":"))
-
-
 @dataclass
 class _Batch:
     """One batch ready for MinHash: kept records, their shingles and per-paragraph hashes."""
@@ -228,7 +128,7 @@ class _Batch:
 
 
 def _prepare(
-    frame: pd.DataFrame, numbers: list[int], reader: _Reader, n: int, max_tokens: int
+    frame: pd.DataFrame, numbers: list[int], reader: RecordReader, n: int, max_tokens: int
 ) -> _Batch:
     """Shingle a batch; paragraphs without words or over ``max_tokens`` words are left out."""
     table = token_table(frame["text"])
@@ -236,13 +136,14 @@ def _prepare(
     for i in np.flatnonzero((sizes == 0) | (sizes > max_tokens)):
         many = sizes[i] > 0
         detail = f" ({sizes[i]} > {max_tokens} words)" if many else ""
-        reader.skip(numbers[i], "too many words" if many else "no words", detail)
+        reader.drop(numbers[i], "too many words" if many else "no words", detail)
     keep = np.flatnonzero((sizes > 0) & (sizes <= max_tokens))
-    records = frame.iloc[keep].reset_index(drop=True)
+    records = frame.iloc[keep][list(PARAGRAPH_COLUMNS)].reset_index(drop=True)
+    kept = table.take(keep)
     return _Batch(
         records=records,
-        shingles=shingle_tokens(table.take(keep), n=n),
-        formula=np.fromiter(map(token_hash, map(formula, records["text"])), np.uint64),
+        shingles=shingle_tokens(kept, n=n),
+        formula=np.fromiter(map(token_hash, formulas(kept)), np.uint64),
         doc=np.fromiter(map(token_hash, records["doc"]), np.uint64),
     )
 
@@ -291,20 +192,22 @@ def _progress(show: bool) -> Progress:
     )
 
 
-def _pass_one(reader: _Reader, spill: _Spill, bar: Progress, s: _Settings) -> None:
+def _pass_one(
+    reader: RecordReader, batch_size: int, spill: _Spill, bar: Progress, s: _Settings
+) -> None:
     """Read, check, shingle and MinHash every batch; spill the results."""
     task = bar.add_task("reading and hashing", total=reader.total or None)
     pending: tuple[_Batch, Future[np.ndarray]] | None = None
     with ThreadPoolExecutor(max_workers=1) as pool:
-        for frame, numbers in reader.batches():
+        for frame, numbers in reader.batches(batch_size):
             batch = _prepare(frame, numbers, reader, s.n, s.max_tokens)
             if pending is not None:
                 spill.add(pending[0], pending[1].result())
             pending = (batch, pool.submit(signatures, batch.shingles, s.num_perm, s.seed))
-            bar.update(task, completed=reader.done)
+            bar.update(task, completed=reader.position)
         if pending is not None:
             spill.add(pending[0], pending[1].result())
-    bar.update(task, completed=reader.done, total=reader.done)
+    bar.update(task, completed=reader.position, total=reader.position)
 
 
 def _boilerplate(spill: _Spill, min_docs: int | None) -> tuple[np.ndarray, int, int]:
@@ -352,36 +255,16 @@ def _candidates(
     return found, capped
 
 
-def _gather(hashes: np.ndarray, offsets: np.ndarray, rows: np.ndarray, n: int) -> Shingles:
-    """The shingles of paragraphs ``rows`` (sorted) as a table of their own."""
-    starts = offsets[rows]
-    sizes = offsets[rows + 1] - starts
-    sub = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=sub[1:])
-    index = np.repeat(starts - sub[:-1], sizes) + np.arange(sub[-1], dtype=np.int64)
-    return Shingles(hashes=np.asarray(hashes[index]), offsets=sub, n=n)
-
-
-def _pair_table(records: pa.Table, src: np.ndarray, tgt: np.ndarray) -> pd.DataFrame:
-    """Verified pairs (rows ``src`` are the sources) with aligned character spans."""
+def _pair_table(
+    records: pa.Table, src: np.ndarray, tgt: np.ndarray, kept: pd.DataFrame
+) -> pd.DataFrame:
+    """Verified pairs (rows ``src`` are the sources, scores in ``kept``) with aligned spans."""
     used = np.unique(np.concatenate([src, tgt]))
     part = records.take(pa.array(used)).select(["doc", "id", "text"]).to_pydict()
-    a, b = np.searchsorted(used, src), np.searchsorted(used, tgt)
+    local = kept.assign(a=np.searchsorted(used, src), b=np.searchsorted(used, tgt))
     texts = part["text"]
-    span = char_spans(texts, a, b, align_pairs(token_table(texts), a, b))
     doc, id_ = np.array(part["doc"], dtype=object), np.array(part["id"], dtype=object)
-    return pd.DataFrame(
-        {
-            "source_doc": doc[a],
-            "source_id": id_[a],
-            "target_doc": doc[b],
-            "target_id": id_[b],
-            "source_start": span[:, 0],
-            "source_end": span[:, 1],
-            "target_start": span[:, 2],
-            "target_end": span[:, 3],
-        }
-    )
+    return pair_table(doc, id_, texts, token_table(texts), local)
 
 
 class _Sink:
@@ -424,15 +307,12 @@ class _Verifier:
         a, b = keys // n_par, keys % n_par
         rows = np.unique(np.concatenate([a, b]))
         pairs = pd.DataFrame({"a": np.searchsorted(rows, a), "b": np.searchsorted(rows, b)})
-        sub = _gather(self.hashes, self.offsets, rows, self.settings.n)
+        sub = Shingles(*take_ragged(self.hashes, self.offsets, rows), n=self.settings.n)
         s = self.settings
         kept = verify(sub, pairs, s.min_jaccard, s.min_containment, rank=self.rank[rows])
         src = rows[kept["a"].to_numpy(dtype=np.int64)]
         tgt = rows[kept["b"].to_numpy(dtype=np.int64)]
-        table = _pair_table(self.records, src, tgt)
-        table["jaccard"] = kept["jaccard"].to_numpy(dtype=float)
-        table["containment"] = kept["containment"].to_numpy(dtype=float)
-        table = table.loc[:, list(PAIR_COLUMNS)]
+        table = _pair_table(self.records, src, tgt, kept)
         is_bp = self.boilerplate[src] | self.boilerplate[tgt]
         sinks["pairs"].write(table[~is_bp])
         if "boilerplate_pairs" in sinks:
@@ -527,16 +407,13 @@ def stream_reuse(
         raise UsageError(f"--batch-size must be at least 1, got {batch_size}")
     if bands < 1 or num_perm % bands:
         raise UsageError(f"bands ({bands}) must divide the number of permutations ({num_perm})")
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
-    if candidates not in BACKENDS:
-        raise UsageError(f"--candidates must be one of {', '.join(BACKENDS)}, got {candidates!r}")
+    check_options(fmt, candidates)
     settings = _Settings(
         n, num_perm, bands, min_jaccard, min_containment, seed, min_docs, max_bucket, max_tokens,
         pair_boilerplate, candidates, fmt,
     )  # fmt: skip
     out_dir = Path(out)
-    reader = _Reader(Path(source), batch_size, max_chars)
+    reader = RecordReader(Path(source), max_chars)
     out_dir.mkdir(parents=True, exist_ok=True)
     show = sys.stderr.isatty() if progress is None else progress
     base = Path(workdir) if workdir is not None else out_dir
@@ -547,7 +424,7 @@ def stream_reuse(
         start = time.perf_counter()
         with ExitStack() as stack:
             spill = _Spill(Path(tmp), bands, stack)
-            _pass_one(reader, spill, bar, settings)
+            _pass_one(reader, batch_size, spill, bar, settings)
         middle = time.perf_counter()
         counts = _pass_two(Path(tmp), spill, out_dir, bar, settings)
     seconds = {"read_and_hash": middle - start, "pairs": time.perf_counter() - middle}

@@ -64,12 +64,28 @@ class TokenTable:
 
     def take(self, rows: np.ndarray) -> TokenTable:
         """The texts at positions ``rows`` (in that order), sharing the vocabulary."""
-        rows = np.asarray(rows, dtype=np.int64)
-        sizes = self.sizes()[rows]
-        offsets = np.zeros(len(rows) + 1, dtype=np.int64)
-        np.cumsum(sizes, out=offsets[1:])
-        pos = np.repeat(self.offsets[rows] - offsets[:-1], sizes) + np.arange(offsets[-1])
-        return TokenTable(ids=self.ids[pos], offsets=offsets, vocab=self.vocab)
+        ids, offsets = take_ragged(self.ids, self.offsets, rows)
+        return TokenTable(ids=ids, offsets=offsets, vocab=self.vocab)
+
+
+def take_ragged(
+    values: np.ndarray, offsets: np.ndarray, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Values and new offsets of rows ``rows`` (in that order) of a ragged array.
+
+    Row ``i`` of the ragged array is ``values[offsets[i]:offsets[i + 1]]``.
+
+    >>> values, offsets = take_ragged(np.array([5, 6, 7, 8]), np.array([0, 1, 1, 4]), [2, 0])
+    >>> values.tolist(), offsets.tolist()
+    ([6, 7, 8, 5], [0, 3, 4])
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    starts = offsets[rows]
+    sizes = offsets[rows + 1] - starts
+    out = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=out[1:])
+    index = np.repeat(starts - out[:-1], sizes) + np.arange(out[-1], dtype=np.int64)
+    return np.asarray(values[index]), out
 
 
 def token_table(texts: Iterable[str]) -> TokenTable:
