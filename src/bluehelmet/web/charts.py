@@ -8,7 +8,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from bluehelmet.figures.mandates import COLOURS
-from bluehelmet.web.svg import Scale, el, svg, text, ticks, title, y_axis
+from bluehelmet.web.svg import Scale, bar_link, el, svg, text, ticks, title, x_label, y_axis
 
 SERIES_COLOURS = {"troops": "#08519c", "police": "#d94801", "observers": "#238b45"}
 
@@ -62,28 +62,9 @@ def mandates_chart(counts: pd.DataFrame, basis: pd.DataFrame) -> Markup:
             who = ", ".join(f"{r.operation} (S/RES/{r.resolution})" for r in rows.itertuples())
             tip = f"{year} · {cat}: {_plural(n, 'mission')} — {who}"
             x0 = x(i) + band * 0.1 + j * bar_w
-            rect = el(
-                "rect",
-                title(tip),
-                x=f"{x0:.1f}",
-                y=f"{y(n):.1f}",
-                width=f"{bar_w:.1f}",
-                height=f"{bottom - y(n):.1f}",
-                fill=COLOURS[cat],
-            )
-            body.append(el("a", rect, href=f"#y{year}", class_="tip", aria_label=tip))
+            body.append(bar_link(tip, x0, y(n), bar_w, bottom, COLOURS[cat], f"#y{year}"))
         if i % label_every == 0:
-            cx = x(i) + band / 2
-            body.append(
-                text(
-                    cx,
-                    bottom + 8,
-                    str(year),
-                    font_size=11,
-                    text_anchor="end",
-                    transform=f"rotate(-90 {cx:.1f} {bottom + 8})",
-                )
-            )
+            body.append(x_label(x(i) + band / 2, bottom, str(year)))
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
     body.append(text((left + right) / 2, height - 4, "Year", text_anchor="middle"))
     body.append(legend([(c, COLOURS[c]) for c in shown], left, 18))

@@ -10,7 +10,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from bluehelmet.web.charts import legend
-from bluehelmet.web.svg import Scale, el, svg, text, ticks, title, y_axis
+from bluehelmet.web.svg import Scale, el, svg, text, ticks, title, x_label, y_axis
 
 ORG_COLOURS = {"un": "#2b8cbe", "regional": "#e6550d", "international": "#756bb1"}
 ORG_LABELS = {"un": "UN", "regional": "regional", "international": "international (non-UN)"}
@@ -57,16 +57,7 @@ def share_bars(
         if i % label_every == 0:
             cx = x(i) + band / 2
             if rotate:
-                body.append(
-                    text(
-                        cx,
-                        bottom + 8,
-                        name,
-                        font_size=11,
-                        text_anchor="end",
-                        transform=f"rotate(-90 {cx:.1f} {bottom + 8})",
-                    )
-                )
+                body.append(x_label(cx, bottom, name))
             else:
                 body.append(text(cx, bottom + 18, name, font_size=12, text_anchor="middle"))
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))

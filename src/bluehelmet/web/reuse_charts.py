@@ -8,7 +8,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from bluehelmet.web.charts import legend
-from bluehelmet.web.svg import Scale, el, svg, text, ticks, title, y_axis
+from bluehelmet.web.svg import Scale, bar_link, el, svg, text, ticks, title, x_label, y_axis
 
 ORIGIN_COLOUR = "#d94801"
 LATER_COLOUR = "#08519c"
@@ -47,28 +47,10 @@ def family_years_chart(years: pd.DataFrame, origin_year: int | None, name: str) 
             who = str(counts.loc[year, "symbols"])
             tip = f"{year}: {n} resolution{'' if n == 1 else 's'} — {who}"
             colour = ORIGIN_COLOUR if year == origin_year else LATER_COLOUR
-            rect = el(
-                "rect",
-                title(tip),
-                x=f"{x(i) + band * 0.15:.1f}",
-                y=f"{y(n):.1f}",
-                width=f"{band * 0.7:.1f}",
-                height=f"{bottom - y(n):.1f}",
-                fill=colour,
-            )
-            body.append(el("a", rect, href=f"#y{year}", class_="tip", aria_label=tip))
+            x0 = x(i) + band * 0.15
+            body.append(bar_link(tip, x0, y(n), band * 0.7, bottom, colour, f"#y{year}"))
         if i % label_every == 0:
-            cx = x(i) + band / 2
-            body.append(
-                text(
-                    cx,
-                    bottom + 8,
-                    str(year),
-                    font_size=11,
-                    text_anchor="end",
-                    transform=f"rotate(-90 {cx:.1f} {bottom + 8})",
-                )
-            )
+            body.append(x_label(x(i) + band / 2, bottom, str(year)))
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
     body.append(text((left + right) / 2, height - 4, "Year", text_anchor="middle"))
     body.append(legend([("origin's year", ORIGIN_COLOUR), ("later years", LATER_COLOUR)], left, 18))

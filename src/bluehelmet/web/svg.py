@@ -111,6 +111,38 @@ def y_axis(scale: Scale, values: Sequence[float], left: float, right: float, lab
     return "".join(parts)
 
 
+def bar_link(
+    tip: str, x: float, top: float, width: float, bottom: float, fill: str, href: str
+) -> str:
+    """A bar from ``bottom`` up to ``top`` with a hover/focus tooltip, linking to ``href``.
+
+    >>> 'aria-label="1999: 3"' in bar_link("1999: 3", 10, 20, 5, 100, "#000", "#y1999")
+    True
+    """
+    rect = el(
+        "rect",
+        title(tip),
+        x=f"{x:.1f}",
+        y=f"{top:.1f}",
+        width=f"{width:.1f}",
+        height=f"{bottom - top:.1f}",
+        fill=fill,
+    )
+    return el("a", rect, href=href, class_="tip", aria_label=tip)
+
+
+def x_label(x: float, bottom: float, label: str) -> str:
+    """A category label under the x axis at ``x``, turned to read upwards.
+
+    >>> "rotate(-90 5.0 108)" in x_label(5, 100, "1999")
+    True
+    """
+    return text(
+        x, bottom + 8, label, font_size=11, text_anchor="end",
+        transform=f"rotate(-90 {x:.1f} {bottom + 8})",
+    )  # fmt: skip
+
+
 def svg(
     width: int, height: int, body: str, label: str, description: str, interactive: bool = False
 ) -> Markup:
