@@ -40,6 +40,8 @@ bench: install
 	$(BIN)/python benchmarks/coder.py
 	$(BIN)/python benchmarks/panels.py
 	$(BIN)/python benchmarks/nb2_speed.py
+	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk) >/dev/null 2>&1 \
+		|| echo "wrk not installed: the web benchmark falls back to httpx clients"
 	$(BIN)/python benchmarks/web_load.py
 	$(BIN)/python benchmarks/reuse.py
 

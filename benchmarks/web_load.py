@@ -1,13 +1,17 @@
 """Load benchmark of the web app on loopback: operation pages under concurrent clients.
 
 Starts ``bluehelmet serve`` (uvicorn, one process) on a free 127.0.0.1 port, visits every
-operation page once (first visits build and cache each page's view), then runs N async
-clients (httpx) requesting operation pages round-robin for S seconds and prints latency
-percentiles and throughput, with the CPU time the server and the clients spent per request
-(which, unlike latency, does not depend on what else the machine is running) and the load
-average. Target: p95 under 100 ms at 20 clients. Prints numbers, asserts none.
+operation page once (first visits build and cache each page's view), then keeps N concurrent
+keep-alive connections requesting the operation pages round-robin for S seconds and prints
+latency percentiles and throughput, the server's CPU time per request and the load average.
+Target: p95 under 100 ms at 20 clients. Prints numbers, asserts none.
 
-Run: .venv/bin/python benchmarks/web_load.py [--clients 20] [--seconds 30]
+The load comes from ``wrk`` (Debian package ``wrk``; ``make bench`` installs it when it can),
+a C load generator that costs far less CPU per request than the server. Without it, or with
+``--client httpx``, the clients are httpx coroutines in this process; on a small machine they
+then compete with the server for the cores and their own cost (printed) inflates the latencies.
+
+Run: .venv/bin/python benchmarks/web_load.py [--clients 20] [--seconds 30] [--client wrk|httpx]
 """
 
 from __future__ import annotations
@@ -15,12 +19,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -28,6 +36,36 @@ import httpx
 import numpy as np
 
 SERVER = "from bluehelmet.web.server import serve; serve(port={port}, log_level='error')"
+
+# wrk script: round-robin over the paths; at the end, percentiles (microseconds) as JSON.
+WRK_SCRIPT = """\
+paths = {{{paths}}}
+i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'RESULT {{"p50": %d, "p95": %d, "p99": %d, "requests": %d, "errors": %d}}\\n',
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    summary.requests, e.status + e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What one load run measured: latency percentiles in ms, request and error counts."""
+
+    p50: float
+    p95: float
+    p99: float
+    requests: int
+    errors: int
+    seconds: float
+    client_cpu: float | None = None  # seconds of client CPU, when the clients run here
 
 
 def free_port() -> int:
@@ -69,10 +107,26 @@ def first_visits(base: str, paths: list[str]) -> list[float]:
     return times
 
 
-async def load(
+def run_wrk(base: str, paths: list[str], clients: int, seconds: float) -> LoadResult:
+    """Load from ``wrk``: ``clients`` connections over up to one thread per core."""
+    script = WRK_SCRIPT.format(paths=",".join(json.dumps(p) for p in paths))
+    threads = max(1, min(clients, os.cpu_count() or 1))
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as handle:
+        handle.write(script)
+        handle.flush()
+        command = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds:g}s", "-s", handle.name]
+        started = time.perf_counter()
+        out = subprocess.run([*command, base], capture_output=True, text=True, check=True)
+        elapsed = time.perf_counter() - started
+    line = next(x for x in out.stdout.splitlines() if x.startswith("RESULT "))
+    found = json.loads(line.removeprefix("RESULT "))
+    ms = {k: found[k] / 1000 for k in ("p50", "p95", "p99")}
+    return LoadResult(**ms, requests=found["requests"], errors=found["errors"], seconds=elapsed)
+
+
+async def _httpx_load(
     base: str, paths: list[str], clients: int, seconds: float
 ) -> tuple[list[float], int]:
-    """Latencies (s) of every request by ``clients`` concurrent clients, and the error count."""
     latencies: list[float] = []
     errors = 0
     order = itertools.cycle(paths)
@@ -95,11 +149,26 @@ async def load(
     return latencies, errors
 
 
+def run_httpx(base: str, paths: list[str], clients: int, seconds: float) -> LoadResult:
+    """Load from ``clients`` httpx coroutines in this process."""
+    cpu, started = time.process_time(), time.perf_counter()
+    latencies, errors = asyncio.run(_httpx_load(base, paths, clients, seconds))
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    p50, p95, p99 = np.percentile(np.array(latencies) * 1000, [50, 95, 99])
+    return LoadResult(p50, p95, p99, len(latencies), errors, elapsed, client_cpu=cpu)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--client", choices=["wrk", "httpx"], default=None)
     args = parser.parse_args()
+    client = args.client or ("wrk" if shutil.which("wrk") else "httpx")
+    if client == "wrk" and not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed; apt-get install wrk, or use --client httpx")
+    if client == "httpx" and args.client is None:
+        print("wrk not found (apt-get install wrk); falling back to httpx clients in-process")
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -112,25 +181,24 @@ def main() -> None:
         print(f"first visit of each of {len(paths)} operation pages (builds the cached view):")
         print(f"  median {statistics.median(cold) * 1000:.1f} ms, max {max(cold) * 1000:.1f} ms")
         load_average = os.getloadavg()[0]
-        server_cpu, client_cpu = cpu_seconds(process.pid), time.process_time()
-        started = time.perf_counter()
-        latencies, errors = asyncio.run(load(base, paths, args.clients, args.seconds))
-        elapsed = time.perf_counter() - started
+        server_cpu = cpu_seconds(process.pid)
+        run = run_wrk if client == "wrk" else run_httpx
+        result = run(base, paths, args.clients, args.seconds)
         server_cpu = cpu_seconds(process.pid) - server_cpu
-        client_cpu = time.process_time() - client_cpu
     finally:
         process.terminate()
         process.wait(timeout=10)
-    ms = np.percentile(np.array(latencies) * 1000, [50, 95, 99])
-    print(f"{args.clients} concurrent clients, {elapsed:.1f} s, operation pages round-robin:")
-    rate = len(latencies) / elapsed
-    print(f"  requests {len(latencies)}, errors {errors}, {rate:.0f} requests/s")
-    print(f"  latency p50 {ms[0]:.1f} ms, p95 {ms[1]:.1f} ms, p99 {ms[2]:.1f} ms")
-    print(f"  target p95 < 100 ms: {'met' if ms[1] < 100 else 'NOT met'}")
-    n = len(latencies)
-    print(f"  CPU per request: server {server_cpu / n * 1000:.2f} ms, clients (httpx) "
-          f"{client_cpu / n * 1000:.2f} ms; server alone could answer "
-          f"{n / server_cpu:.0f} requests/s per core")  # fmt: skip
+    n = result.requests
+    print(f"{args.clients} concurrent clients ({client}), {result.seconds:.1f} s, "
+          "operation pages round-robin:")  # fmt: skip
+    print(f"  requests {n}, errors {result.errors}, {n / result.seconds:.0f} requests/s")
+    print(f"  latency p50 {result.p50:.1f} ms, p95 {result.p95:.1f} ms, p99 {result.p99:.1f} ms")
+    print(f"  target p95 < 100 ms: {'met' if result.p95 < 100 else 'NOT met'}")
+    print(f"  server CPU per request {server_cpu / n * 1000:.2f} ms "
+          f"(one core could answer {n / server_cpu:.0f} requests/s)")  # fmt: skip
+    if result.client_cpu is not None:
+        print(f"  client (httpx) CPU per request {result.client_cpu / n * 1000:.2f} ms, "
+              "on the same cores as the server")  # fmt: skip
     print(f"  load average at the start (other work on this {os.cpu_count()}-core machine): "
           f"{load_average:.1f}")  # fmt: skip
 

@@ -159,3 +159,18 @@ def test_sql_injection_in_filters_is_just_text(client: TestClient) -> None:
 @pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost:8000", "[::1]:8000", "localhost"])
 def test_loopback_host_names_are_accepted(client: TestClient, host: str) -> None:
     assert client.get("/api/versions", headers={"Host": host}).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/operations/MONUC", "/api/operations", "/static/style.css"])
+def test_head_gives_the_get_headers_without_a_body(client: TestClient, url: str) -> None:
+    get = client.get(url)
+    head = client.head(url)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-length"] == get.headers["content-length"] != "0"
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-security-policy"] == get.headers["content-security-policy"]
+
+
+def test_head_of_an_unknown_page_is_404(client: TestClient) -> None:
+    head = client.head("/operations/NO-SUCH-OPERATION")
+    assert head.status_code == 404 and head.content == b""

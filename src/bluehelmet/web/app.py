@@ -11,6 +11,7 @@ from bluehelmet import __version__
 from bluehelmet.web import apidocs, assets, pages
 from bluehelmet.web.api import router as api_router
 from bluehelmet.web.errors import add_error_handlers
+from bluehelmet.web.head import HeadAsGet
 from bluehelmet.web.registry import OPERATION_PANELS, RESOLUTION_PANELS, SECTIONS
 from bluehelmet.web.sections import OperationPanel, ResolutionPanel, Section
 from bluehelmet.web.security import LOOPBACK_HOSTS, SecurityHeaders
@@ -57,4 +58,5 @@ def create_app(
     add_error_handlers(app)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     return app
