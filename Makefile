@@ -7,7 +7,7 @@ REPORT_DIR ?= report
 # The resolution texts coded for the report's force section, when present.
 CORPUS ?= $(wildcard ../shared/data/unsc/resolutions_en_1946_1994)
 
-.PHONY: install report test lint bench bench-reuse-million data validate lock clean serve
+.PHONY: install browser report test lint bench bench-reuse-million data validate lock clean serve
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -24,7 +24,12 @@ report: install
 serve: install
 	BLUEHELMET_CORPUS=$${BLUEHELMET_CORPUS:-$(CORPUS)} $(BIN)/bluehelmet serve
 
-test: install
+# Debian's Chromium for the browser tests (Playwright never downloads one); skipped without it.
+browser:
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium) >/dev/null 2>&1 \
+		|| echo "chromium not installed (apt-get install chromium): browser tests will be skipped"
+
+test: install browser
 	$(BIN)/python -m pytest
 
 lint: install
