@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 
 import pytest
 from fastapi.testclient import TestClient
 
 from bluehelmet.store import data_hash
+from bluehelmet.web.registry import OPERATION_PANELS
+from bluehelmet.web.views import _operation_view, operation_view, warm_operation_views
 from tests.web.conftest import cells, html, rows
 
 PAGES = ["/", "/operations", "/operations/UNAMSIL", "/resolutions", "/resolutions/1270",
@@ -184,3 +187,11 @@ def test_mandates_figure_tables_and_axes(client: TestClient) -> None:
     svg_text = " ".join(t.text_content() for t in doc.xpath("//svg//*[local-name()='text']"))
     assert "Year" in svg_text and "UN missions entering the count" in svg_text
     assert "Source: bluehelmet register" in page
+
+
+def test_warming_builds_every_operation_view_the_pages_use() -> None:
+    panels = tuple(OPERATION_PANELS)
+    assert warm_operation_views(panels, threading.Event()) == len(rows("operations"))
+    before = _operation_view.cache_info().hits
+    operation_view("UNAMSIL", panels)
+    assert _operation_view.cache_info().hits == before + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -33,6 +34,11 @@ def test_serve_binds_loopback_port_8000_by_default(runs: list[dict[str, Any]]) -
     assert (runs[0]["host"], runs[0]["port"]) == ("127.0.0.1", 8000)
     assert _hosts(runs[0]["app"]) == ["127.0.0.1", "localhost", "[::1]"]
     assert "serving http://127.0.0.1:8000/" in result.stderr and "warning" not in result.stderr
+
+
+def test_serve_stops_warming_views_when_the_server_stops(runs: list[dict[str, Any]]) -> None:
+    assert runner.invoke(app, ["serve"]).exit_code == 0
+    assert runs and server.WARM_THREAD not in {t.name for t in threading.enumerate()}
 
 
 def test_serve_on_all_interfaces_warns(runs: list[dict[str, Any]]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import threading
 
 import uvicorn
 
@@ -10,6 +11,9 @@ from bluehelmet.errors import UsageError
 from bluehelmet.web.app import create_app
 from bluehelmet.web.data import data_version
 from bluehelmet.web.security import allowed_hosts
+from bluehelmet.web.views import warm_operation_views
+
+WARM_THREAD = "warm-operation-views"
 
 
 def is_loopback(host: str) -> bool:
@@ -38,4 +42,13 @@ def serve(host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning")
         raise UsageError(f"--port {port} is not a port; use 1-65535")
     app = create_app(allowed_hosts=allowed_hosts(host))
     data_version()
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    # Operation pages' views are built in the background while the server already answers.
+    stop = threading.Event()
+    panels = tuple(app.state.operation_panels)
+    warm = threading.Thread(target=warm_operation_views, args=(panels, stop), name=WARM_THREAD)
+    warm.start()
+    try:
+        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    finally:
+        stop.set()
+        warm.join()

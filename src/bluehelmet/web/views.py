@@ -6,6 +6,7 @@ data cannot change while the server runs.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -14,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
-from bluehelmet.register.query import operation
+from bluehelmet.register.query import partners
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
 from bluehelmet.web.charts import mandates_chart
 from bluehelmet.web.data import all_events, all_operations, country_names, data_version
@@ -105,20 +106,49 @@ def _related(info: dict[str, Any], partners: pd.DataFrame) -> pd.DataFrame:
     return related[related["start_date"].notna()].sort_values(["start_date", "acronym"])
 
 
-@lru_cache(maxsize=512)
+# One view is built at a time: building is CPU-bound, so concurrent builds would only contend
+# for the interpreter, and a request waiting here finds a view another thread just built.
+_BUILDING = threading.Lock()
+
+
 def operation_view(acronym: str, panels: tuple[OperationPanel, ...]) -> dict[str, Any]:
-    """Everything the operation page shows for a canonical acronym.
+    """Everything the operation page shows for a canonical acronym (built once per process).
 
     >>> operation_view("UNAMSIL", ())["info"]["establishing_resolution"]
     1270
     """
-    rec = operation(acronym)
-    info, ops = rec.info, all_operations()
-    row = records(ops[ops["acronym"] == acronym])[0]
-    events = records(rec.events)
+    with _BUILDING:
+        return _operation_view(acronym, panels)
+
+
+def warm_operation_views(panels: tuple[OperationPanel, ...], stop: threading.Event) -> int:
+    """Build every operation's view ahead of its first visit, until ``stop`` is set; returns
+    how many were built.
+
+    >>> done = threading.Event()
+    >>> done.set()
+    >>> warm_operation_views((), done)
+    0
+    """
+    built = 0
+    for acronym in all_operations()["acronym"]:
+        if stop.is_set():
+            break
+        operation_view(acronym, panels)
+        built += 1
+    return built
+
+
+@lru_cache(maxsize=512)
+def _operation_view(acronym: str, panels: tuple[OperationPanel, ...]) -> dict[str, Any]:
+    ops, mandates = all_operations(), all_events()
+    own = ops[ops["acronym"] == acronym]
+    info, row = own.iloc[0], records(own)[0]
+    events = records(mandates[mandates["operation"] == acronym])
+    partner_ops = partners(acronym)
     timeline = None
     if pd.notna(info["start_date"]):
-        related = _related(row, rec.partners)
+        related = _related(row, partner_ops)
         bars = [_bar(info, True)] + [_bar(r, False) for _, r in related.iterrows()]
         timeline = timeline_chart(bars, _markers(events), data_version().as_of, acronym)
     shown: list[tuple[OperationPanel, PanelContent]] = []
@@ -130,7 +160,7 @@ def operation_view(acronym: str, panels: tuple[OperationPanel, ...]) -> dict[str
         "info": row,
         "hosts": _hosts(row["host_iso3"]),
         "events": [(e, badges(e)) for e in events],
-        "partners": records(rec.partners),
+        "partners": records(partner_ops),
         "timeline": timeline,
         "panels": [(p, c, records(c.table)) for p, c in shown],
     }
