@@ -7,7 +7,7 @@ REPORT_DIR ?= report
 # The resolution texts coded for the report's force section, when present.
 CORPUS ?= $(wildcard ../shared/data/unsc/resolutions_en_1946_1994)
 
-.PHONY: install browser report test lint bench bench-reuse-million data validate lock clean serve
+.PHONY: install browser report test lint bench bench-r bench-reuse-million data validate lock clean serve
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -49,6 +49,12 @@ bench: install
 		|| echo "wrk not installed: the web benchmark falls back to httpx clients"
 	$(BIN)/python benchmarks/web_load.py
 	$(BIN)/python benchmarks/reuse.py
+
+# NB2 fits against R's MASS::glm.nb (installs Debian's R when it can; not part of bench).
+bench-r: install
+	command -v Rscript >/dev/null || (apt-get update && apt-get install -y r-base-core r-cran-mass) \
+		>/dev/null 2>&1 || echo "R not installed: apt-get install r-base-core r-cran-mass"
+	$(BIN)/python benchmarks/nb2_r.py
 
 # Streaming reuse on 1,000,000 synthetic paragraphs (several minutes; not part of bench).
 bench-reuse-million: install
