@@ -8,7 +8,17 @@ import pandas as pd
 from markupsafe import Markup
 
 from bluehelmet.figures.mandates import COLOURS
-from bluehelmet.web.svg import Scale, bar_link, el, svg, text, ticks, title, x_label, y_axis
+from bluehelmet.web.svg import (
+    Scale,
+    bar_link,
+    el,
+    hover_column,
+    svg,
+    text,
+    ticks,
+    x_label,
+    y_axis,
+)
 
 SERIES_COLOURS = {"troops": "#08519c", "police": "#d94801", "observers": "#238b45"}
 
@@ -135,18 +145,7 @@ def deployments_chart(
             v = monthly[s].iloc[i]
             parts.append(f"{s} {'NA' if pd.isna(v) else f'{int(v):,}'}")
         tip = f"{when:%Y-%m}: {' · '.join(parts)}"
-        body.append(
-            el(
-                "rect",
-                title(tip),
-                x=f"{x(i) - step / 2:.1f}",
-                y=top,
-                width=f"{max(step, 1):.1f}",
-                height=bottom - top,
-                fill="transparent",
-                class_="tip",
-            )
-        )
+        body.append(hover_column(tip, x(i) - step / 2, step, top, bottom))
     for year in ticks(dates.iloc[0].year, dates.iloc[-1].year, 8):
         i = int((dates.dt.year < year).sum())
         body.append(text(x(i), bottom + 18, f"{year:.0f}", text_anchor="middle", font_size=11))

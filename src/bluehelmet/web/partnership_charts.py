@@ -10,7 +10,18 @@ import pandas as pd
 from markupsafe import Markup
 
 from bluehelmet.web.charts import legend
-from bluehelmet.web.svg import Scale, el, svg, text, ticks, title, x_label, y_axis
+from bluehelmet.web.svg import (
+    Scale,
+    bar_link,
+    el,
+    hover_column,
+    svg,
+    text,
+    ticks,
+    title,
+    x_label,
+    y_axis,
+)
 
 ORG_COLOURS = {"un": "#2b8cbe", "regional": "#e6550d", "international": "#756bb1"}
 ORG_LABELS = {"un": "UN", "regional": "regional", "international": "international (non-UN)"}
@@ -44,16 +55,11 @@ def share_bars(
         share = part / whole if whole else 0.0
         what = "UN deployment-months with a non-UN partner"
         tip = f"{name}: {part:,} of {whole:,} {what} ({share:.1%})"
-        rect = el(
-            "rect",
-            title(tip),
-            x=f"{x(i) + band * 0.15:.1f}",
-            y=f"{y(share):.1f}",
-            width=f"{band * 0.7:.1f}",
-            height=f"{max(bottom - y(share), 0.5):.1f}",
-            fill="#08519c",
+        bar_top = min(y(share), bottom - 0.5)  # an empty share still gets a bar to hover
+        bar = bar_link(
+            tip, x(i) + band * 0.15, bar_top, band * 0.7, bottom, "#08519c", f"#{anchor}"
         )
-        body.append(el("a", rect, href=f"#{anchor}", class_="tip", aria_label=tip))
+        body.append(bar)
         if i % label_every == 0:
             cx = x(i) + band / 2
             if rotate:
@@ -118,18 +124,7 @@ def personnel_chart(months: pd.DataFrame, name: str) -> Markup:
                 f"{ORG_LABELS[o]} {0 if pd.isna(row[o]) else row[o]:,.0f}" for o in ORG_COLOURS
             ]
             tip = f"{month}: " + " · ".join(parts)
-        body.append(
-            el(
-                "rect",
-                title(tip),
-                x=f"{x(i):.2f}",
-                y=top,
-                width=f"{max(step, 1):.2f}",
-                height=bottom - top,
-                fill="transparent",
-                class_="tip",
-            )
-        )
+        body.append(hover_column(tip, x(i), step, top, bottom))
     dates = pd.to_datetime(full["date"])
     for year in ticks(dates.iloc[0].year, dates.iloc[-1].year, 8):
         i = int((dates.dt.year < year).sum())

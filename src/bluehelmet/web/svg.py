@@ -131,6 +131,25 @@ def bar_link(
     return el("a", rect, href=href, class_="tip", aria_label=tip)
 
 
+def hover_column(tip: str, x: float, width: float, top: float, bottom: float) -> str:
+    """An invisible full-height column from ``x`` that shows ``tip`` on hover (one month of a
+    time series).
+
+    >>> 'class="tip"' in hover_column("2000-01: 5", 10, 2, 20, 100)
+    True
+    """
+    return el(
+        "rect",
+        title(tip),
+        x=f"{x:.1f}",
+        y=top,
+        width=f"{max(width, 1):.1f}",
+        height=bottom - top,
+        fill="transparent",
+        class_="tip",
+    )
+
+
 def x_label(x: float, bottom: float, label: str) -> str:
     """A category label under the x axis at ``x``, turned to read upwards.
 

@@ -6,7 +6,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from bluehelmet.web.charts import legend
-from bluehelmet.web.svg import Scale, el, svg, text, ticks, title, y_axis
+from bluehelmet.web.svg import Scale, bar_link, el, svg, text, ticks, y_axis
 
 COLOURS = ["#08519c", "#d94801", "#238b45", "#6a51a3", "#b2182b", "#636363"]
 DASHES = [None, "8 4", "2 3", "10 3 2 3", "4 4", "1 2"]
@@ -74,17 +74,8 @@ def posterior_chart(
         cx = x(s)
         tip = _step_tip(step, labels)
         x0, x1 = max(left, cx - band / 2), min(right, cx + band / 2)
-        rect = el(
-            "rect",
-            title(tip),
-            x=f"{x0:.1f}",
-            y=top,
-            width=f"{x1 - x0:.1f}",
-            height=bottom - top,
-            fill="transparent",
-        )
         href = anchors.get(str(step["unit"]), "#result")
-        body.append(el("a", rect, href=href, class_="tip", aria_label=tip))
+        body.append(bar_link(tip, x0, top, x1 - x0, bottom, "transparent", href))
         body.append(
             text(
                 cx,
