@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal
 
 import pandas as pd
@@ -127,13 +128,23 @@ def api_operation_panel(
 ) -> Any:
     """The table behind one panel of the operation page (e.g. deployments per month)."""
     name = canonical_acronym(acronym)
-    keys = [p.key for p in request.app.state.operation_panels]
+    panels = request.app.state.operation_panels
+    table = _panel_table(panels, key, lambda: _shown_panels(request, name), name)
+    return _answer(table, format, f"{name}-{key}")
+
+
+def _panel_table(
+    panels: Sequence[Any], key: str, shown: Callable[[], list[Any]], whose: str
+) -> pd.DataFrame:
+    """The table of panel ``key`` among the ``shown`` (panel, content, rows) of a page; 404 for
+    a key no panel has, or a panel without data for ``whose`` page."""
+    keys = [p.key for p in panels]
     if key not in keys:
         raise NotFoundError(f"no panel {key!r}; panels: {', '.join(keys) or 'none'}")
-    found = [content for p, content, _ in _shown_panels(request, name) if p.key == key]
+    found = [content for p, content, _ in shown() if p.key == key]
     if not found:
-        raise NotFoundError(f"no {key} data for {name}")
-    return _answer(found[0].table, format, f"{name}-{key}")
+        raise NotFoundError(f"no {key} data for {whose}")
+    return found[0].table
 
 
 def _shown_panels(request: Request, name: str) -> list[Any]:
@@ -218,13 +229,9 @@ def api_resolution_panel(
     """The table behind one panel of the resolution page (e.g. its reused operative text)."""
     resolution_record(number)
     panels = tuple(request.app.state.resolution_panels)
-    keys = [p.key for p in panels]
-    if key not in keys:
-        raise NotFoundError(f"no panel {key!r}; panels: {', '.join(keys) or 'none'}")
-    found = [c for p, c, _ in resolution_panels(number, panels) if p.key == key]
-    if not found:
-        raise NotFoundError(f"no {key} data for resolution {number}")
-    return _answer(found[0].table, format, f"resolution-{number}-{key}")
+    whose = f"resolution {number}"
+    table = _panel_table(panels, key, lambda: resolution_panels(number, panels), whose)
+    return _answer(table, format, f"resolution-{number}-{key}")
 
 
 @router.get("/figures/mandates", response_model=models.MandateFigure, responses={**ERRORS, **CSV})
