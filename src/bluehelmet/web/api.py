@@ -23,7 +23,7 @@ from bluehelmet.web.data import (
     resolution_events,
     resolution_record,
 )
-from bluehelmet.web.tables import csv_response, records
+from bluehelmet.web.tables import csv_response, records, table_answer
 from bluehelmet.web.views import operation_view, resolution_panels
 
 router = APIRouter(prefix="/api", tags=["data"])
@@ -53,10 +53,6 @@ def _enum(values: tuple[str, ...], text: str) -> Any:
     return Query(max_length=params.MAX_TEXT, description=text, json_schema_extra={"enum": values})
 
 
-def _answer(df: pd.DataFrame, format: str, name: str) -> Any:
-    return csv_response(df, name) if format == "csv" else records(df)
-
-
 def _str(value: int | None) -> str | None:
     return None if value is None else str(value)
 
@@ -74,7 +70,7 @@ def api_operations(
 ) -> Any:
     """Operations, filtered like the operations page (``start``/``end``: active in those years)."""
     filters = params.operation_filters(org, country, status, _str(start), _str(end), type, q)
-    return _answer(find_operations(filters), format, "operations")
+    return table_answer(find_operations(filters), format, "operations")
 
 
 @router.get(
@@ -103,7 +99,7 @@ def api_operation(acronym: Acronym, request: Request, format: Format = "json") -
 def api_operation_events(acronym: Acronym, format: Format = "json") -> Any:
     """One operation's mandate events in date order."""
     name = canonical_acronym(acronym)
-    return _answer(mandate_events(name), format, f"{name}-mandate-events")
+    return table_answer(mandate_events(name), format, f"{name}-mandate-events")
 
 
 @router.get(
@@ -112,7 +108,7 @@ def api_operation_events(acronym: Acronym, format: Format = "json") -> Any:
 def api_operation_partners(acronym: Acronym, format: Format = "json") -> Any:
     """Operations of other organisations in the same host country at overlapping dates."""
     rec = operation(canonical_acronym(acronym))
-    return _answer(rec.partners, format, f"{rec.info['acronym']}-partners")
+    return table_answer(rec.partners, format, f"{rec.info['acronym']}-partners")
 
 
 @router.get(
@@ -130,7 +126,7 @@ def api_operation_panel(
     name = canonical_acronym(acronym)
     panels = request.app.state.operation_panels
     table = _panel_table(panels, key, lambda: _shown_panels(request, name), name)
-    return _answer(table, format, f"{name}-{key}")
+    return table_answer(table, format, f"{name}-{key}")
 
 
 def _panel_table(
@@ -165,7 +161,7 @@ def api_mandate_events(
         raise UsageError(f"operation: {exc}") from None
     if resolution is not None:
         events = events[events["resolution"] == resolution]
-    return _answer(events, format, "mandate-events")
+    return table_answer(events, format, "mandate-events")
 
 
 @router.get("/resolutions", response_model=models.Resolutions, responses={**ERRORS, **CSV})
@@ -182,7 +178,7 @@ def api_resolutions(
         found = resolutions(year, params.text("topic", topic), params.text("operation", operation))
     except NotFoundError as exc:
         raise UsageError(f"operation: {exc}") from None
-    return _answer(found.iloc[offset : offset + limit], format, "resolutions")
+    return table_answer(found.iloc[offset : offset + limit], format, "resolutions")
 
 
 @router.get("/resolutions/{number}", response_model=models.ResolutionDetail, responses=ERRORS)
@@ -212,7 +208,7 @@ def api_resolution_table(
         raise NotFoundError("no corpus configured: set BLUEHELMET_CORPUS to a folder of texts")
     if found is None:
         raise NotFoundError(f"resolution {number} has no readable text in the configured corpus")
-    return _answer(getattr(found.coded, table), format, f"resolution-{number}-{table}")
+    return table_answer(getattr(found.coded, table), format, f"resolution-{number}-{table}")
 
 
 @router.get(
@@ -231,7 +227,7 @@ def api_resolution_panel(
     panels = tuple(request.app.state.resolution_panels)
     whose = f"resolution {number}"
     table = _panel_table(panels, key, lambda: resolution_panels(number, panels), whose)
-    return _answer(table, format, f"resolution-{number}-{key}")
+    return table_answer(table, format, f"resolution-{number}-{key}")
 
 
 @router.get("/figures/mandates", response_model=models.MandateFigure, responses={**ERRORS, **CSV})
@@ -251,7 +247,7 @@ def api_mandates(start: Bound = 1989, end: Bound = 2016, format: Format = "json"
 )
 def api_mandate_missions(start: Bound = 1989, end: Bound = 2016, format: Format = "json") -> Any:
     """The missions behind the mandates figure's bars: year, operation, resolution, category."""
-    return _answer(mandate_basis(start, end), format, f"mandate-missions-{start}-{end}")
+    return table_answer(mandate_basis(start, end), format, f"mandate-missions-{start}-{end}")
 
 
 @router.get("/versions", response_model=models.Versions, responses=CSV)
@@ -281,4 +277,4 @@ def api_summary(
 ) -> Any:
     """The home page's tables: rows and coverage per table, operations per organisation,
     mandate events per verification level."""
-    return _answer(SUMMARIES[part](), format, f"summary-{part}")
+    return table_answer(SUMMARIES[part](), format, f"summary-{part}")

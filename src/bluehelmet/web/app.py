@@ -54,7 +54,8 @@ def create_app(
     app.include_router(assets.router)
     app.include_router(pages.router)
     for section in app.state.sections:
-        app.include_router(section.router())
+        for section_router in section.routers:
+            app.include_router(section_router)
     add_error_handlers(app)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SecurityHeaders)

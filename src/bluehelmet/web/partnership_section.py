@@ -31,7 +31,7 @@ from bluehelmet.web.partnership_views import (
 )
 from bluehelmet.web.render import page
 from bluehelmet.web.sections import Section
-from bluehelmet.web.tables import csv_response, records
+from bluehelmet.web.tables import csv_response, records, table_answer
 
 ConflictId = Annotated[int, Path(ge=1, le=999_999_999, description="UCDP conflict id, e.g. 382")]
 
@@ -206,14 +206,14 @@ def api_configurations(format: Format = "json") -> Any:
     """Conflict-months by deployment status (none, UN only, non-UN only, parallel) and the
     sequential handovers each way."""
     table = configuration_table()
-    return csv_response(table, "configurations") if format == "csv" else records(table)
+    return table_answer(table, format, "configurations")
 
 
 @api.get("/conflicts", response_model=list[Conflict], responses={**ERRORS, **CSV})
 def api_conflicts(format: Format = "json") -> Any:
     """Conflicts with any peacekeepers in the panel (UCDP ids, names as ACD lists them)."""
     table = conflicts()
-    return csv_response(table, "conflicts") if format == "csv" else records(table)
+    return table_answer(table, format, "conflicts")
 
 
 @api.get(
@@ -224,7 +224,7 @@ def api_conflict(conflict_id: ConflictId, format: Format = "json") -> Any:
     deployment status and battle deaths (NA outside the sources' coverage)."""
     number = conflict_number(str(conflict_id))
     table = conflict_months(number)
-    return csv_response(table, f"conflict-{number}") if format == "csv" else records(table)
+    return table_answer(table, format, f"conflict-{number}")
 
 
 @api.get("/model", response_model=Model, responses={**ERRORS, **CSV})
@@ -246,20 +246,7 @@ def api_predictions(format: Format = "json") -> Any:
     """Predicted battle deaths over UN troop levels (thousands) without and with a non-UN
     partner (non-UN troops at their median positive level), with 95% simulation intervals."""
     table = predictions()
-    return csv_response(table, "partnership-predictions") if format == "csv" else records(table)
-
-
-def partnership_router() -> APIRouter:
-    """The section's pages and API in one router (mounted by ``create_app``).
-
-    >>> from bluehelmet.web.app import create_app
-    >>> "/api/partnership/share" in create_app(sections=[PARTNERSHIP]).openapi()["paths"]
-    True
-    """
-    router = APIRouter()
-    router.include_router(pages)
-    router.include_router(api)
-    return router
+    return table_answer(table, format, "partnership-predictions")
 
 
 PARTNERSHIP = Section(
@@ -269,5 +256,5 @@ PARTNERSHIP = Section(
     summary="UN and non-UN peacekeepers in the same conflicts: partner shares, personnel per "
     "conflict and the battle-deaths model",
     available=partnership_available,
-    router=partnership_router,
+    routers=(pages, api),
 )

@@ -31,7 +31,7 @@ from bluehelmet.web.reuse_views import (
     reuse_panel,
 )
 from bluehelmet.web.sections import ResolutionPanel, Section
-from bluehelmet.web.tables import csv_response, records
+from bluehelmet.web.tables import csv_response, records, table_answer
 
 PAGE_SIZE = 100
 #: Column names on the families page (the API keeps the engine's).
@@ -263,7 +263,7 @@ def api_resolution_shares(format: Format = "json") -> Any:
     """Per resolution: the share of its operative characters repeated from earlier resolutions
     of the same operation and of others, and its novelty."""
     shares = reuse_data().shares
-    return csv_response(shares, "reuse-resolutions") if format == "csv" else records(shares)
+    return table_answer(shares, format, "reuse-resolutions")
 
 
 @api.get("/pair", response_model=ReusePairDetail, responses={**ERRORS, **CSV})
@@ -301,7 +301,7 @@ def api_families(
     boilerplate formulas (``boilerplate``); those that reached ``operation`` or were used in
     ``year``."""
     found = family_list(kind, _operation(operation), year).iloc[offset : offset + limit]
-    return csv_response(found, f"reuse-{kind}") if format == "csv" else records(found)
+    return table_answer(found, format, f"reuse-{kind}")
 
 
 @api.get("/{kind}/{family}", response_model=ReuseFamilyDetail, responses={**ERRORS, **CSV})
@@ -324,22 +324,7 @@ def api_family_pairs(kind: Kind, family: Family, format: Format = "json") -> Any
     """The verified pairs that joined one family (earlier paragraph first)."""
     number = family_number(kind, str(family))
     pairs = family_pairs(kind, number)
-    return (
-        csv_response(pairs, f"reuse-{kind}-{number}-pairs") if format == "csv" else records(pairs)
-    )
-
-
-def reuse_router() -> APIRouter:
-    """The explorer's pages and API in one router (mounted by ``create_app``).
-
-    >>> from bluehelmet.web.app import create_app
-    >>> "/api/reuse/pair" in create_app(sections=[REUSE]).openapi()["paths"]
-    True
-    """
-    router = APIRouter()
-    router.include_router(pages)
-    router.include_router(api)
-    return router
+    return table_answer(pairs, format, f"reuse-{kind}-{number}-pairs")
 
 
 REUSE = Section(
@@ -349,6 +334,6 @@ REUSE = Section(
     summary="clause families of the configured corpus: where mandate language came from and "
     "where it went, pairs side by side",
     available=corpus_configured,
-    router=reuse_router,
+    routers=(pages, api),
 )
 REUSE_PANEL = ResolutionPanel("reuse", "Reused operative text", reuse_panel)

@@ -2,7 +2,8 @@
 
 A :class:`Section` is a part of the site with its own pages (reuse explorer, partnership
 panels, process-tracing cases): it is listed in the navigation and on the home page only while
-``available()`` says its data exists, and its routes are mounted by ``create_app``. An
+``available()`` says its data exists, and its routers (pages, API) are mounted by
+``create_app``. An
 :class:`OperationPanel` adds a block (chart, table, source line) to every operation page where
 ``build(acronym)`` returns data; a :class:`ResolutionPanel` does the same on resolution pages.
 The lists in ``bluehelmet.web.registry`` say which are on (``create_app`` takes other lists too).
@@ -11,7 +12,7 @@ The lists in ``bluehelmet.web.registry`` say which are on (``create_app`` takes 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from fastapi import APIRouter
@@ -27,7 +28,7 @@ class Section:
     path: str
     summary: str
     available: Callable[[], bool]
-    router: Callable[[], APIRouter]
+    routers: tuple[APIRouter, ...] = field(compare=False)  # routers are not hashable
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,16 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
+def table_answer(df: pd.DataFrame, format: str, name: str) -> Any:
+    """An API answer: the table as a CSV download ``<name>.csv`` for ``format="csv"``, else as
+    JSON records.
+
+    >>> table_answer(pd.DataFrame({"a": [1]}), "json", "t")
+    [{'a': 1}]
+    """
+    return csv_response(df, name) if format == "csv" else records(df)
+
+
 def filename(name: str) -> str:
     """A safe download name: letters, digits, dot, dash and underscore only.
 

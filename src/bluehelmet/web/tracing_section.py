@@ -14,7 +14,7 @@ from bluehelmet.tracing.schema import CaseInfo
 from bluehelmet.web.api import CSV, ERRORS, Format
 from bluehelmet.web.render import page
 from bluehelmet.web.sections import Section
-from bluehelmet.web.tables import csv_response, records
+from bluehelmet.web.tables import csv_response, table_answer
 from bluehelmet.web.tracing_data import case_list, case_trace, cases_available
 from bluehelmet.web.tracing_views import case_detail, case_tables, case_view, list_view
 
@@ -159,7 +159,7 @@ def api_cases(format: Format = "json") -> Any:
     """The bundled cases: outcome, leading hypothesis and its posterior, and whether the leader
     (``leader_holds``) and the whole ranking (``ranking_holds``) survive every check."""
     cases = case_list()
-    return csv_response(cases, "cases") if format == "csv" else records(cases)
+    return table_answer(cases, format, "cases")
 
 
 @api.get("/{case_id}", response_model=CaseDetail, responses={**ERRORS, **CSV})
@@ -178,15 +178,7 @@ def api_case_table(case_id: CaseId, table: Table, format: Format = "json") -> An
     and weights of evidence), ``matrix`` (predictions), ``holds``, ``hinges`` or every
     sensitivity setting (``perturbations``)."""
     found = case_tables(case_id)[table]
-    return csv_response(found, f"case-{case_id}-{table}") if format == "csv" else records(found)
-
-
-def tracing_router() -> APIRouter:
-    """The case pages and API in one router (mounted by ``create_app``)."""
-    router = APIRouter()
-    router.include_router(pages)
-    router.include_router(api)
-    return router
+    return table_answer(found, format, f"case-{case_id}-{table}")
 
 
 TRACING = Section(
@@ -196,5 +188,5 @@ TRACING = Section(
     summary="bundled process-tracing cases: rival explanations, a cited evidence ledger, the "
     "posterior path and how much the ranking depends on the numbers",
     available=cases_available,
-    router=tracing_router,
+    routers=(pages, api),
 )
