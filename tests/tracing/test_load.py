@@ -68,6 +68,20 @@ def test_a_bare_default_id_takes_the_default_text(tmp_path: Path) -> None:
     assert case.label("rationalist") == "Rationalist"
 
 
+def test_a_default_id_with_its_own_predictions_keeps_the_default_label(tmp_path: Path) -> None:
+    text = replaced(
+        "  - id: a\n    label: A\n    predicts: [{id: a_obs, text: A obs.}]\n",
+        "  - id: rationalist\n    predicts: [{id: my_obs, text: My own prediction.}]\n",
+        replaced("{a: 0.5, b: 0.5}", "{rationalist: 0.5, b: 0.5}"),
+    )
+    text = text.replace("bears_on: [a_obs]", "bears_on: [my_obs]")
+    text = text.replace("      a: {p: 0.8}", "      rationalist: {p: 0.8}")
+    case = load_case(write(tmp_path, text))
+    assert case.label("rationalist") == "Rationalist"
+    own = case.hypotheses[case.hypothesis_ids.index("rationalist")]
+    assert [(o.id, o.text) for o in own.predicts or []] == [("my_obs", "My own prediction.")]
+
+
 def test_probability_outside_zero_one(tmp_path: Path) -> None:
     message = error_of(tmp_path, replaced("a: {p: 0.8}", "a: {p: 1.3}"))
     assert message == (

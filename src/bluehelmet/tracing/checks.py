@@ -23,14 +23,16 @@ def _suggest(name: str, known: Iterable[str]) -> str:
 
 
 def resolve_hypotheses(file: CaseFile, marks: Marks) -> tuple[Hypothesis, ...]:
-    """The file's hypotheses (a bare default id takes the default's text), or the defaults."""
+    """The file's hypotheses (a default id takes the default's text and predictions, overridden
+    field by field by what the file gives), or the defaults."""
     if file.hypotheses is None:
         return tuple(_DEFAULTS.values())
     resolved = []
     for i, hyp in enumerate(file.hypotheses):
         default = _DEFAULTS.get(hyp.id)
         if default is not None:
-            hyp = default.model_copy(update=hyp.model_dump(exclude_none=True))
+            given = hyp.model_dump(exclude_none=True)
+            hyp = Hypothesis.model_validate({**default.model_dump(), **given})
         elif hyp.label is None or hyp.predicts is None:
             raise marks.error(
                 ("hypotheses", i),
