@@ -12,7 +12,9 @@ import pytest
 
 from bluehelmet.reuse.engine import ReuseResult, brute_force_pairs, find_reuse
 from bluehelmet.reuse.schema import PAIR_COLUMNS
+from bluehelmet.reuse.shingles import shingle_texts
 from bluehelmet.reuse.tokens import tokens
+from bluehelmet.reuse.verify import verify
 
 BOILERPLATE = "Decides to remain seized of the matter."
 N_DOCS = 300
@@ -267,3 +269,34 @@ def test_shared_corpus_recall(texts_dir: Path) -> None:
         f"{len(res.pairs)} pairs + {len(res.boilerplate_pairs)} boilerplate, {took:.1f}s"
     )
     assert recall >= 0.98
+
+
+def test_containment_alone_keeps_a_clause_quoted_in_a_longer_paragraph() -> None:
+    # bigrams counted by hand: the clause has 6, the paragraph 16 (the clause's 6 among them):
+    # Jaccard 6/16 = 0.375 < 0.6 but containment 6/6 = 1 >= 0.8 -> kept. The other pair shares
+    # 6 of 8 and 12 bigrams: containment 0.75 and Jaccard 6/14 -> dropped.
+    texts = [
+        "a b c d e f g",
+        "a b c d e f g h i j k l m n o p q",
+        "a b c d e f g x y",
+        "a b c d e f g r s t u v w",
+    ]
+    kept = verify(shingle_texts(texts, n=2), pd.DataFrame({"a": [0, 2], "b": [1, 3]}))
+    assert kept[["a", "b"]].values.tolist() == [[0, 1]]
+    assert kept["jaccard"].tolist() == pytest.approx([6 / 16])
+    assert kept["containment"].tolist() == [1.0]
+
+
+def test_the_earlier_date_is_the_source_whatever_the_doc_ids() -> None:
+    text = "the council authorizes the force to take all necessary measures to protect civilians"
+    paras = pd.DataFrame(
+        {
+            "doc": ["A", "Z", "B"],
+            "id": ["1", "1", "1"],
+            "text": [text] * 3,
+            "date": ["2000-01-01", "1990-01-01", ""],
+        }  # fmt: skip
+    )
+    pairs = find_reuse(paras).pairs
+    got = set(zip(pairs["source_doc"], pairs["target_doc"], strict=True))
+    assert got == {("Z", "A"), ("Z", "B"), ("A", "B")}  # undated B comes last

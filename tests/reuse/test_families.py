@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from bluehelmet.errors import DataFormatError
+from bluehelmet.reuse.engine import find_reuse
 from bluehelmet.reuse.families import UnionFind, families, family_summary
 from bluehelmet.reuse.schema import PAIR_COLUMNS
 
@@ -96,3 +97,18 @@ def test_family_summary_gives_origin_and_spread() -> None:
 def test_missing_columns_are_reported() -> None:
     with pytest.raises(DataFormatError, match="pairs"):
         families(pd.DataFrame(columns=["source_doc"]), _paragraphs())
+
+
+def test_same_date_origin_is_the_engines_source_not_the_first_row() -> None:
+    """Two identical paragraphs of one date, listed B before A: the engine pairs A -> B (date,
+    then doc, then id), and the family's origin must be that same source."""
+    text = "the council authorizes the force to take all necessary measures to protect civilians"
+    paras = pd.DataFrame(
+        {"doc": ["B", "A"], "id": ["1", "1"], "text": [text, text], "date": ["2000", "2000"]}
+    )
+    pairs = find_reuse(paras).pairs
+    assert pairs[["source_doc", "target_doc"]].values.tolist() == [["A", "B"]]
+    members = families(pairs, paras)
+    assert members.set_index("doc").loc["A", "origin"]
+    assert not members.set_index("doc").loc["B", "origin"]
+    assert family_summary(members)["origin_doc"].tolist() == ["A"]

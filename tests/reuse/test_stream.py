@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from bluehelmet.cli import app
 from bluehelmet.errors import UsageError
+from bluehelmet.reuse import stream
 from bluehelmet.reuse.engine import ReuseResult, find_reuse
 from bluehelmet.reuse.inputs import read_paragraphs
 from bluehelmet.reuse.schema import PAIR_COLUMNS
@@ -142,6 +143,21 @@ def test_batch_size_and_format_do_not_change_the_output(corpus, paired, tmp_path
         expected = (out / name).read_bytes()
         assert (tmp_path / "one" / name).read_bytes() == expected
         assert (tmp_path / "pq" / name).read_bytes() == expected
+
+
+def test_small_verify_chunks_duckdb_join_and_parquet_output_give_the_same_pairs(
+    corpus, paired, tmp_path, monkeypatch
+) -> None:
+    out, result = paired
+    monkeypatch.setattr(stream, "VERIFY_CHUNK", 7)  # many chunks instead of one
+    options = {"pair_boilerplate": True, "min_docs": MIN_DOCS, "candidates": "duckdb"}
+    pq = stream_reuse(corpus[0], tmp_path / "pq", batch_size=64, fmt="parquet", **options)
+    assert result.params["candidates"] > 7 * 10
+    assert (pq.params["candidate_join"], result.params["candidate_join"]) == ("duckdb", "numpy")
+    for name in ("pairs", "boilerplate_pairs", "boilerplate"):
+        got = pd.read_parquet(tmp_path / "pq" / f"{name}.parquet")
+        want = _read(out / f"{name}.csv")
+        pd.testing.assert_frame_equal(_as_csv(got), want, check_dtype=False)
 
 
 def test_synthetic_corpus_is_seeded(tmp_path: Path) -> None:

@@ -108,9 +108,11 @@ def families(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
         if a in known and b in known:
             uf.union(a, b)
     roots = [uf.find(k) for k in keys]
-    # Members in time order: dated before undated, then by date, then by table position.
-    timed = pd.DataFrame({"undated": out["date"] == "", "date": out["date"]})
-    order = timed.sort_values(["undated", "date"], kind="stable").index.to_list()
+    # Members in time order as the engine ranks sources: dated before undated, date, doc, id.
+    timed = pd.DataFrame(
+        {"undated": out["date"] == "", "date": out["date"], "doc": out["doc"], "id": out["id"]}
+    )
+    order = timed.sort_values(["undated", "date", "doc", "id"], kind="stable").index.to_list()
     number: dict[Hashable, int] = {}
     origin = [False] * len(out)
     for i in order:
@@ -154,7 +156,7 @@ def family_summary(members: pd.DataFrame, *, min_size: int = 2) -> pd.DataFrame:
             continue
         dates = part["date"].fillna("").astype(str)
         timed = part.assign(_undated=dates == "", _date=dates).sort_values(
-            ["_undated", "_date"], kind="stable"
+            ["_undated", "_date", "doc", "id"], kind="stable"
         )
         origin = part[part["origin"]].iloc[0] if part["origin"].any() else timed.iloc[0]
         groups: list[str] = []

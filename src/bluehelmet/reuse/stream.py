@@ -431,7 +431,8 @@ def stream_reuse(
     params = {
         "engine": "stream",
         "tokenizer": TOKENIZER,
-        **{k: v for k, v in asdict(settings).items() if k != "min_docs"},
+        **{k: v for k, v in asdict(settings).items() if k not in ("min_docs", "candidates")},
+        "candidate_join": settings.candidates,  # as the engine records it; "candidates" counts
         "rows_per_band": settings.rows,
         "max_chars": max_chars,
         "batch_size": batch_size,
