@@ -78,18 +78,16 @@ def api_operations(
 )
 def api_operation(acronym: Acronym, request: Request, format: Format = "json") -> Any:
     """One operation with its mandate events and partners (CSV: the register row only)."""
-    rec = operation(canonical_acronym(acronym))
-    name = rec.info["acronym"]
-    ops = all_operations()
-    row = ops[ops["acronym"] == name]
+    name = canonical_acronym(acronym)
     if format == "csv":
-        return csv_response(row, name)
-    panels = [p.key for p, _, _ in _shown_panels(request, name)]
+        ops = all_operations()
+        return csv_response(ops[ops["acronym"] == name], name)
+    view = operation_view(name, tuple(request.app.state.operation_panels))
     return {
-        "operation": records(row)[0],
-        "events": records(rec.events),
-        "partners": records(rec.partners),
-        "panels": panels,
+        "operation": view["info"],
+        "events": [event for event, _ in view["events"]],
+        "partners": view["partners"],
+        "panels": [p.key for p, _, _ in view["panels"]],
     }
 
 
@@ -124,8 +122,8 @@ def api_operation_panel(
 ) -> Any:
     """The table behind one panel of the operation page (e.g. deployments per month)."""
     name = canonical_acronym(acronym)
-    panels = request.app.state.operation_panels
-    table = _panel_table(panels, key, lambda: _shown_panels(request, name), name)
+    panels = tuple(request.app.state.operation_panels)
+    table = _panel_table(panels, key, lambda: operation_view(name, panels)["panels"], name)
     return table_answer(table, format, f"{name}-{key}")
 
 
@@ -141,11 +139,6 @@ def _panel_table(
     if not found:
         raise NotFoundError(f"no {key} data for {whose}")
     return found[0].table
-
-
-def _shown_panels(request: Request, name: str) -> list[Any]:
-    """The operation page's panels that have data for ``name`` (built once, with the page)."""
-    return list(operation_view(name, tuple(request.app.state.operation_panels))["panels"])
 
 
 @router.get("/mandate_events", response_model=models.MandateEvents, responses={**ERRORS, **CSV})
