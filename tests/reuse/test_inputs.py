@@ -283,6 +283,10 @@ def test_folder_paragraphs_are_checked_by_paragraph_number(tmp_path: Path) -> No
         "paragraph 2: text too long (17 > 12 characters); skipped",
         "summary: 1 records loaded, 1 skipped (text too long: 1), 0 warnings",
     ]
+    # the in-memory reader applies the same checks as the streaming one
+    table, problems = read_paragraphs(tmp_path, max_chars=12)
+    assert table["id"].tolist() == ["5:1"]
+    assert problems == reader.report()
 
 
 def test_missing_suffix_is_named(tmp_path: Path) -> None:

@@ -367,7 +367,9 @@ class RecordReader:
             raise DataFormatError(f"{where} ({exc})") from exc
 
     def _folder(self) -> Iterator[tuple[int, Any]]:
-        table, self.file_problems = read_paragraphs(self.path)
+        corpus = load_corpus(self.path, progress=False)
+        self.file_problems = [f"file {name}: {reason}; skipped" for name, reason in corpus.skipped]
+        table = paragraphs_from_resolutions(corpus.resolutions)
         self.total = len(table)
         for n, record in enumerate(table.to_dict("records"), start=1):
             self.position = n
@@ -381,9 +383,9 @@ def read_paragraphs(
 
     A ``.jsonl``/``.ndjson`` file has one JSON object per line with ``doc``, ``id``,
     ``text`` and optional ``date``, ``group`` (and ``force``); ``.parquet`` has those
-    columns. Files are checked record by record by :class:`RecordReader`. A folder is read
-    with :func:`~bluehelmet.documents.corpus.load_corpus` (files it skips are reported) and
-    cut by :func:`paragraphs_from_resolutions`.
+    columns. A folder is read with :func:`~bluehelmet.documents.corpus.load_corpus` (files it
+    skips are reported) and cut by :func:`paragraphs_from_resolutions`. Every record is checked
+    by :class:`RecordReader`, as in a streaming run.
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "p.jsonl"
@@ -392,10 +394,5 @@ def read_paragraphs(
     >>> len(table), problems[0]
     (1, 'line 2: invalid JSON (Expecting value); skipped')
     """
-    p = Path(path)
-    if p.is_dir():
-        corpus = load_corpus(p, progress=False)
-        problems = [f"file {name}: {reason}; skipped" for name, reason in corpus.skipped]
-        return paragraphs_from_resolutions(corpus.resolutions), problems
-    reader = RecordReader(p, max_chars)
+    reader = RecordReader(Path(path), max_chars)
     return reader.table(), reader.report()
