@@ -134,7 +134,9 @@ def family_members(kind: str, family: str | int) -> pd.DataFrame:
         jaccard=found["jaccard"].to_numpy(dtype=float),
         containment=found["containment"].to_numpy(dtype=float),
     )
-    out = out.assign(_undated=out["date"] == "").sort_values(["_undated", "date"], kind="stable")
+    out = out.assign(_undated=out["date"] == "").sort_values(
+        ["_undated", "date", "doc", "id"], kind="stable"
+    )
     return out[MEMBER_COLUMNS].reset_index(drop=True)
 
 
