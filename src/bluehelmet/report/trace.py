@@ -226,37 +226,8 @@ def _html(t: Trace) -> str:
     return _ENV.get_template("trace.html").render(**_context(t), table=table, path_svg=svg)
 
 
-def _plain(value: object) -> object:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None if math.isnan(value) else ("+inf" if value > 0 else "-inf")
-    return value
-
-
-def _records(df: pd.DataFrame) -> list[dict[str, object]]:
-    return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
-
-
 def _json(t: Trace) -> str:
-    s = t.sensitivity
-    payload = {
-        "case": t.case.info.model_dump(mode="json"),
-        "file": Path(t.case.marks.name).name,
-        "leader": t.leader,
-        "result": _records(t.result),
-        "path": _records(t.path),
-        "ledger": _records(t.ledger),
-        "matrix": _records(t.matrix),
-        "sensitivity": {
-            "likelihood_delta": s.likelihood_delta,
-            "prior_factor": s.prior_factor,
-            "breakeven_factor": _plain(s.breakeven_factor),
-            "flip_delta": s.flip_delta,
-            "holds": _records(s.holds),
-            "hinges": _records(s.hinges),
-            "perturbations": _records(s.perturbations),
-        },
-    }
-    return json.dumps(payload, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    return json.dumps(t.to_dict(), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def render_trace(t: Trace, fmt: str = "md") -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,10 +42,50 @@ class Trace:
         index = leader_of(self.result["posterior"].to_numpy())
         return None if index is None else str(self.result["hypothesis"].iloc[index])
 
+    def to_dict(self) -> dict[str, Any]:
+        """The trace as JSON-ready values (infinite weights as ``"+inf"``/``"-inf"``, missing
+        values as None): case, file, leader, result, path, ledger, matrix and sensitivity.
+
+        >>> from bluehelmet.tracing.demo import demo_case
+        >>> trace(demo_case()).to_dict()["sensitivity"]["prior_factor"]
+        2.0
+        """
+        s = self.sensitivity
+        return {
+            "case": self.case.info.model_dump(mode="json"),
+            "file": Path(self.case.marks.name).name,
+            "leader": self.leader,
+            "result": _records(self.result),
+            "path": _records(self.path),
+            "ledger": _records(self.ledger),
+            "matrix": _records(self.matrix),
+            "sensitivity": {
+                "likelihood_delta": s.likelihood_delta,
+                "prior_factor": s.prior_factor,
+                "breakeven_factor": _plain(s.breakeven_factor),
+                "flip_delta": s.flip_delta,
+                "holds": _records(s.holds),
+                "hinges": _records(s.hinges),
+                "perturbations": _records(s.perturbations),
+            },
+        }
+
     def posteriors(self) -> pd.DataFrame:
         """The posterior path as a wide table: one row per step, one column per hypothesis."""
         wide = self.path.pivot(index=["step", "unit"], columns="hypothesis", values="posterior")
         return wide[self.case.hypothesis_ids].reset_index().rename_axis(columns=None)
+
+
+def _plain(value: object) -> object:
+    """A JSON-ready scalar: None for NaN, ``"+inf"``/``"-inf"`` for infinities."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None if math.isnan(value) else ("+inf" if value > 0 else "-inf")
+    return value
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, object]]:
+    plain = df.astype(object).where(df.notna(), None)
+    return [{k: _plain(v) for k, v in row.items()} for row in plain.to_dict(orient="records")]
 
 
 def _odds_db(p: np.ndarray) -> np.ndarray:

@@ -90,12 +90,6 @@ def case_tables(case_id: str) -> dict[str, pd.DataFrame]:
     return {name: label_infinite(df) for name, df in tables.items()}
 
 
-def _number(value: float | None) -> float | str | None:
-    if value is None or math.isnan(value):
-        return None
-    return value if math.isfinite(value) else ("+inf" if value > 0 else "-inf")
-
-
 @lru_cache(maxsize=64)
 def case_detail(case_id: str) -> dict[str, Any]:
     """One case as JSON: the case, its leader, result, posterior path, ledger, predictions
@@ -104,22 +98,10 @@ def case_detail(case_id: str) -> dict[str, Any]:
     >>> case_detail("haiti-2004")["leader"]
     'group_psychological'
     """
-    t = case_trace(case_id)
-    s, tables = t.sensitivity, case_tables(case_id)
-    return {
-        "case": t.case.info.model_dump(mode="json"),
-        "file": Path(t.case.marks.name).name,
-        "leader": t.leader,
-        **{name: records(tables[name]) for name in ("result", "path", "ledger", "matrix")},
-        "sensitivity": {
-            "likelihood_delta": s.likelihood_delta,
-            "prior_factor": s.prior_factor,
-            "breakeven_factor": _number(s.breakeven_factor),
-            "flip_delta": s.flip_delta,
-            "holds": records(tables["holds"]),
-            "hinges": records(tables["hinges"]),
-        },
-    }
+    detail = case_trace(case_id).to_dict()
+    # the web's ledger also carries each item's unit's weight of evidence per hypothesis
+    detail["ledger"] = records(case_tables(case_id)["ledger"])
+    return detail
 
 
 def list_view() -> list[dict[str, Any]]:
