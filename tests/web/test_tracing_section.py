@@ -12,7 +12,9 @@ import re
 from functools import cache
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
+import pandas as pd
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -21,6 +23,7 @@ from bluehelmet import bundled_cases, trace
 from bluehelmet.store import data_hash
 from bluehelmet.tracing import Trace, parse_case
 from bluehelmet.web.tables import records
+from bluehelmet.web.tracing_chart import posterior_chart
 from bluehelmet.web.tracing_views import label_infinite
 from tests.web.conftest import cells, html
 from tests.web.test_security import _raw_get
@@ -400,3 +403,15 @@ def test_case_pages_have_no_inline_code_and_escape_ids(client: TestClient, url: 
     assert not re.search(r"<script(?![^>]*\bsrc=\"/static/)", page)
     assert not re.search(r"\sstyle=", page) and "<style" not in page
     assert not re.search(r"\son[a-z]+=", page) and "<img src=x" not in page
+
+
+def test_posterior_chart_legend_stays_above_the_plot_however_many_rows() -> None:
+    labels = {f"h{i}": f"A rather long hypothesis label number {i}" for i in range(9)}
+    path = pd.DataFrame({"step": [0, 1], "unit": ["prior", "e1"], **dict.fromkeys(labels, 0.5)})
+    svg = lxml.etree.fromstring(str(posterior_chart(path, labels, {}, "many")))
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    grid_top = min(float(line.get("y1")) for line in svg.findall("s:line[@stroke='#ddd']", ns))
+    baselines = [float(t.get("y")) for t in svg.findall("s:text", ns) if t.text in labels.values()]
+    assert len(baselines) == len(labels)
+    assert len(set(baselines)) >= 3  # nine long labels need at least three rows
+    assert max(baselines) < grid_top

@@ -23,6 +23,15 @@ from bluehelmet.web.svg import (
 SERIES_COLOURS = {"troops": "#08519c", "police": "#d94801", "observers": "#238b45"}
 
 
+def swatch_width(label: str) -> float:
+    """Width a legend entry takes: swatch, gap, label (7.5 units a character) and spacing.
+
+    >>> swatch_width("UN")
+    49.0
+    """
+    return 16 + 7.5 * len(label) + 18
+
+
 def legend(items: list[tuple[str, str]], left: float, y: float) -> str:
     """A row of colour swatches with their labels, from ``left`` at baseline ``y``.
 
@@ -33,7 +42,7 @@ def legend(items: list[tuple[str, str]], left: float, y: float) -> str:
     for label, colour in items:
         parts.append(el("rect", x=f"{x:.1f}", y=y - 10, width=12, height=12, fill=colour))
         parts.append(text(x + 16, y, label, font_size=12))
-        x += 16 + 7.5 * len(label) + 18
+        x += swatch_width(label)
     return "".join(parts)
 
 

@@ -5,25 +5,25 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
-from bluehelmet.web.charts import legend
+from bluehelmet.web.charts import legend, swatch_width
 from bluehelmet.web.svg import Scale, bar_link, el, svg, text, ticks, y_axis
 
 COLOURS = ["#08519c", "#d94801", "#238b45", "#6a51a3", "#b2182b", "#636363"]
 DASHES = [None, "8 4", "2 3", "10 3 2 3", "4 4", "1 2"]
 
 
-def _legend_rows(items: list[tuple[str, str]], left: float, width: float) -> str:
-    """Legend rows that wrap before ``width`` (the widths ``charts.legend`` uses)."""
+def _legend_rows(items: list[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
+    """Legend entries in rows that wrap before ``width``."""
     rows: list[list[tuple[str, str]]] = [[]]
     used = 0.0
     for label, colour in items:
-        size = 16 + 7.5 * len(label) + 18
+        size = swatch_width(label)
         if rows[-1] and used + size > width:
             rows.append([])
             used = 0.0
         rows[-1].append((label, colour))
         used += size
-    return "".join(legend(row, left, 18 + 20 * i) for i, row in enumerate(rows))
+    return rows
 
 
 def _step_tip(step: pd.Series, labels: dict[str, str]) -> str:
@@ -48,8 +48,9 @@ def posterior_chart(
     """
     width, height, left, right = 900, 400, 64, 880
     n = len(posteriors)
-    rows = 1 + (sum(16 + 7.5 * len(v) + 18 for v in labels.values()) > right - left)
-    top, bottom = 40 + 20 * rows, 300
+    colours = [(v, COLOURS[i % len(COLOURS)]) for i, v in enumerate(labels.values())]
+    rows = _legend_rows(colours, right - left)
+    top, bottom = 40 + 20 * len(rows), 300
     x = Scale(0, max(1, n - 1), left + 12, right - 12)
     y = Scale(0, 100, bottom, top)
     body = [y_axis(y, ticks(0, 100), left, right, "Posterior probability (%)")]
@@ -89,8 +90,7 @@ def posterior_chart(
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
     axis = "Evidence unit (item or dependence group), in ledger order"
     body.append(text((left + right) / 2, height - 6, axis, text_anchor="middle"))
-    colours = [(v, COLOURS[i % len(COLOURS)]) for i, v in enumerate(labels.values())]
-    body.append(_legend_rows(colours, left, right - left))
+    body.extend(legend(row, left, 18 + 20 * i) for i, row in enumerate(rows))
     label = f"Posterior path of the case {name}"
     desc = (
         f"Lines of {len(labels)} hypotheses' posterior probabilities over {n - 1} evidence units."
