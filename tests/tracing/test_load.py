@@ -56,26 +56,27 @@ evidence:
     assert len(case.hypotheses[0].predicts or []) == len(DEFAULT_HYPOTHESES[0]["predicts"])
 
 
-def test_a_bare_default_id_takes_the_default_text(tmp_path: Path) -> None:
+def _rationalist_instead_of_a(hypothesis: str, observation: str) -> str:
+    """The base case with hypothesis ``a`` replaced by the default ``rationalist`` (given as
+    ``hypothesis``), the first item bearing on ``observation``."""
     text = replaced(
         "  - id: a\n    label: A\n    predicts: [{id: a_obs, text: A obs.}]\n",
-        "  - id: rationalist\n",
+        hypothesis,
         replaced("{a: 0.5, b: 0.5}", "{rationalist: 0.5, b: 0.5}"),
     )
-    text = text.replace("bears_on: [a_obs]", "bears_on: [rat_contested]")
-    text = text.replace("      a: {p: 0.8}", "      rationalist: {p: 0.8}")
+    text = text.replace("bears_on: [a_obs]", f"bears_on: [{observation}]")
+    return text.replace("      a: {p: 0.8}", "      rationalist: {p: 0.8}")
+
+
+def test_a_bare_default_id_takes_the_default_text(tmp_path: Path) -> None:
+    text = _rationalist_instead_of_a("  - id: rationalist\n", "rat_contested")
     case = load_case(write(tmp_path, text))
     assert case.label("rationalist") == "Rationalist"
 
 
 def test_a_default_id_with_its_own_predictions_keeps_the_default_label(tmp_path: Path) -> None:
-    text = replaced(
-        "  - id: a\n    label: A\n    predicts: [{id: a_obs, text: A obs.}]\n",
-        "  - id: rationalist\n    predicts: [{id: my_obs, text: My own prediction.}]\n",
-        replaced("{a: 0.5, b: 0.5}", "{rationalist: 0.5, b: 0.5}"),
-    )
-    text = text.replace("bears_on: [a_obs]", "bears_on: [my_obs]")
-    text = text.replace("      a: {p: 0.8}", "      rationalist: {p: 0.8}")
+    own_predictions = "    predicts: [{id: my_obs, text: My own prediction.}]\n"
+    text = _rationalist_instead_of_a("  - id: rationalist\n" + own_predictions, "my_obs")
     case = load_case(write(tmp_path, text))
     assert case.label("rationalist") == "Rationalist"
     own = case.hypotheses[case.hypothesis_ids.index("rationalist")]
