@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import pickle
 import shutil
 from pathlib import Path
 
@@ -85,7 +87,7 @@ def test_cache_is_used_and_a_corrupt_entry_is_rewritten(
     folder: Path, cache_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = load_corpus(folder, progress=False)
-    entries = sorted(cache_root.glob("*.pickle"))
+    entries = sorted(cache_root.glob("*.json"))
     assert len(entries) == 5  # one per distinct parsed content
     assert all(f"-v{corpus_module.PARSER_VERSION}." in e.name for e in entries)
 
@@ -107,7 +109,7 @@ def test_cache_is_used_and_a_corrupt_entry_is_rewritten(
 
 def test_without_cache_nothing_is_written(folder: Path, cache_root: Path) -> None:
     load_corpus(folder, cache=False, progress=False)
-    assert not list(cache_root.glob("*.pickle"))
+    assert not list(cache_root.glob("*.json"))
 
 
 def test_progress_bar_runs(folder: Path, cache_root: Path) -> None:
@@ -117,3 +119,27 @@ def test_progress_bar_runs(folder: Path, cache_root: Path) -> None:
 def test_not_a_folder(tmp_path: Path) -> None:
     with pytest.raises(DataFormatError, match="not a folder"):
         load_corpus(tmp_path / "missing")
+
+
+def test_a_planted_entry_that_is_not_exactly_a_resolution_is_parsed_again(
+    folder: Path, cache_root: Path
+) -> None:
+    first = load_corpus(folder, progress=False)
+    entry = sorted(cache_root.glob("*.json"))[0]
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["paragraphs"][0]["end"] += 5  # a span that no longer matches the text
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    again = load_corpus(folder, progress=False)
+    assert [r.paragraphs for r in again.resolutions] == [r.paragraphs for r in first.resolutions]
+    assert json.loads(entry.read_text(encoding="utf-8"))["paragraphs"][0]["end"] == (
+        data["paragraphs"][0]["end"] - 5
+    )
+
+
+def test_no_pickle_is_ever_loaded(folder: Path, cache_root: Path) -> None:
+    load_corpus(folder, progress=False)
+    entry = sorted(cache_root.glob("*.json"))[0]
+    entry.write_bytes(pickle.dumps(["planted"]))
+    result = load_corpus(folder, progress=False)
+    assert len(result.resolutions) == 5
+    assert entry.read_bytes().startswith(b"{")

@@ -1,31 +1,54 @@
-"""Load a folder of resolution files, with a progress bar and a cache of parsed results."""
+"""Load folders of Security Council documents, with a progress bar and a parsed-text cache.
+
+Folders may mix the 1946–1994 ``.txt`` texts, the UN's AKN ``.xml`` files (in year
+subfolders), PDF and HTML. Numbers and dates come from inside each file. The same
+document filed twice is found by its text and reported once; a document of another
+kind (a presidential statement among resolutions) is skipped with its reason; the
+result knows which resolution numbers are present and which are missing.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import pickle
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from bluehelmet.documents.akn import XML_SUFFIXES, is_akn, read_akn
+from bluehelmet.documents.cache import read_entry, write_entry
+from bluehelmet.documents.coverage import Coverage, coverage_of
 from bluehelmet.documents.formats import SUFFIXES
-from bluehelmet.documents.model import Resolution
+from bluehelmet.documents.model import DocumentKind, Resolution
 from bluehelmet.documents.read import parse_resolution, raw_text, with_filename_hint
 from bluehelmet.errors import BluehelmetError, DataFormatError
-from bluehelmet.files import atomic_path
 from bluehelmet.paths import cache_dir
 
-# Bump whenever normalise/segment/metadata change what they produce: old entries are ignored.
-PARSER_VERSION = "1"
+# Bump whenever normalise/segment/metadata/akn change what they produce: old entries are ignored.
+PARSER_VERSION = "2"
+CORPUS_SUFFIXES = SUFFIXES + XML_SUFFIXES
+MAX_FILE_BYTES = 64 * 1024 * 1024
+# Below this many files to parse, a worker pool costs more than it saves.
+_POOL_MIN = 200
+_KIND_NAMES = {
+    "resolution": "resolution",
+    "presidential_statement": "presidential statement",
+    "draft": "draft not adopted",
+}
 
 
 @dataclass
 class CorpusResult:
-    """Resolutions read from a folder (sorted by number) and the files skipped, with why."""
+    """Documents read from folders (sorted by number), the files skipped with why, and the
+    duplicates found (file, the file it repeats)."""
 
     resolutions: list[Resolution] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line: how many read, how many skipped and the commonest reasons.
@@ -40,16 +63,48 @@ class CorpusResult:
         listed = ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items()))
         return f"{read}, {len(self.skipped)} files skipped ({listed})"
 
+    def coverage(self) -> Coverage:
+        """Which resolution numbers are present, which missing, and the known gaps.
+
+        >>> CorpusResult().coverage().present
+        ()
+        """
+        return coverage_of(r.number for r in self.resolutions if r.kind == "resolution")
+
+
+def corpus_files(folders: str | Path | Sequence[str | Path]) -> list[Path]:
+    """Every visible file under ``folders`` (recursively), in a stable order.
+
+    >>> corpus_files([])
+    []
+    """
+    roots = [Path(folders)] if isinstance(folders, str | Path) else [Path(f) for f in folders]
+    files: list[Path] = []
+    for root in roots:
+        if not root.is_dir():
+            raise DataFormatError(f"{root}: not a folder; name a folder of resolution files")
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            files += [Path(dirpath, n) for n in sorted(filenames) if not n.startswith(".")]
+    return files
+
 
 def load_corpus(
-    folder: str | Path, *, cache: bool = True, progress: bool | None = None
+    folders: str | Path | Sequence[str | Path],
+    *,
+    kinds: Iterable[DocumentKind] = ("resolution",),
+    cache: bool = True,
+    progress: bool | None = None,
+    workers: int | None = None,
 ) -> CorpusResult:
-    """Read every resolution file (.txt, .pdf, .html/.htm) in ``folder``; never stop on one.
+    """Read every document (.txt, .xml, .pdf, .html/.htm) under ``folders``; never stop on one.
 
-    Files that cannot be read are listed in ``skipped`` with a short reason; a second
-    file with the number of one already read is skipped as a duplicate. ``progress``
-    shows a bar (default: only when stderr is a terminal). Parsed files are cached
-    under ``cache_dir()/documents`` by content hash and parser version.
+    Files that cannot be read are listed in ``skipped`` with a short reason; so are
+    documents of a kind not in ``kinds`` and a second copy of a document already read
+    (same number: a duplicate, said once in ``duplicates`` too). ``progress`` shows a
+    bar (default: only when stderr is a terminal). Parsed files are cached as JSON under
+    ``cache_dir()/documents`` by content hash and parser version; uncached files are
+    parsed on ``workers`` processes (default: every core) when there are many.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -59,68 +114,152 @@ def load_corpus(
     >>> load_corpus(folder, cache=False).summary()
     '1 resolutions read, 1 files skipped (empty file: 1)'
     """
-    root = Path(folder)
-    if not root.is_dir():
-        raise DataFormatError(f"{root}: not a folder")
-    files = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
+    wanted = set(kinds)
+    files = corpus_files(folders)
     result = CorpusResult()
-    show = sys.stderr.isatty() if progress is None else progress
-    if show:
-        from rich.progress import track
-
-        files_iter = track(files, description="Reading resolutions", transient=True)
-    else:
-        files_iter = iter(files)
-    seen: dict[int, str] = {}
-    for path in files_iter:
-        if path.suffix.lower() not in SUFFIXES:
+    readable = []
+    for path in files:
+        if path.suffix.lower() not in CORPUS_SUFFIXES:
             result.skipped.append((path.name, f"unsupported file type {path.suffix or '(none)'}"))
+        else:
+            readable.append(path)
+    show = sys.stderr.isatty() if progress is None else progress
+    seen: dict[int | str, tuple[str, str]] = {}
+    for path, outcome in _read_all(readable, cache, show, workers):
+        if isinstance(outcome, str):
+            result.skipped.append((path.name, outcome))
             continue
-        try:
-            resolution = _read(path, cache)
-        except BluehelmetError as exc:
-            result.skipped.append((path.name, _reason(str(exc), path.name)))
+        if outcome.kind not in wanted:
+            what = _KIND_NAMES[outcome.kind]
+            result.skipped.append((path.name, f"{what} {outcome.symbol}, not a {_wanted(wanted)}"))
             continue
-        except Exception as exc:  # a corpus run never aborts on one bad file
-            result.skipped.append((path.name, f"unexpected error: {type(exc).__name__}"))
-            continue
-        if resolution.number is not None and resolution.number in seen:
-            result.skipped.append((path.name, f"duplicate of {seen[resolution.number]}"))
-            continue
-        if resolution.number is not None:
-            seen[resolution.number] = path.name
-        result.resolutions.append(resolution)
-    result.resolutions.sort(key=lambda r: (r.number is None, r.number or 0, r.source))
+        key = outcome.number if outcome.number is not None else outcome.symbol
+        if outcome.number is not None or outcome.kind != "resolution":
+            if key in seen:
+                first, text_hash = seen[key]
+                same = "same text" if text_hash == _text_hash(outcome) else "text differs"
+                result.skipped.append((path.name, f"duplicate of {first}"))
+                result.duplicates.append((path.name, f"{first} ({same})"))
+                continue
+            seen[key] = (path.name, _text_hash(outcome))
+        result.resolutions.append(outcome)
+    result.resolutions.sort(key=lambda r: (r.number is None, r.number or 0, r.symbol, r.source))
     return result
 
 
-def _reason(message: str, name: str) -> str:
-    """The reason part of an error message "<file>: <reason>"."""
-    return message[len(name) + 2 :] if message.startswith(f"{name}: ") else message
+def _wanted(kinds: set[DocumentKind]) -> str:
+    return " or ".join(_KIND_NAMES[k] for k in sorted(kinds)) or "wanted kind"
 
 
-def _read(path: Path, cache: bool) -> Resolution:
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    entry = cache_dir() / "documents" / f"{digest}-v{PARSER_VERSION}.pickle"
-    resolution = _load_entry(entry) if cache else None
-    if resolution is None:
-        raw, warnings = raw_text(data, path.name)
-        resolution = parse_resolution(raw, source=path.name, sha256=digest, warnings=warnings)
+def _text_hash(res: Resolution) -> str:
+    body = "\n".join(p.text for p in res.paragraphs if p.kind != "heading")
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+
+
+def _read_all(
+    paths: list[Path], cache: bool, show: bool, workers: int | None
+) -> Iterable[tuple[Path, Resolution | str]]:
+    """(path, Resolution or the reason it was skipped) for each path, in order."""
+    loaded: dict[Path, Resolution | str] = {}
+    todo: list[tuple[Path, bytes, str]] = []
+    for path in paths:
+        data = _load_bytes(path)
+        if isinstance(data, str):
+            loaded[path] = data
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        cached = read_entry(_entry(digest)) if cache else None
+        if cached is not None:
+            loaded[path] = _located(cached, path)
+        else:
+            todo.append((path, data, digest))
+    parsed = _parse_many(todo, show, workers)
+    for (path, _, digest), outcome in zip(todo, parsed, strict=True):
+        if isinstance(outcome, str):
+            loaded[path] = outcome
+            continue
         if cache:
-            with atomic_path(entry) as tmp:
-                tmp.write_bytes(pickle.dumps(resolution, protocol=pickle.HIGHEST_PROTOCOL))
-    resolution = replace(resolution, source=str(path))
-    return with_filename_hint(resolution, path.name)
+            with contextlib.suppress(OSError):  # an unwritable cache costs speed, not results
+                write_entry(_entry(digest), outcome)
+        loaded[path] = _located(outcome, path)
+    return ((p, loaded[p]) for p in paths)
 
 
-def _load_entry(entry: Path) -> Resolution | None:
-    """A cached Resolution, or None when absent or unreadable (it is then rewritten)."""
+def _load_bytes(path: Path) -> bytes | str:
+    """The file's bytes, or why it cannot be read (special file, too large, unreadable)."""
     try:
-        with entry.open("rb") as handle:
-            value = pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception:  # corrupt or from another version: parse again
-        return None
-    return value if isinstance(value, Resolution) else None
+        if not path.is_file():
+            return "not a regular file (device, FIFO or socket)"
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return f"file of {size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit"
+        return path.read_bytes()
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or exc})"
+
+
+def _parse_many(
+    todo: list[tuple[Path, bytes, str]], show: bool, workers: int | None
+) -> list[Resolution | str]:
+    jobs = [(data, path.name, digest) for path, data, digest in todo]
+    n = workers if workers is not None else (os.cpu_count() or 1)
+    if n > 1 and len(jobs) >= _POOL_MIN:
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            results = pool.map(_parse_job, jobs, chunksize=16)
+            return list(_tracked(results, len(jobs), show))
+    return list(_tracked(map(_parse_job, jobs), len(jobs), show))
+
+
+def _tracked(
+    items: Iterable[Resolution | str], total: int, show: bool
+) -> Iterable[Resolution | str]:
+    if not show or total == 0:
+        return items
+    from rich.progress import track
+
+    return track(items, total=total, description="Reading resolutions", transient=True)
+
+
+def _parse_job(job: tuple[bytes, str, str]) -> Resolution | str:
+    """Parse one file's bytes; a reason string instead of raising (a run never aborts)."""
+    data, name, digest = job
+    try:
+        return parse_bytes(data, name, digest)
+    except BluehelmetError as exc:
+        return _reason(str(exc), name)
+    except Exception as exc:  # a corpus run never aborts on one bad file
+        return f"unexpected error: {type(exc).__name__}"
+
+
+def parse_bytes(data: bytes, name: str, digest: str = "") -> Resolution:
+    """Parse a document's bytes by kind: AKN XML by its markup, other formats as text.
+
+    >>> parse_bytes(b"RESOLUTION 5 (1946)\\n\\nThe Security Council,\\n\\n1. Decides.",
+    ...             "x.txt").symbol
+    'S/RES/5 (1946)'
+    """
+    digest = digest or hashlib.sha256(data).hexdigest()
+    if Path(name).suffix.lower() in XML_SUFFIXES or is_akn(data):
+        return replace(read_akn(data, name), source=name, sha256=digest)
+    raw, warnings = raw_text(data, name)
+    return parse_resolution(raw, source=name, sha256=digest, warnings=warnings)
+
+
+def _located(res: Resolution, path: Path) -> Resolution:
+    located = replace(res, source=str(path))
+    if path.suffix.lower() in XML_SUFFIXES:
+        return located  # AKN numbers come from the markup, never the file name
+    return with_filename_hint(located, path.name)
+
+
+def _reason(message: str, name: str) -> str:
+    """The reason part of an error message "<file>: <reason>" (or "<file>:l:c: <reason>")."""
+    if message.startswith(f"{name}: "):
+        return message[len(name) + 2 :]
+    if message.startswith(f"{name}:"):
+        return message[len(name) + 1 :]
+    return message
+
+
+def _entry(digest: str) -> Path:
+    return cache_dir() / "documents" / f"{digest}-v{PARSER_VERSION}.json"

@@ -12,6 +12,7 @@ from typing import Literal
 
 ParagraphKind = Literal["heading", "preamble", "operative", "subparagraph", "section", "other"]
 Scope = Literal["preamble", "section", "paragraph"]
+DocumentKind = Literal["resolution", "presidential_statement", "draft"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,13 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Resolution:
-    """A Security Council resolution: metadata, normalised text and paragraphs."""
+    """A Security Council document: metadata, normalised text and paragraphs.
+
+    ``kind`` is "resolution" unless an AKN file says it is a presidential statement or
+    a draft not adopted. ``doc_symbol``, ``meeting`` ("S/PV.6952"), ``vote`` (the UN's
+    words) and ``votes`` ((position, member) pairs) come from AKN metadata; ``un_chapter_vii``
+    is the UN's own Chapter VII marker there (None for texts without one).
+    """
 
     number: int | None
     year: int | None
@@ -58,10 +65,18 @@ class Resolution:
     source: str = "<string>"
     sha256: str = ""
     warnings: tuple[str, ...] = field(default=())
+    kind: DocumentKind = "resolution"
+    doc_symbol: str | None = None
+    meeting: str | None = None
+    vote: str | None = None
+    un_chapter_vii: bool | None = None
+    votes: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def symbol(self) -> str:
-        """ "S/RES/1270 (1999)" or "S/RES/? (?)" when unknown."""
+        """ "S/RES/1270 (1999)", "S/PRST/2015/1", or "S/RES/? (?)" when unknown."""
+        if self.doc_symbol:
+            return self.doc_symbol
         return f"S/RES/{self.number or '?'} ({self.year or '?'})"
 
     def operative(self) -> tuple[Paragraph, ...]:
