@@ -20,6 +20,8 @@ from bluehelmet.coding.run import (
 )
 from bluehelmet.coding.run import code_document as code_resolution
 from bluehelmet.documents import load_corpus, read_resolution
+from bluehelmet.documents.convert import ALL_KINDS as DOCUMENT_KINDS
+from bluehelmet.documents.convert import convert_corpus, corpus_info
 from bluehelmet.errors import (
     BluehelmetError,
     DataFormatError,
@@ -88,6 +90,9 @@ __all__ = [
     "evaluate_coder",
     "fetch",
     "load_corpus",
+    "DOCUMENT_KINDS",
+    "convert_corpus",
+    "corpus_info",
     "read_resolution",
     # panels
     "PARTNER_DEFINITION",

@@ -249,7 +249,9 @@ code_app = typer.Typer(
     help="Code resolutions: Chapter VII, force, mandate events, tasks, with evidence.",
     no_args_is_help=True,
 )
-corpus_app = typer.Typer(help="Resolution documents: fetch them from the UN.", no_args_is_help=True)
+corpus_app = typer.Typer(
+    help="Resolution documents: coverage, conversion, fetching from the UN.", no_args_is_help=True
+)
 mandates_app = typer.Typer(help="Curate the mandate register.", no_args_is_help=True)
 app.add_typer(code_app, name="code")
 app.add_typer(corpus_app, name="corpus")
@@ -304,6 +306,32 @@ def corpus_fetch_cmd(
     typer.echo(report.summary())
     if not report.ok:
         raise typer.Exit(1)
+
+
+CorpusFolders = Annotated[
+    list[Path], typer.Argument(help="folder(s) of .txt, .xml (AKN), .pdf or .html documents")
+]
+
+
+@corpus_app.command("info")
+@_cli_errors
+def corpus_info_cmd(folders: CorpusFolders) -> None:
+    """Coverage of a corpus: documents by kind, skipped files, duplicates, missing numbers."""
+    result = api.load_corpus(folders, kinds=api.DOCUMENT_KINDS)
+    for line in api.corpus_info(result):
+        typer.echo(line)
+
+
+@corpus_app.command("convert")
+@_cli_errors
+def corpus_convert_cmd(
+    folders: CorpusFolders,
+    to: Annotated[str, typer.Option("--to", help="txt, jsonl or parquet")] = "jsonl",
+    out: Annotated[Path, typer.Option(help="new output folder")] = Path("corpus-out"),
+) -> None:
+    """Write the canonical texts with paragraph ids (for other tools)."""
+    result = api.convert_corpus(folders, out, to)
+    typer.echo(f"{out}: {result.summary()}")
 
 
 @mandates_app.command("audit")

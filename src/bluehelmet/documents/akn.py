@@ -38,6 +38,8 @@ _OPERATIVE_NUM = re.compile(r"^(\d{1,3})\s*[.,]?$")
 _SUB_NUM = re.compile(r"^\(?\s*([A-Za-z]{1,4}|\d{1,2})\s*[).]?$")
 _REGARD = re.compile(r"with (?:regard|respect) to section (?P<id>[A-L]|[IVX]{1,5})\b", re.I)
 _SPACE = re.compile(r"\s+")
+_PRESIDENT = re.compile(r"Statement by the President of the Security Council", re.I)
+_MADE = re.compile(r"President of the Security Council made the following statement", re.I)
 
 
 def is_akn(data: bytes) -> bool:
@@ -62,7 +64,8 @@ def read_akn(data: bytes, name: str) -> Resolution:
     bluehelmet.errors.DataFormatError: bomb.xml: XML with a DOCTYPE or entity declaration \
 refused (AKN files have none); remove it or check the file's origin
     """
-    root = _parse(data, name)
+    warnings: list[str] = []
+    root = _parse(data, name, warnings)
     statement = root.find(f"{_N}statement")
     if statement is None:
         statement = next((c for c in root if isinstance(c.tag, str)), None)
@@ -79,7 +82,7 @@ refused (AKN files have none); remove it or check the file's origin
         builder.body(body)
     if not builder.blocks:
         raise DataFormatError(f"{name}: AKN document without text (empty preamble and body)")
-    warnings = list(meta.warnings)
+    warnings += meta.warnings
     if meta.kind == "resolution" and not any(p.kind == "operative" for p in builder.paragraphs()):
         warnings.append(f"{name}: no operative paragraphs found (incomplete text?)")
     return Resolution(
@@ -98,7 +101,7 @@ refused (AKN files have none); remove it or check the file's origin
     )
 
 
-def _parse(data: bytes, name: str) -> Any:
+def _parse(data: bytes, name: str, warnings: list[str]) -> Any:
     import lxml.etree as etree
 
     if len(data) > MAX_XML_BYTES:
@@ -117,12 +120,30 @@ def _parse(data: bytes, name: str) -> Any:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position
-        raise DataFormatError(
-            f"{name}:{line}:{column}: malformed XML ({exc.msg}); re-download the file"
-        ) from None
+        root = _recovered(data, name, exc, warnings)
     if root is None or etree.QName(root).localname != "akomaNtoso":
         raise DataFormatError(f"{name}: not an Akoma Ntoso document (root is not <akomaNtoso>)")
+    return root
+
+
+def _recovered(data: bytes, name: str, error: Any, warnings: list[str]) -> Any:
+    """Parse malformed XML in lxml's recovery mode (still no entities, DTD or network), with
+    a warning naming the first fault; a one-line error when nothing usable comes back."""
+    import lxml.etree as etree
+
+    line, column = error.position
+    where = f"{name}:{line}:{column}: malformed XML ({error.msg})"
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+        remove_comments=True, remove_pis=True, recover=True,
+    )  # fmt: skip
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        root = None
+    if root is None or root.find(f"{_N}statement/{_N}meta") is None:
+        raise DataFormatError(f"{where}; re-download the file") from None
+    warnings.append(f"{where}; read in recovery mode, check the text")
     return root
 
 
@@ -156,6 +177,9 @@ def _meta(statement: Any, name: str) -> _Meta:
     kind = next((k for pattern, k in _KINDS if pattern.match(symbol)), None)
     if kind is None:
         raise DataFormatError(f"{name}: symbol {symbol or '(none)'!r} is not S/RES, S/PRST or S/…")
+    if kind == "resolution" and _reads_as_statement(statement):
+        warnings.append(f"{name}: marked {symbol} but reads as a presidential statement")
+        kind, symbol = "presidential_statement", ""
     match = re.search(r"/(\d{1,5})-(\d{4})/", uri)
     number = int(match.group(1)) if match and kind == "resolution" else None
     sym = re.match(r"S/RES/(\d+)", symbol)
@@ -177,6 +201,17 @@ def _meta(statement: Any, name: str) -> _Meta:
         number, adopted, symbol, kind, meeting, vote, chapter_vii, heading, _votes(statement),
         warnings,
     )  # fmt: skip
+
+
+def _reads_as_statement(statement: Any) -> bool:
+    """Whether the text is headed "Statement by the President of the Security Council" or
+    says the President "made the following statement" (a statement filed as a resolution)."""
+    for i, element in enumerate(statement.iter(f"{_N}p", f"{_N}paragraph")):
+        if i > 40:
+            return False
+        if _PRESIDENT.fullmatch(_clean(_text(element))) or _MADE.search(_text(element)):
+            return True
+    return False
 
 
 def _adoption_step(statement: Any) -> dict[str, str]:
@@ -264,7 +299,8 @@ class _Builder:
             self.blocks.append(_Block("preamble", text, chapters=chapters))
 
     def body(self, body: Any) -> None:
-        for element in body:
+        # Recovery mode may close <mainBody> early: its paragraphs then follow it.
+        for element in [*body, *body.itersiblings()]:
             if _local(element) in ("paragraph", "point", "container", "hcontainer"):
                 self._paragraph(element)
 

@@ -72,20 +72,23 @@ class CorpusResult:
         return coverage_of(r.number for r in self.resolutions if r.kind == "resolution")
 
 
-def corpus_files(folders: str | Path | Sequence[str | Path]) -> list[Path]:
-    """Every visible file under ``folders`` (recursively), in a stable order.
+def corpus_files(folders: str | Path | Sequence[str | Path]) -> list[tuple[Path, str]]:
+    """Every visible file under ``folders`` (recursively), in a stable order, with the name
+    reports use: its path inside its folder ("2014/S_RES_2193_1467585E.xml").
 
     >>> corpus_files([])
     []
     """
     roots = [Path(folders)] if isinstance(folders, str | Path) else [Path(f) for f in folders]
-    files: list[Path] = []
+    files: list[tuple[Path, str]] = []
     for root in roots:
         if not root.is_dir():
             raise DataFormatError(f"{root}: not a folder; name a folder of resolution files")
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            files += [Path(dirpath, n) for n in sorted(filenames) if not n.startswith(".")]
+            for name in sorted(n for n in filenames if not n.startswith(".")):
+                path = Path(dirpath, name)
+                files.append((path, path.relative_to(root).as_posix()))
     return files
 
 
@@ -118,30 +121,32 @@ def load_corpus(
     files = corpus_files(folders)
     result = CorpusResult()
     readable = []
-    for path in files:
+    shown = dict(files)
+    for path, name in files:
         if path.suffix.lower() not in CORPUS_SUFFIXES:
-            result.skipped.append((path.name, f"unsupported file type {path.suffix or '(none)'}"))
+            result.skipped.append((name, f"unsupported file type {path.suffix or '(none)'}"))
         else:
             readable.append(path)
-    show = sys.stderr.isatty() if progress is None else progress
+    bar = sys.stderr.isatty() if progress is None else progress
     seen: dict[int | str, tuple[str, str]] = {}
-    for path, outcome in _read_all(readable, cache, show, workers):
+    for path, outcome in _read_all(readable, cache, bar, workers):
+        name = shown[path]
         if isinstance(outcome, str):
-            result.skipped.append((path.name, outcome))
+            result.skipped.append((name, outcome))
             continue
         if outcome.kind not in wanted:
             what = _KIND_NAMES[outcome.kind]
-            result.skipped.append((path.name, f"{what} {outcome.symbol}, not a {_wanted(wanted)}"))
+            result.skipped.append((name, f"{what} {outcome.symbol}, not a {_wanted(wanted)}"))
             continue
         key = outcome.number if outcome.number is not None else outcome.symbol
         if outcome.number is not None or outcome.kind != "resolution":
             if key in seen:
                 first, text_hash = seen[key]
                 same = "same text" if text_hash == _text_hash(outcome) else "text differs"
-                result.skipped.append((path.name, f"duplicate of {first}"))
-                result.duplicates.append((path.name, f"{first} ({same})"))
+                result.skipped.append((name, f"duplicate of {first}"))
+                result.duplicates.append((name, f"{first} ({same})"))
                 continue
-            seen[key] = (path.name, _text_hash(outcome))
+            seen[key] = (name, _text_hash(outcome))
         result.resolutions.append(outcome)
     result.resolutions.sort(key=lambda r: (r.number is None, r.number or 0, r.symbol, r.source))
     return result

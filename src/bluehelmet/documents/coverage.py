@@ -65,6 +65,8 @@ class Coverage:
         >>> coverage_of([1, 2, 4]).lines()
         ['present: 3 resolutions (1–2, 4)', 'missing: 1 (3)']
         """
+        if not self.present:
+            return []
         out = [f"present: {len(self.present)} resolutions ({ranges_text(self.present)})"]
         named = self.gaps()
         inside = {n for a, b, _ in named for n in range(a, b + 1)}

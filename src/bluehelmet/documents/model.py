@@ -77,6 +77,8 @@ class Resolution:
         """ "S/RES/1270 (1999)", "S/PRST/2015/1", or "S/RES/? (?)" when unknown."""
         if self.doc_symbol:
             return self.doc_symbol
+        if self.kind == "presidential_statement":
+            return "S/PRST/?"
         return f"S/RES/{self.number or '?'} ({self.year or '?'})"
 
     def operative(self) -> tuple[Paragraph, ...]:

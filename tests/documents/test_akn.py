@@ -1,0 +1,149 @@
+"""The AKN4UN reader: metadata from the markup, structure, spans, hostile XML."""
+
+from __future__ import annotations
+
+import pytest
+
+from bluehelmet.documents.akn import MAX_XML_BYTES, read_akn
+from bluehelmet.errors import DataFormatError
+from tests.documents.akn_fixture import akn, heading, paragraph, point
+
+MANDATE = paragraph(
+    "2.",
+    "<span>Decides</span> that the mandate of the Mission shall be the following:",
+    point("(a)", "Protection of civilians", point("(i)", "To protect civilians;"))
+    + point("(b)", "Support for elections;"),
+)
+
+
+def test_metadata_comes_from_the_markup_not_the_file_name() -> None:
+    res = read_akn(akn(number=9100, adopted="2013-04-25"), "S_RES_1234_5678E.xml")
+    assert (res.number, res.year, res.date.isoformat()) == (9100, 2013, "2013-04-25")
+    assert res.symbol == "S/RES/9100 (2013)"
+    assert res.kind == "resolution"
+    assert res.meeting == "S/PV.9999"
+    assert res.vote == "Adopted (13-0-2), 9999th meeting"
+    assert res.un_chapter_vii is True
+    assert ("abstaining", "RUSSIAN FEDERATION") in res.votes
+    assert read_akn(akn(chapter_vii_marker=False), "x.xml").un_chapter_vii is False
+
+
+def test_paragraphs_numbers_nested_points_and_exact_spans() -> None:
+    body = paragraph("1.", "Welcomes the report;") + MANDATE
+    res = read_akn(akn(body=body), "x.xml")
+    labels = [p.label for p in res.operative()]
+    assert labels == ["1", "2", "2(a)", "2(a.i)", "2(b)"]
+    for p in res.paragraphs:
+        assert res.text[p.start : p.end] == p.text
+    assert res.operative()[1].text.startswith("2. Decides that the mandate")
+    assert res.operative()[3].text == "(i) To protect civilians;"
+    kinds = [p.kind for p in res.paragraphs]
+    assert kinds[:3] == ["heading", "other", "preamble"]
+
+
+def test_points_set_as_sibling_paragraphs_nest_under_the_letter_before() -> None:
+    body = (
+        paragraph("3.", "Decides that the mandate shall be:")
+        + '<paragraph class="SingleTxt"><num>(c)</num><content><p>Protection</p></content>'
+        "</paragraph>"
+        + '<paragraph class="SingleTxt"><num>(i)</num><content><p>To protect;</p></content>'
+        "</paragraph>"
+        + '<paragraph class="SingleTxt"><content><p>continued text</p></content></paragraph>'
+        + '<paragraph class="SingleTxt"><num>(d)</num><content><p>Support</p></content>'
+        "</paragraph>"
+    )
+    res = read_akn(akn(body=body), "x.xml")
+    assert [p.label for p in res.operative()] == ["3", "3(c)", "3(c.i)", "3(d)"]
+    assert res.operative()[2].text == "(i) To protect;\ncontinued text"
+
+
+def test_chapter_vii_scope_preamble_paragraph_and_section() -> None:
+    acting = "Acting under Chapter VII of the Charter of the United Nations,"
+    res = read_akn(akn(preamble=(acting,), body=MANDATE), "x.xml")
+    assert {p.chapter_vii for p in res.operative()} == {"preamble"}
+
+    body = paragraph("1.", "Notes the report;") + paragraph(
+        "2.", "<span>Acting under Chapter VII of the Charter</span>, decides that"
+    )
+    res = read_akn(akn(body=body), "x.xml")
+    assert [p.chapter_vii for p in res.operative()] == [None, "paragraph"]
+
+    regard = "Acting under Chapter VII of the Charter with regard to Section I below,"
+    body = (
+        heading("I. Force")
+        + paragraph("1.", "Authorizes the Mission to use all necessary means;")
+        + heading("II. Elections")
+        + paragraph("2.", "Requests the Mission to support elections;")
+    )
+    res = read_akn(akn(preamble=(regard,), body=body), "x.xml")
+    assert [(p.section, p.chapter_vii) for p in res.operative()] == [
+        ("I", "section"),
+        ("II", None),
+    ]
+
+
+def test_annex_paragraphs_are_not_operative() -> None:
+    body = (
+        paragraph("1.", "Adopts the statute annexed;")
+        + heading("Annex")
+        + paragraph("1.", "The Tribunal shall have power to prosecute persons;")
+    )
+    res = read_akn(akn(body=body), "x.xml")
+    assert [p.label for p in res.operative()] == ["1"]
+    assert res.paragraphs[-1].kind == "other"
+
+
+def test_presidential_statements_and_drafts_are_documents_of_their_kind() -> None:
+    prst = read_akn(akn(symbol="S/PRST/2015/1", name="presidentialStatement"), "p.xml")
+    assert (prst.kind, prst.symbol, prst.number) == (
+        "presidential_statement",
+        "S/PRST/2015/1",
+        None,
+    )
+    draft = read_akn(akn(symbol="S/2023/212", name="draftResolution"), "d.xml")
+    assert (draft.kind, draft.symbol) == ("draft", "S/2023/212")
+    body = (
+        '<paragraph class="H1"><p>Statement by the President of the Security Council</p>'
+        "</paragraph>"
+    )
+    misfiled = read_akn(akn(body=body), "m.xml")
+    assert misfiled.kind == "presidential_statement"
+    assert "reads as a presidential statement" in misfiled.warnings[0]
+
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<akomaNtoso>&lol3;</akomaNtoso>"""
+XXE = b"""<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<akomaNtoso>&x;</akomaNtoso>"""
+
+
+@pytest.mark.parametrize("data", [BOMB, XXE], ids=["billion-laughs", "external-entity"])
+def test_entity_declarations_are_refused_in_one_line(data: bytes) -> None:
+    with pytest.raises(DataFormatError, match=r"^bomb\.xml: XML with a DOCTYPE") as info:
+        read_akn(data, "bomb.xml")
+    assert "\n" not in str(info.value)
+
+
+def test_malformed_and_foreign_xml_name_the_file_and_place() -> None:
+    with pytest.raises(DataFormatError, match=r"^bad\.xml:1:\d+: malformed XML"):
+        read_akn(b"<akomaNtoso><statement>", "bad.xml")
+    with pytest.raises(DataFormatError, match="not an Akoma Ntoso document"):
+        read_akn(b"<html><body/></html>", "page.xml")
+    with pytest.raises(DataFormatError, match="no <statement> with <meta>"):
+        read_akn(f'<akomaNtoso xmlns="{"x"}"><x/></akomaNtoso>'.encode(), "odd.xml")
+
+
+def test_a_damaged_but_recoverable_file_is_read_with_a_warning() -> None:
+    # As in some of the UN's files: a stray closing tag inside a heading paragraph.
+    body = '<paragraph class="H1"><span>Statement</span></docTitle></paragraph>'
+    data = akn(body=body + paragraph("1.", "Decides to remain seized;"))
+    res = read_akn(data, "damaged.xml")
+    assert [p.label for p in res.operative()] == ["1"]
+    assert any("recovery mode" in w for w in res.warnings)
+
+
+def test_oversized_xml_is_refused_before_parsing() -> None:
+    with pytest.raises(DataFormatError, match="over the"):
+        read_akn(b" " * (MAX_XML_BYTES + 1), "huge.xml")
