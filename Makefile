@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 REPORT_DIR ?= report
-# The resolution texts coded for the report's force section, when present.
-CORPUS ?= $(wildcard ../shared/data/unsc/resolutions_en_1946_1994)
+# The resolution texts (1946-1994 text files, 2000-2026 UN XML) coded for the report and the
+# web app: those of the shared folders that are present, joined with ':'.
+CORPUS ?= $(subst $() ,:,$(wildcard ../shared/data/unsc/resolutions_en_1946_1994 ../shared/data/unsc/akn_2000_2026/resolutions))
 
 .PHONY: install browser report test lint bench bench-r bench-reuse-million data validate lock clean serve
 

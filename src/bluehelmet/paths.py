@@ -34,23 +34,38 @@ def shared_data_dir() -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
+def corpus_folders() -> tuple[Path, ...]:
+    """Every folder named by ``BLUEHELMET_CORPUS`` (separated by ``os.pathsep``), existing or
+    not, in order; empty when the variable is unset or blank.
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict("os.environ", {"BLUEHELMET_CORPUS": f"a{os.pathsep}{os.pathsep}b"}):
+    ...     [p.name for p in corpus_folders()]
+    ['a', 'b']
+    """
+    named = os.environ.get("BLUEHELMET_CORPUS", "").split(os.pathsep)
+    return tuple(Path(part) for part in named if part.strip())
+
+
 def corpus_dir() -> Path:
-    """Folder of resolution texts to code (``BLUEHELMET_CORPUS``, default the shared texts).
+    """Folder of resolution texts to code: the first named by ``BLUEHELMET_CORPUS``, default
+    the shared 1946–1994 texts (commands that read several folders use ``configured_corpus``).
 
     >>> corpus_dir().name != ""
     True
     """
-    override = os.environ.get("BLUEHELMET_CORPUS")
-    if override:
-        return Path(override)
-    return shared_data_dir() / "unsc" / "resolutions_en_1946_1994"
+    named = corpus_folders()
+    return named[0] if named else shared_data_dir() / "unsc" / "resolutions_en_1946_1994"
 
 
-def configured_corpus() -> Path | None:
-    """The corpus named by ``BLUEHELMET_CORPUS`` if that folder exists, else None.
+def configured_corpus() -> tuple[Path, ...]:
+    """The folders named by ``BLUEHELMET_CORPUS`` that exist, in order (empty when none does).
 
-    >>> configured_corpus() is None or configured_corpus().is_dir()
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> there = tempfile.mkdtemp()
+    >>> with mock.patch.dict("os.environ", {"BLUEHELMET_CORPUS": f"{there}{os.pathsep}/no/such"}):
+    ...     configured_corpus() == (Path(there),)
     True
     """
-    override = os.environ.get("BLUEHELMET_CORPUS")
-    return Path(override) if override and Path(override).is_dir() else None
+    return tuple(folder for folder in corpus_folders() if folder.is_dir())

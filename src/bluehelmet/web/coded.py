@@ -1,11 +1,13 @@
 """A resolution's coded paragraphs with the evidence highlighted, when a corpus is configured.
 
-The corpus is the folder named by ``BLUEHELMET_CORPUS`` (``bluehelmet.paths.configured_corpus``);
-a resolution's file is found by the number in its name, so no path ever comes from a request.
+The corpus is the folders named by ``BLUEHELMET_CORPUS`` (``bluehelmet.paths.configured_corpus``),
+read once per corpus state by :func:`bluehelmet.documents.load_corpus` and indexed by the
+resolution number inside each file (never a file name), so no path ever comes from a request.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,11 +15,11 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.coding.code import CodedResolution, code_texts
-from bluehelmet.documents import Resolution, read_resolution
-from bluehelmet.documents.formats import SUFFIXES
-from bluehelmet.documents.metadata import number_from_filename
-from bluehelmet.errors import BluehelmetError
+from bluehelmet.documents import Resolution, load_corpus
 from bluehelmet.paths import configured_corpus
+
+#: The configured folders, each with the latest modification time of it and its subfolders.
+CorpusState = tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True)
@@ -40,66 +42,64 @@ class CodedParagraph:
 
 @dataclass(frozen=True)
 class CodedText:
-    """A coded resolution: where it was read, its paragraphs and the coder's tables."""
+    """A coded resolution: where it was read, its paragraphs, the coder's tables and the UN's
+    own metadata from the file (meeting, vote, Chapter VII marker; None when it has none)."""
 
     file: str
     paragraphs: tuple[CodedParagraph, ...]
     coded: CodedResolution
     warnings: tuple[str, ...]
+    meeting: str | None = None
+    vote: str | None = None
+    un_chapter_vii: bool | None = None
 
 
-@lru_cache(maxsize=4)
-def _file_index(folder: str, mtime_ns: int) -> dict[int, str]:
-    index: dict[int, str] = {}
-    for path in sorted(Path(folder).iterdir()):
-        number, _ = number_from_filename(path.name)
-        if number is not None and path.suffix.lower() in SUFFIXES and path.is_file():
-            index.setdefault(number, str(path))
-    return index
+def _mtime(folder: Path) -> int:
+    """Latest modification time of ``folder`` and its direct subfolders (year folders)."""
+    times = [folder.stat().st_mtime_ns]
+    with os.scandir(folder) as entries:
+        times += [e.stat().st_mtime_ns for e in entries if e.is_dir(follow_symlinks=False)]
+    return max(times)
 
 
-def _index() -> dict[int, str]:
-    state = corpus_state()
-    return {} if state is None else _file_index(*state)
+def corpus_state() -> CorpusState | None:
+    """The configured corpus folders with their modification times (None without a corpus):
+    pages that show coded texts are cached per state.
 
-
-def corpus_state() -> tuple[str, int] | None:
-    """The configured corpus folder and its modification time (None without a corpus): pages
-    that show coded texts are cached per state.
-
-    >>> corpus_state() is None or len(corpus_state()) == 2
+    >>> corpus_state() is None or all(len(s) == 2 for s in corpus_state())
     True
     """
-    folder = configured_corpus()
-    return None if folder is None else (str(folder), folder.stat().st_mtime_ns)
+    folders = configured_corpus()
+    return tuple((str(f), _mtime(f)) for f in folders) if folders else None
+
+
+@lru_cache(maxsize=2)
+def _documents(state: CorpusState) -> dict[int, Resolution]:
+    read = load_corpus([folder for folder, _ in state], progress=False)
+    return {r.number: r for r in read.resolutions if r.number is not None}
+
+
+def _index() -> dict[int, Resolution]:
+    state = corpus_state()
+    return {} if state is None else _documents(state)
 
 
 def corpus_configured() -> bool:
-    """Whether ``BLUEHELMET_CORPUS`` names an existing folder.
+    """Whether ``BLUEHELMET_CORPUS`` names at least one existing folder.
 
     >>> isinstance(corpus_configured(), bool)
     True
     """
-    return configured_corpus() is not None
+    return bool(configured_corpus())
 
 
 def corpus_numbers() -> frozenset[int]:
-    """Numbers of the resolutions the configured corpus has a file for (empty without one).
+    """Numbers of the resolutions read from the configured corpus (empty without one).
 
     >>> isinstance(corpus_numbers(), frozenset)
     True
     """
     return frozenset(_index())
-
-
-def corpus_file(number: int) -> Path | None:
-    """The configured corpus's file for resolution ``number``, or None (no corpus, no file).
-
-    >>> corpus_file(-1) is None
-    True
-    """
-    found = _index().get(number)
-    return Path(found) if found else None
 
 
 def highlight(text: str, start: int, spans: list[tuple[int, int, str]]) -> tuple[Segment, ...]:
@@ -145,24 +145,27 @@ def coded_paragraphs(res: Resolution, coded: CodedResolution) -> tuple[CodedPara
 
 
 @lru_cache(maxsize=128)
-def _coded(path: str, mtime_ns: int) -> CodedText:
-    res = read_resolution(Path(path))
+def _coded(res: Resolution) -> CodedText:
     coded = code_texts([res])
-    return CodedText(Path(path).name, coded_paragraphs(res, coded), coded, res.warnings)
+    return CodedText(
+        Path(res.source).name,
+        coded_paragraphs(res, coded),
+        coded,
+        res.warnings,
+        res.meeting,
+        res.vote,
+        res.un_chapter_vii,
+    )
 
 
 def coded_text(number: int) -> CodedText | None:
     """The coded text of resolution ``number`` from the configured corpus, or None.
 
-    A file that cannot be read counts as absent (the page says so, the server does not fail).
+    A file that cannot be read is absent from the corpus (the page says so, the server
+    does not fail).
 
     >>> coded_text(-1) is None
     True
     """
-    path = corpus_file(number)
-    if path is None:
-        return None
-    try:
-        return _coded(str(path), path.stat().st_mtime_ns)
-    except (BluehelmetError, OSError):
-        return None
+    found = _index().get(number)
+    return None if found is None else _coded(found)

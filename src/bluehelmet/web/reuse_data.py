@@ -1,11 +1,12 @@
 """The reuse explorer's data: the reuse engine run once per process on the configured corpus.
 
-The corpus is the folder named by ``BLUEHELMET_CORPUS``. Its operative paragraphs are read
-(:func:`bluehelmet.reuse.inputs.read_paragraphs`), paired (:func:`bluehelmet.reuse.engine.
-find_reuse`, default settings) and grouped into families (:mod:`bluehelmet.reuse.families`)
-on first use, then kept in memory per corpus state (folder and modification time). Clause
-families come from the verified pairs; *formula* families from the boilerplate pairs, shown
-apart. Reuse shares leave boilerplate out, as the report does.
+The corpus is the folders named by ``BLUEHELMET_CORPUS``. Their operative paragraphs are
+read (:func:`bluehelmet.reuse.inputs.read_paragraphs`, folder by folder), paired
+(:func:`bluehelmet.reuse.engine.find_reuse`, default settings) and grouped into families
+(:mod:`bluehelmet.reuse.families`) on first use, then kept in memory per corpus state
+(folders and modification times). Clause families come from the verified pairs; *formula*
+families from the boilerplate pairs, shown apart. Reuse shares leave boilerplate out, as the
+report does.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import textwrap
 import threading
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +28,7 @@ from bluehelmet.reuse.families import families, family_summary
 from bluehelmet.reuse.inputs import read_paragraphs
 from bluehelmet.reuse.measures import earlier_pairs, paragraph_reuse, resolution_reuse
 from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
-from bluehelmet.web.coded import corpus_state
+from bluehelmet.web.coded import CorpusState, corpus_state
 
 #: The two kinds of family: clauses (verified pairs) and boilerplate formulas.
 KINDS = ("families", "boilerplate")
@@ -51,7 +53,7 @@ class FamilySet:
 class ReuseData:
     """Everything the reuse explorer shows, for one corpus."""
 
-    folder: str
+    folders: tuple[str, ...]
     paragraphs: pd.DataFrame
     sets: dict[str, FamilySet]
     shares: pd.DataFrame
@@ -100,25 +102,36 @@ def _family_set(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> FamilySet:
     return FamilySet(members, summary, joined.reset_index(drop=True))
 
 
-def _read(folder: str) -> tuple[pd.DataFrame, list[str]]:
+def _read_one(folder: str) -> tuple[pd.DataFrame, list[str]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return read_paragraphs(Path(folder))
     except (BluehelmetError, OSError, ValueError) as exc:
-        return pd.DataFrame(columns=[*PARAGRAPH_COLUMNS, "force"]), [f"corpus not read: {exc}"]
+        empty = pd.DataFrame(columns=[*PARAGRAPH_COLUMNS, "force"])
+        return empty, [f"corpus {Path(folder).name} not read: {exc}"]
 
 
-def compute(folder: str) -> ReuseData:
-    """Run the reuse engine on a folder of resolutions and build the explorer's tables.
+def _read(folders: Sequence[str]) -> tuple[pd.DataFrame, list[str]]:
+    """Every folder's paragraphs, one table, and every folder's problems in order."""
+    parts = [_read_one(folder) for folder in folders]
+    problems = [problem for _, found in parts for problem in found]
+    tables = [table for table, _ in parts if not table.empty]
+    if not tables:
+        return pd.DataFrame(columns=[*PARAGRAPH_COLUMNS, "force"]), problems
+    return pd.concat(tables, ignore_index=True), problems
 
-    A folder that cannot be read gives empty tables and says why in ``problems``.
+
+def compute(folders: Sequence[str]) -> ReuseData:
+    """Run the reuse engine on folders of resolutions and build the explorer's tables.
+
+    A folder that cannot be read gives no paragraphs and says why in ``problems``.
 
     >>> import tempfile
-    >>> compute(tempfile.mkdtemp()).sets["families"].summary.empty
+    >>> compute([tempfile.mkdtemp()]).sets["families"].summary.empty
     True
     """
-    paragraphs, problems = _read(folder)
+    paragraphs, problems = _read(folders)
     repeated = paragraphs.duplicated(["doc", "id"])
     if repeated.any():
         problems.append(f"{int(repeated.sum())} repeated paragraph id(s); first kept")
@@ -141,7 +154,7 @@ def compute(folder: str) -> ReuseData:
     members = sets["families"].members
     sizes = members.groupby("family")["family"].transform("size")
     per["family"] = members["family"].where(sizes >= 2).astype("Int64").array
-    return ReuseData(folder, paragraphs, sets, shares, per, tuple(problems), result.params)
+    return ReuseData(tuple(folders), paragraphs, sets, shares, per, tuple(problems), result.params)
 
 
 def _with_sources(per: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
@@ -160,8 +173,8 @@ _LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=2)
-def _cached(folder: str, mtime_ns: int) -> ReuseData:
-    return compute(folder)
+def _cached(state: CorpusState) -> ReuseData:
+    return compute([folder for folder, _ in state])
 
 
 def reuse_data() -> ReuseData:
@@ -178,4 +191,4 @@ def reuse_data() -> ReuseData:
     if state is None:
         raise NotFoundError(NO_CORPUS)
     with _LOCK:
-        return _cached(*state)
+        return _cached(state)
