@@ -27,21 +27,31 @@ def test_report_is_deterministic(tmp_path: Path) -> None:
     assert a == b
 
 
+def _text(number: int, year: int, day: str, operative: str) -> str:
+    return (
+        f"RESOLUTION {number} ({year})\n\nAdopted by the Security Council at its 9999th meeting, "
+        f"on {day} {year}\n\nThe Security Council,\n\nActing under Chapter VII of the Charter,"
+        f"\n\n1. {operative}\n"
+    )
+
+
 def test_force_section_appears_when_a_corpus_is_configured(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # 1952 adopted two resolutions (97 and 98): with both texts, the year is covered
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "S_RES_9101_1993_EN.txt").write_text(
-        "RESOLUTION 9101 (1993)\n\nAdopted by the Security Council at its 9999th meeting, "
-        "on 4 June 1993\n\nThe Security Council,\n\nActing under Chapter VII of the Charter,\n\n"
-        "1. Authorizes Member States to use all necessary means to enforce the ban;\n"
+    (corpus / "S_RES_0097_1952_EN.txt").write_text(
+        _text(97, 1952, "30 January", "Authorizes Member States to use all necessary means;")
     )
-    (corpus / "S_RES_9102_1993_EN.txt").write_text(
-        "RESOLUTION 9102 (1993)\n\nAdopted by the Security Council at its 9998th meeting, "
-        "on 5 June 1993\n\nThe Security Council,\n\n"
-        "1. Demands that all parties take all necessary measures to ensure the safety of "
-        "United Nations personnel;\n"
+    (corpus / "S_RES_0098_1952_EN.txt").write_text(
+        _text(
+            98,
+            1952,
+            "23 December",
+            "Demands that all parties take all necessary measures "
+            "to ensure the safety of United Nations personnel;",
+        )
     )
     html = bh.build_report(tmp_path / "out").read_text()
     assert 'id="force"' not in html
@@ -49,8 +59,12 @@ def test_force_section_appears_when_a_corpus_is_configured(
     html = bh.build_report(tmp_path / "out2").read_text()
     assert 'id="force"' in html and "read 2 resolutions" in html
     table = html.split('id="force"')[1].split("</table>")[0]
-    assert "<td>1993</td>" in table and "<td>1</td>" in table
-    assert "<td>2</td>" not in table  # the demand on the parties is no authorisation
+    cells = re.findall(r"<td>([^<]*)</td>", table.split("<td>1952</td>")[1].split("</tr>")[0])
+    # un_operation, member_states, regional_organisation, adopted, with_text
+    assert cells == ["0", "1", "0", "2", "2"]  # the demand on the parties is no authorisation
+    # 1953 has no text: it is listed with blank counts, never a zero
+    after = re.findall(r"<td>([^<]*)</td>", table.split("<td>1953</td>")[1].split("</tr>")[0])
+    assert after[:3] == ["", "", ""] and after[4] == "0"
 
 
 def test_partnership_section_follows_the_shared_data(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 from matplotlib.colors import LogNorm
@@ -9,7 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from bluehelmet.figures.style import finish
+from bluehelmet.figures.style import finish, shade_years
 
 #: One colour per family line (colour-blind-safe "tab10" order, grey left out).
 PALETTE = (
@@ -19,8 +21,9 @@ PALETTE = (
 SOURCE = "Source: bluehelmet reuse engine on the configured corpus (boilerplate left out)."
 
 
-def diffusion_figure(diffusion: pd.DataFrame) -> Figure:
-    """One step line per clause family: resolutions using it so far, by year; origin marked.
+def diffusion_figure(diffusion: pd.DataFrame, uncovered: Iterable[int] = ()) -> Figure:
+    """One step line per clause family: resolutions using it so far, by year; origin marked;
+    the ``uncovered`` years (no resolution texts) shaded.
 
     ``diffusion`` has ``family``, ``label``, ``year`` and ``resolutions`` (cumulative),
     families in the order to draw, as made by ``report.reuse.family_diffusion``.
@@ -38,6 +41,7 @@ def diffusion_figure(diffusion: pd.DataFrame) -> Figure:
         ax.step(years, counts, where="post", color=colour, label=part["label"].iloc[0])
         ax.plot(years[:1], counts[:1], "o", color=colour, markerfacecolor="white")
     ax.plot([], [], "o", color="#555", markerfacecolor="white", label="origin (first resolution)")
+    shade_years(ax, uncovered)
     ax.set_xlabel("year")
     ax.set_ylabel("resolutions using the clause (cumulative)")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -50,10 +54,11 @@ def diffusion_figure(diffusion: pd.DataFrame) -> Figure:
 
 def novelty_figure(novelty: pd.DataFrame) -> Figure:
     """Per year: median share of operative text that is new (with its interquartile band)
-    and the repetition index. Years without resolutions break the lines.
+    and the repetition index. Years without resolutions break the lines; years whose
+    ``resolutions`` count is NA (no text covers them) are shaded.
 
-    ``novelty`` has ``year``, ``q25``, ``median``, ``q75`` and ``repetition_index``, as made
-    by ``report.reuse.novelty_by_year``.
+    ``novelty`` has ``year``, ``q25``, ``median``, ``q75``, ``repetition_index`` and
+    optionally ``resolutions``, as made by ``report.reuse.novelty_by_year``.
 
     >>> n = pd.DataFrame({"year": [1990, 1991], "q25": [0.2, 0.5], "median": [0.6, 0.9],
     ...                   "q75": [1.0, 1.0], "repetition_index": [0.3, 0.1]})
@@ -62,10 +67,13 @@ def novelty_figure(novelty: pd.DataFrame) -> Figure:
     """
     years = novelty["year"].astype(int)
     span = range(int(years.min()), int(years.max()) + 1) if len(years) else range(0)
-    full = novelty.set_index(years).reindex(span)
+    values = ["q25", "median", "q75", "repetition_index"]
+    full = novelty.set_index(years).reindex(span)[values].astype("Float64").astype(float)
     fig = Figure(figsize=(10, 4))
     ax = fig.add_subplot()
     x = full.index.to_numpy()
+    if "resolutions" in novelty:
+        shade_years(ax, years[novelty["resolutions"].isna().to_numpy()])
     ax.plot(x, full["median"], color="#08519c", marker=".", label="median share of text new")
     ax.fill_between(
         x, full["q25"], full["q75"], color="#08519c", alpha=0.18, label="interquartile range"

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+
+from bluehelmet.coding.summary import NO_TEXTS
+from bluehelmet.documents.coverage import ranges
+
+#: Colour of the bands over years no text covers.
+SHADE = "#d9d9d9"
 
 
 def finish(
@@ -20,3 +27,22 @@ def finish(
     ax.legend(frameon=False, fontsize=8, loc=legend_loc)
     ax.spines[["top", "right"]].set_visible(False)
     fig.text(0.01, -0.03, source, fontsize=7, color="#555")
+
+
+def shade_years(ax: Axes, years: Iterable[int], label: str = NO_TEXTS) -> None:
+    """Grey bands over ``years`` (each year spans year ± 0.5), one legend entry for all.
+
+    >>> fig = Figure(); ax = fig.add_subplot()
+    >>> shade_years(ax, [1995, 1996, 1999]); [p.get_label() for p in ax.patches]
+    ['no resolution texts', '_nolegend_']
+    """
+    for i, (first, last) in enumerate(ranges(years)):
+        ax.axvspan(
+            first - 0.5,
+            last + 0.5,
+            color=SHADE,
+            alpha=0.6,
+            linewidth=0,
+            zorder=0,
+            label=label if i == 0 else "_nolegend_",
+        )

@@ -11,9 +11,15 @@ import pandas as pd
 
 from bluehelmet import __version__
 from bluehelmet.coding.code import CodedCorpus, code_texts
-from bluehelmet.coding.summary import force_by_addressee
+from bluehelmet.coding.summary import (
+    force_by_addressee,
+    force_years,
+    per_covered_year,
+    text_coverage,
+)
 from bluehelmet.documents import load_corpus
 from bluehelmet.documents.corpus import CorpusResult
+from bluehelmet.documents.coverage import ranges_text
 from bluehelmet.errors import NotFoundError
 from bluehelmet.figures.force import force_figure
 from bluehelmet.figures.mandates import mandates_figure
@@ -64,32 +70,44 @@ def _events_table() -> pd.DataFrame:
 
 
 class _Corpus(NamedTuple):
-    folder: Path
+    folders: tuple[Path, ...]
     read: CorpusResult
     coded: CodedCorpus
+    coverage: pd.DataFrame
 
 
 def _coded_corpus() -> _Corpus | None:
     """The configured corpus, read and coded once for the sections that use it."""
-    folder = configured_corpus()
-    if folder is None:
+    folders = configured_corpus()
+    if not folders:
         return None
-    read = load_corpus(folder, progress=False)
-    return _Corpus(folder, read, code_texts(read.resolutions))
+    read = load_corpus(list(folders), progress=False)
+    coverage = text_coverage((r.number, r.year) for r in read.resolutions)
+    return _Corpus(folders, read, code_texts(read.resolutions), coverage)
 
 
 def _force_section(loaded: _Corpus | None) -> dict[str, object] | None:
     if loaded is None:
         return None
-    folder, corpus, coded = loaded
-    counts = force_by_addressee(coded)
+    counts = force_by_addressee(loaded.coded, loaded.coverage)
+    years = loaded.coverage["year"]
     return {
-        "folder": folder.name,
-        "n": len(corpus.resolutions),
-        "skipped": corpus.summary() if corpus.skipped else "",
+        "folders": [f.name for f in loaded.folders],
+        "n": len(loaded.read.resolutions),
+        "first": int(years.min()),
+        "last": int(years.max()),
+        "uncovered": ranges_text(years[~loaded.coverage["covered"]].astype(int)),
+        "skipped": loaded.read.summary() if loaded.read.skipped else "",
         "svg": figure_svg(force_figure(counts)),
-        "table": _table(counts[counts.sum(axis=1) > 0].reset_index()),
+        "table": _table(force_years(counts, loaded.coverage)),
     }
+
+
+def _novelty(novelty: pd.DataFrame, coverage: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """Novelty per year over its span, NA in years without texts; and those years."""
+    span = coverage[coverage["year"].between(novelty["year"].min(), novelty["year"].max())]
+    full = per_covered_year(novelty.set_index("year"), span, {"resolutions": 0})
+    return full.reset_index(), span.loc[~span["covered"], "year"].astype(int)
 
 
 def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
@@ -100,13 +118,16 @@ def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
         return None
     tables = reuse_tables(paragraphs)
     diffusion, shared = tables.diffusion, tables.shared
+    novelty, uncovered = _novelty(tables.novelty, loaded.coverage)
     return {
         "tables": tables,
-        "diffusion_svg": figure_svg(diffusion_figure(diffusion)) if len(diffusion) else "",
-        "novelty_svg": figure_svg(novelty_figure(tables.novelty)),
+        "diffusion_svg": figure_svg(diffusion_figure(diffusion, uncovered))
+        if len(diffusion)
+        else "",
+        "novelty_svg": figure_svg(novelty_figure(novelty)),
         "shared_svg": figure_svg(shared_language_figure(shared)) if len(shared) else "",
         "largest": _table(tables.largest.drop(columns=["family", "label"])),
-        "novelty": _table(tables.novelty.round(3)),
+        "novelty": _table(novelty.round(3)),
     }
 
 
