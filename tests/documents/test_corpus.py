@@ -127,13 +127,12 @@ def test_a_planted_entry_that_is_not_exactly_a_resolution_is_parsed_again(
     first = load_corpus(folder, progress=False)
     entry = sorted(cache_root.glob("*.json"))[0]
     data = json.loads(entry.read_text(encoding="utf-8"))
-    data["paragraphs"][0]["end"] += 5  # a span that no longer matches the text
+    end = data["paragraphs"][0][3]
+    data["paragraphs"][0][3] = len(data["text"]) + 5  # a span beyond the text
     entry.write_text(json.dumps(data), encoding="utf-8")
     again = load_corpus(folder, progress=False)
     assert [r.paragraphs for r in again.resolutions] == [r.paragraphs for r in first.resolutions]
-    assert json.loads(entry.read_text(encoding="utf-8"))["paragraphs"][0]["end"] == (
-        data["paragraphs"][0]["end"] - 5
-    )
+    assert json.loads(entry.read_text(encoding="utf-8"))["paragraphs"][0][3] == end
 
 
 def test_no_pickle_is_ever_loaded(folder: Path, cache_root: Path) -> None:

@@ -40,6 +40,7 @@ _REGARD = re.compile(r"with (?:regard|respect) to section (?P<id>[A-L]|[IVX]{1,5
 _SPACE = re.compile(r"\s+")
 _PRESIDENT = re.compile(r"Statement by the President of the Security Council", re.I)
 _MADE = re.compile(r"President of the Security Council made the following statement", re.I)
+_PRESIDENT_BYTES = re.compile(rb"(?i)statement by the president|made the following statement")
 
 
 def is_akn(data: bytes) -> bool:
@@ -71,7 +72,7 @@ refused (AKN files have none); remove it or check the file's origin
         statement = next((c for c in root if isinstance(c.tag, str)), None)
     if statement is None or statement.find(f"{_N}meta") is None:
         raise DataFormatError(f"{name}: not an AKN4UN document (no <statement> with <meta>)")
-    meta = _meta(statement, name)
+    meta = _meta(statement, name, data)
     builder = _Builder()
     builder.heading(meta.heading)
     preamble = statement.find(f"{_N}preamble")
@@ -83,14 +84,15 @@ refused (AKN files have none); remove it or check the file's origin
     if not builder.blocks:
         raise DataFormatError(f"{name}: AKN document without text (empty preamble and body)")
     warnings += meta.warnings
-    if meta.kind == "resolution" and not any(p.kind == "operative" for p in builder.paragraphs()):
+    paragraphs = builder.paragraphs()
+    if meta.kind == "resolution" and not any(p.kind == "operative" for p in paragraphs):
         warnings.append(f"{name}: no operative paragraphs found (incomplete text?)")
     return Resolution(
         number=meta.number,
         year=meta.date.year if meta.date else None,
         date=meta.date,
         text=builder.text(),
-        paragraphs=builder.paragraphs(),
+        paragraphs=paragraphs,
         warnings=tuple(warnings),
         kind=meta.kind,
         doc_symbol=meta.symbol,
@@ -161,7 +163,7 @@ class _Meta:
     warnings: list[str] = field(default_factory=list)
 
 
-def _meta(statement: Any, name: str) -> _Meta:
+def _meta(statement: Any, name: str, data: bytes) -> _Meta:
     work = statement.find(f"{_N}meta/{_N}identification/{_N}FRBRWork")
     if work is None:
         raise DataFormatError(f"{name}: no FRBRWork identification; not an AKN4UN document")
@@ -177,7 +179,7 @@ def _meta(statement: Any, name: str) -> _Meta:
     kind = next((k for pattern, k in _KINDS if pattern.match(symbol)), None)
     if kind is None:
         raise DataFormatError(f"{name}: symbol {symbol or '(none)'!r} is not S/RES, S/PRST or S/…")
-    if kind == "resolution" and _reads_as_statement(statement):
+    if kind == "resolution" and _PRESIDENT_BYTES.search(data) and _reads_as_statement(statement):
         warnings.append(f"{name}: marked {symbol} but reads as a presidential statement")
         kind, symbol = "presidential_statement", ""
     match = re.search(r"/(\d{1,5})-(\d{4})/", uri)

@@ -13,18 +13,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
-from bluehelmet.documents.model import DocumentKind, Paragraph, ParagraphKind, Resolution
+from bluehelmet.documents.model import DocumentKind, Paragraph, ParagraphKind, Resolution, Scope
 from bluehelmet.files import atomic_path
 
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
-_PARAGRAPH_FIELDS = tuple(f.name for f in fields(Paragraph))
+_ROW = tuple(f.name for f in fields(Paragraph) if f.name != "text")
+_OPTIONAL = (None, *get_args(Scope))
 _RESOLUTION_FIELDS = tuple(f.name for f in fields(Resolution))
 _KINDS = set(get_args(ParagraphKind))
 _DOC_KINDS = set(get_args(DocumentKind))
 
 
 def to_json(res: Resolution) -> str:
-    """A Resolution as one JSON document.
+    """A Resolution as one JSON document; paragraphs as rows of :data:`_ROW` (their text is
+    the slice of the document's text, so it is not stored twice).
 
     >>> r = Resolution(1, 1946, date(1946, 1, 25), "x", (Paragraph(0, "other", "x", 0, 1),))
     >>> from_json(to_json(r)) == r
@@ -32,6 +34,7 @@ def to_json(res: Resolution) -> str:
     """
     data = asdict(res)
     data["date"] = res.date.isoformat() if res.date else None
+    data["paragraphs"] = [[getattr(p, k) for k in _ROW] for p in res.paragraphs]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -111,15 +114,16 @@ def _resolution(data: dict[str, Any]) -> Resolution | None:
     )
 
 
-def _paragraph(data: dict[str, Any], text: str) -> Paragraph | None:
-    if not isinstance(data, dict) or tuple(data) != _PARAGRAPH_FIELDS:
+def _paragraph(row: list[Any], text: str) -> Paragraph | None:
+    if not isinstance(row, list) or len(row) != len(_ROW):
         return None
-    start, end, body = data["start"], data["end"], data["text"]
-    if type(start) is not int or type(end) is not int or text[start:end] != body:
+    index, kind, start, end, number, sub, section, vii, viii = row
+    if type(index) is not int or type(start) is not int or type(end) is not int:
         return None
-    if data["kind"] not in _KINDS or type(data["index"]) is not int:
+    if not 0 <= start <= end <= len(text) or kind not in _KINDS:
         return None
-    for key in ("number", "sub", "section", "chapter_vii", "chapter_viii"):
-        if data[key] is not None and not isinstance(data[key], str):
-            return None
-    return Paragraph(**data)
+    if vii not in _OPTIONAL or viii not in _OPTIONAL:
+        return None
+    if not all(v is None or isinstance(v, str) for v in (number, sub, section)):
+        return None
+    return Paragraph(index, kind, text[start:end], start, end, number, sub, section, vii, viii)

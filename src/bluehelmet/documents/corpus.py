@@ -29,7 +29,7 @@ from bluehelmet.errors import BluehelmetError, DataFormatError
 from bluehelmet.paths import cache_dir
 
 # Bump whenever normalise/segment/metadata/akn change what they produce: old entries are ignored.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 CORPUS_SUFFIXES = SUFFIXES + XML_SUFFIXES
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # Below this many files to parse, a worker pool costs more than it saves.
@@ -128,7 +128,7 @@ def load_corpus(
         else:
             readable.append(path)
     bar = sys.stderr.isatty() if progress is None else progress
-    seen: dict[int | str, tuple[str, str]] = {}
+    seen: dict[int | str, tuple[str, Resolution]] = {}
     for path, outcome in _read_all(readable, cache, bar, workers):
         name = shown[path]
         if isinstance(outcome, str):
@@ -141,12 +141,12 @@ def load_corpus(
         key = outcome.number if outcome.number is not None else outcome.symbol
         if outcome.number is not None or outcome.kind != "resolution":
             if key in seen:
-                first, text_hash = seen[key]
-                same = "same text" if text_hash == _text_hash(outcome) else "text differs"
+                first, earlier = seen[key]
+                same = "same text" if _body(earlier) == _body(outcome) else "text differs"
                 result.skipped.append((name, f"duplicate of {first}"))
                 result.duplicates.append((name, f"{first} ({same})"))
                 continue
-            seen[key] = (name, _text_hash(outcome))
+            seen[key] = (name, outcome)
         result.resolutions.append(outcome)
     result.resolutions.sort(key=lambda r: (r.number is None, r.number or 0, r.symbol, r.source))
     return result
@@ -156,9 +156,9 @@ def _wanted(kinds: set[DocumentKind]) -> str:
     return " or ".join(_KIND_NAMES[k] for k in sorted(kinds)) or "wanted kind"
 
 
-def _text_hash(res: Resolution) -> str:
-    body = "\n".join(p.text for p in res.paragraphs if p.kind != "heading")
-    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+def _body(res: Resolution) -> str:
+    """The text without its heading, spacing folded: what makes two files the same document."""
+    return " ".join(" ".join(p.text for p in res.paragraphs if p.kind != "heading").split())
 
 
 def _read_all(
@@ -167,13 +167,14 @@ def _read_all(
     """(path, Resolution or the reason it was skipped) for each path, in order."""
     loaded: dict[Path, Resolution | str] = {}
     todo: list[tuple[Path, bytes, str]] = []
+    folder = cache_dir() / "documents"
     for path in paths:
         data = _load_bytes(path)
         if isinstance(data, str):
             loaded[path] = data
             continue
         digest = hashlib.sha256(data).hexdigest()
-        cached = read_entry(_entry(digest)) if cache else None
+        cached = read_entry(_entry(folder, digest)) if cache else None
         if cached is not None:
             loaded[path] = _located(cached, path)
         else:
@@ -185,7 +186,7 @@ def _read_all(
             continue
         if cache:
             with contextlib.suppress(OSError):  # an unwritable cache costs speed, not results
-                write_entry(_entry(digest), outcome)
+                write_entry(_entry(folder, digest), outcome)
         loaded[path] = _located(outcome, path)
     return ((p, loaded[p]) for p in paths)
 
@@ -266,5 +267,5 @@ def _reason(message: str, name: str) -> str:
     return message
 
 
-def _entry(digest: str) -> Path:
-    return cache_dir() / "documents" / f"{digest}-v{PARSER_VERSION}.json"
+def _entry(folder: Path, digest: str) -> Path:
+    return folder / f"{digest}-v{PARSER_VERSION}.json"
