@@ -27,7 +27,8 @@ class ChapterSummary:
     """Invocation of one Charter chapter ("VII" or "VIII") in a resolution.
 
     ``where`` lists the places of the widest ``scope``; ``others`` the narrower ones;
-    ``spans`` the (place, start, end) of each clause the text reading found.
+    ``spans`` the (place, start, end) of each clause the text reading found; ``articles``
+    the Charter articles an invoking paragraph names ("41" for "Acting under Article 41").
     """
 
     chapter: str
@@ -36,6 +37,12 @@ class ChapterSummary:
     where: tuple[str, ...]
     others: tuple[str, ...]
     spans: tuple[tuple[str, int, int], ...]
+    articles: tuple[str, ...] = ()
+
+    @property
+    def detail(self) -> str:
+        """The articles named, then the narrower places: "article 41; 7"."""
+        return "; ".join([f"article {a}" for a in self.articles] + list(self.others))
 
 
 def _place(p: Paragraph) -> tuple[str, str] | None:
@@ -80,6 +87,7 @@ def chapter_summary(res: Resolution, chapter: str = "VII") -> ChapterSummary:
     flag = "chapter_vii" if chapter == "VII" else "chapter_viii"
     places: dict[str, str] = {}
     spans: list[tuple[str, int, int]] = []
+    articles: set[str] = set()
     for p in res.paragraphs:
         scope = getattr(p, flag)
         if scope is not None:
@@ -89,11 +97,22 @@ def chapter_summary(res: Resolution, chapter: str = "VII") -> ChapterSummary:
         if place is None or not P.CHAPTER_HINT.search(p.text):
             continue
         for s, e in _found(p, chapter):
-            places.setdefault(place[1], place[0])
-            spans.append((place[1], p.start + s, p.start + e))
+            kind, key = _regarding(p, e) or place
+            if kind == "section" and place[0] == "paragraph":
+                places.pop(place[1], None)
+            places[key] = kind
+            spans.append((key, p.start + s, p.start + e))
+            articles.update(m.group("n") for m in P.INVOKED_ARTICLE.finditer(p.text))
     if not places:
         return ChapterSummary(chapter, False, "none", (), (), ())
     widest = min(places.values(), key=_ORDER.__getitem__)
     where = tuple(k for k, v in places.items() if v == widest)
     others = tuple(k for k, v in places.items() if v != widest)
-    return ChapterSummary(chapter, True, widest, where, others, tuple(spans))
+    named = tuple(sorted(articles)) if chapter == "VII" else ()
+    return ChapterSummary(chapter, True, widest, where, others, tuple(spans), named)
+
+
+def _regarding(p: Paragraph, end: int) -> tuple[str, str] | None:
+    """("section", "I") when the clause ending at ``end`` says "with regard to Section I"."""
+    m = P.REGARD_SECTION.match(p.text, end)
+    return ("section", m.group("id")) if m else None

@@ -21,6 +21,7 @@ from bluehelmet.register.vocab import REGIONAL_ORGS
 _REGIONAL = frozenset(REGIONAL_ORGS)
 _LABEL = re.compile(r"^\s*(?:\d{1,3}\s*\.|\([a-z]{1,4}\))")
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_PRINTED = re.compile(r"(\d{1,3})\.\s")
 _VERB_FORMS = {
     "authorises": "authorizes",
     "calls on": "calls upon",
@@ -55,13 +56,22 @@ class Clause:
 def paragraph_key(p: Paragraph) -> str:
     """Label without the subparagraph letter, as gold labels use it ("B.10"; "" unnumbered).
 
+    A sub-item that prints a higher top-level number than its parent ("4. Authorizes ..."
+    read as an item of 3 (c)) is that paragraph; lower ones ("1.", "2." under 6) are items.
+
     >>> paragraph_key(Paragraph(3, "subparagraph", "(a) x", 0, 5, number="8", sub="a",
     ...                         section="B"))
     'B.8'
+    >>> paragraph_key(Paragraph(9, "subparagraph", "4. Authorizes", 0, 13, number="3", sub="c.4"))
+    '4'
     """
     if p.number is None:
         return "" if p.kind in ("operative", "subparagraph") else p.label
-    return f"{p.section}.{p.number}" if p.section else p.number
+    number = p.number
+    printed = _PRINTED.match(p.text) if p.kind == "subparagraph" else None
+    if printed and number.isdigit() and int(printed.group(1)) > int(number):
+        number = printed.group(1)
+    return f"{p.section}.{number}" if p.section else number
 
 
 def _norm_verb(verb: str) -> str:
@@ -69,7 +79,13 @@ def _norm_verb(verb: str) -> str:
     return _VERB_FORMS.get(v, v)
 
 
-def _category(acronym: str, index: OperationIndex) -> str:
+def clause_category(acronym: str, index: OperationIndex) -> str:
+    """Actor category of a named operation: the UN's, a regional organisation's, or States'.
+
+    >>> from bluehelmet.coding.operations import default_index
+    >>> clause_category("AMISOM", default_index())
+    'regional_organisation'
+    """
     org = index.org.get(acronym, "")
     if org == "UN":
         return "un_operation"
@@ -95,14 +111,27 @@ def classify_actor(
         if offset <= mention.start < end_abs and mention.how != "backref":
             rel = mention.start - offset
             if best is None or rel <= best[1]:
-                best = (rel, mention.end - offset, _category(mention.acronym, index))
+                best = (rel, mention.end - offset, clause_category(mention.acronym, index))
             break
     if best is None:
         return None, offset, offset
     start, end, name = best
     if name == "un_operation" and P.SG_AND_STATES.match(text[start:]):
         name = "member_states"
+    elif name == "member_states" and P.OF_REGIONAL.match(text, end):
+        name = "regional_organisation"
     return name, offset + start, offset + end
+
+
+def _decides(text: str) -> tuple[str, int, int | None]:
+    """Effective verb of a "decides" clause, where its subject starts and ends (None: open)."""
+    m = P.DECIDES_AUTHORIZE.match(text)
+    if m:
+        return "authorizes", m.end(), None
+    may = P.DECIDES_MAY.match(text) or P.DECIDES_LATER.search(text)
+    if may:
+        return "authorizes", may.start("subject"), may.end("subject")
+    return "decides", 0, None
 
 
 def _actor(
@@ -112,21 +141,19 @@ def _actor(
     verb: str | None,
     mentions: list[Mention],
     index: OperationIndex,
+    previous: Clause | None,
 ) -> tuple[str | None, str | None, int, int]:
     text = res.text[body:end]
     effective = verb
     skip = 0
     if verb == "decides":
-        m = P.DECIDES_AUTHORIZE.match(text)
-        may = P.DECIDES_MAY.match(text)
-        if m:
-            effective, skip = "authorizes", m.end()
-        elif may:
-            effective, skip = "authorizes", may.start("subject")
-            text = text[: may.end("subject")]
+        effective, skip, stop = _decides(text)
+        text = text[:stop] if stop is not None else text
     elif text.lstrip().lower().startswith("that "):
         skip = text.lower().index("that ") + 5
     rest = text[skip:]
+    if previous is not None and previous.actor and P.ANAPHORA.match(rest):
+        return effective, previous.actor, previous.actor_start, previous.actor_end
     cut = P.ACTOR_END.search(rest)
     rest = rest[: cut.start() if cut else 300][:300]
     actor, a_start, a_end = classify_actor(rest, body + skip, mentions, index)
@@ -186,7 +213,10 @@ def clauses(res: Resolution, mentions: list[Mention], index: OperationIndex) -> 
             end = p.start + (heads[i + 1].start("head") if i + 1 < len(heads) else len(p.text))
             verb = _norm_verb(h.group("verb"))
             body = p.start + h.end("verb")
-            effective, actor, a_start, a_end = _actor(res, body, end, verb, mentions, index)
+            previous = out[-1] if i and out else None
+            effective, actor, a_start, a_end = _actor(
+                res, body, end, verb, mentions, index, previous
+            )
             out.append(
                 Clause(
                     p, key, verb, effective, start, end, start, body, actor, a_start, a_end, False

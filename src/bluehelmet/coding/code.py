@@ -159,7 +159,7 @@ def _rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, Any]],
                     code=code,
                     paragraph=";".join(summary.where),
                     value=summary.scope,
-                    detail="; ".join(summary.others),
+                    detail=summary.detail,
                 )
             )
     for f in force:

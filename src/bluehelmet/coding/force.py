@@ -28,14 +28,17 @@ are read from the whole clause.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from bluehelmet.coding import patterns as P
-from bluehelmet.coding.clauses import Clause, clauses
+from bluehelmet.coding.clauses import Clause, clause_category, clauses
 from bluehelmet.coding.operations import OperationIndex, default_index
 from bluehelmet.documents.model import Resolution
 
 Evidence = tuple[str, str, int, int]
+_HOLDERS = frozenset(("member_states", "regional_organisation", "un_operation"))
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,17 @@ class ForceCode:
     verb: str = ""
 
 
-def _phrases(text: str, offset: int) -> list[tuple[str, bool, int, int]]:
-    found: list[tuple[str, bool, int, int]] = []
-    for explicit, table in ((True, P.EXPLICIT_FORCE), (False, P.GENERIC_FORCE)):
+Strength = Literal["explicit", "generic", "weak"]
+_TABLES: tuple[tuple[Strength, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
+    ("explicit", P.EXPLICIT_FORCE),
+    ("generic", P.GENERIC_FORCE),
+    ("weak", P.WEAK_FORCE),
+)
+
+
+def _phrases(text: str, offset: int) -> list[tuple[str, Strength, int, int]]:
+    found: list[tuple[str, Strength, int, int]] = []
+    for explicit, table in _TABLES:
         for name, pattern in table:
             for m in pattern.finditer(text):
                 s, e = offset + m.start(), offset + m.end()
@@ -73,31 +84,45 @@ def _prohibited(res: Resolution, clause: Clause, start: int) -> bool:
     return P.REFRAIN.search(res.text, clause.body_start, start) is not None
 
 
+def _secretary_general(res: Resolution, clause: Clause) -> bool:
+    return P.SG_OR_UN.match(res.text, clause.actor_start) is not None
+
+
+def _asked(res: Resolution, clause: Clause, strength: Strength, start: int, end: int) -> bool:
+    """Rule 4: may an asking clause's phrase at ``start:end`` count as force?"""
+    if strength == "explicit":
+        return True
+    if strength == "weak" or P.ASSISTANCE_AFTER.match(res.text, end):
+        return False
+    if clause.actor == "un_operation":
+        paragraph = clause.paragraph
+        return clause.verb == "requests" and not P.ADMINISTRATIVE.search(
+            res.text, paragraph.start, paragraph.end
+        )
+    return clause.actor in ("member_states", "regional_organisation") and bool(
+        P.COALITION.search(res.text, clause.body_start, start)
+    )
+
+
 def addressee_of(
-    res: Resolution, clause: Clause, explicit: bool, start: int, end: int
+    res: Resolution, clause: Clause, strength: Strength, start: int, end: int
 ) -> str | None:
     """The addressee if ``clause`` authorises the phrase at ``start:end``, else None."""
     actor = clause.actor
     if actor in (None, "parties") or clause.effective is None:
         return None
+    if P.THEMATIC.search(res.text, clause.body_start, start):
+        return None
     if actor == "government":
-        return "member_states" if explicit else None
+        return "member_states" if strength == "explicit" else None
     if clause.effective == "authorizes":
-        return actor
-    if clause.effective == "reaffirms":
+        weak_sg = strength == "weak" and _secretary_general(res, clause)
+        return None if weak_sg else actor
+    if clause.effective == "reaffirms" and strength != "weak":
         authority = P.REAFFIRMED_AUTHORITY.search(res.text, clause.body_start, start)
         return actor if authority else None
-    if clause.effective in P.ASKING:
-        if explicit:
-            return actor
-        if P.ASSISTANCE_AFTER.match(res.text, end):
-            return None
-        if actor == "un_operation":
-            return actor
-        if actor in ("member_states", "regional_organisation") and P.COALITION.search(
-            res.text, clause.body_start, start
-        ):
-            return actor
+    if clause.effective in P.ASKING and _asked(res, clause, strength, start, end):
+        return actor
     return None
 
 
@@ -119,6 +144,126 @@ def _find(res: Resolution, spans: list[tuple[int, int]], table: tuple) -> list[E
     return found
 
 
+def _code(
+    res: Resolution,
+    clause: Clause,
+    addressee: str,
+    name: str,
+    s: int,
+    e: int,
+    actor: tuple[int, int],
+) -> ForceCode:
+    spans = _context(res, clause)
+    purposes = _find(res, spans, P.PURPOSES)
+    limits = _find(res, spans, P.LIMITS)
+    evidence = [("force", addressee, *actor), ("force_phrase", name, s, e)]
+    evidence += [("force_purpose", v, a, b) for _, v, a, b in purposes]
+    evidence += [("force_limit", v, a, b) for _, v, a, b in limits]
+    return ForceCode(
+        clause.key,
+        clause.paragraph.label,
+        addressee,
+        tuple(v for _, v, _, _ in purposes),
+        tuple(v for _, v, _, _ in limits),
+        clause.start if not clause.inherited else s,
+        e,
+        name,
+        tuple(evidence),
+        clause.effective or "",
+    )
+
+
+def _authorisation(res: Resolution, clause: Clause) -> ForceCode | None:
+    """Rules 1-5: the first force phrase of ``clause`` that it authorises."""
+    for name, strength, s, e in _phrases(res.text[clause.start : clause.end], clause.start):
+        if _prohibited(res, clause, s):
+            continue
+        addressee = addressee_of(res, clause, strength, s, e)
+        if addressee is not None:
+            actor = (clause.actor_start, clause.actor_end)
+            return _code(res, clause, addressee, name, s, e, actor)
+    return None
+
+
+def _candidates(
+    res: Resolution, start: int, end: int, index: OperationIndex
+) -> list[tuple[int, int, str]]:
+    """Actors named in ``res.text[start:end]``: operations by name, then other entities."""
+    named = [
+        (start + m.start, start + m.end, clause_category(m.acronym, index))
+        for m in index.mentions(res.text[start:end])
+        if m.how != "backref"
+    ]
+    for m in P.ACTOR.finditer(res.text, start, end):
+        if not any(a < m.end() and m.start() < b for a, b, _ in named):
+            name = m.lastgroup or ""
+            if name == "member_states" and P.OF_REGIONAL.match(res.text, m.end()):
+                name = "regional_organisation"
+            named.append((m.start(), m.end(), name))
+    return sorted(named)
+
+
+def _renewed_actor(
+    res: Resolution, clause: Clause, match: re.Match[str], index: OperationIndex
+) -> tuple[str, int, int]:
+    """Whose authorisation a renewal extends ("" when the clause names no one).
+
+    "The mandate of UNOCI and of the French forces" renews the force that is not the UN's;
+    "the authorization ... provided to the French Forces" names its holder after the word.
+    """
+    mandate = match.group("what") is None or match.group("what").endswith("of")
+    begin = match.start() if mandate else match.end()
+    stop = P.HOLDER_END.search(res.text, begin, clause.end)
+    for a, b, name in _candidates(res, begin, stop.start() if stop else clause.end, index):
+        if name in _HOLDERS and not (mandate and name == "un_operation"):
+            return name, a, b
+    return "", match.start(), match.end()
+
+
+def _renewal(
+    res: Resolution, clause: Clause, index: OperationIndex, fresh_non_un: bool
+) -> ForceCode | None:
+    """A decision to renew or extend an authorisation (or a non-UN force's mandate).
+
+    Not a renewal of force: one that authorises a deployment ("the authorization ... for the
+    Secretary-General to redeploy"); the extension of a UN operation's own mandate; and,
+    when the resolution authorises a non-UN force anew (``fresh_non_un``), extending "the
+    authorization of" a force without saying it was given to someone: that is the force's
+    establishment, its force is in the fresh paragraph.
+    """
+    if clause.verb != "decides":
+        return None
+    match = P.RENEWAL.search(res.text, clause.body_start, clause.end)
+    if match is None or P.TERMINATE.search(res.text, clause.body_start, match.start()):
+        return None
+    if P.DEPLOYMENT_AUTHORITY.search(res.text, match.end(), clause.end):
+        return None
+    addressee, a, b = _renewed_actor(res, clause, match, index)
+    what = (match.group("what") or "").lower()
+    authorisation = "auth" in what
+    if not authorisation and not addressee:
+        return None
+    given = P.GIVEN_TO.search(res.text, match.end(), clause.end)
+    if authorisation and fresh_non_un and given is None:
+        return None
+    return _code(res, clause, addressee, "renewal", match.start(), match.end(), (a, b))
+
+
+def _unnamed(res: Resolution, codes: list[ForceCode], index: OperationIndex) -> str:
+    """Holder of a renewed authorisation the text does not name.
+
+    A resolution that renews an unnamed authorisation and authorises its UN operation in
+    another paragraph renews someone else's (States'); otherwise a resolution about a UN
+    operation renews the operation's; with none, the States'.
+    """
+    if any(c.addressee == "un_operation" for c in codes):
+        return "member_states"
+    operative = [p for p in res.paragraphs if p.kind == "operative"]
+    start = operative[0].start if operative else len(res.text)
+    un = (m for m in index.mentions(res.text[start:]) if index.org.get(m.acronym) == "UN")
+    return "un_operation" if next(un, None) is not None else "member_states"
+
+
 def code_force(
     res: Resolution, index: OperationIndex | None = None, parsed: list[Clause] | None = None
 ) -> list[ForceCode]:
@@ -135,35 +280,23 @@ def code_force(
         parsed = clauses(res, index.mentions(res.text, res.number), index)
     codes: dict[str, ForceCode] = {}
     for clause in parsed:
-        if clause.key in codes or not P.FORCE_HINT.search(res.text, clause.start, clause.end):
-            continue
-        for name, explicit, s, e in _phrases(res.text[clause.start : clause.end], clause.start):
-            if _prohibited(res, clause, s):
-                continue
-            addressee = addressee_of(res, clause, explicit, s, e)
-            if addressee is None:
-                continue
-            spans = _context(res, clause)
-            purposes = _find(res, spans, P.PURPOSES)
-            limits = _find(res, spans, P.LIMITS)
-            start = clause.start if not clause.inherited else s
-            evidence = [
-                ("force", addressee, clause.actor_start, clause.actor_end),
-                ("force_phrase", name, s, e),
-            ]
-            evidence += [("force_purpose", v, a, b) for _, v, a, b in purposes]
-            evidence += [("force_limit", v, a, b) for _, v, a, b in limits]
-            codes[clause.key] = ForceCode(
-                clause.key,
-                clause.paragraph.label,
-                addressee,
-                tuple(v for _, v, _, _ in purposes),
-                tuple(v for _, v, _, _ in limits),
-                start,
-                e,
-                name,
-                tuple(evidence),
-                clause.effective or "",
-            )
-            break
-    return list(codes.values())
+        if clause.key not in codes and P.FORCE_HINT.search(res.text, clause.start, clause.end):
+            code = _authorisation(res, clause)
+            if code is not None:
+                codes[clause.key] = code
+    fresh_non_un = any(c.addressee != "un_operation" for c in codes.values())
+    for clause in parsed:
+        renewal = None if clause.key in codes else _renewal(res, clause, index, fresh_non_un)
+        if renewal is not None:
+            codes[clause.key] = renewal
+    codes = dict(sorted(codes.items(), key=lambda kv: kv[1].start))
+    found = [c for c in codes.values() if c.addressee]
+    if len(found) == len(codes):
+        return found
+    holder = _unnamed(res, found, index)
+    return [c if c.addressee else _named(c, holder) for c in codes.values()]
+
+
+def _named(code: ForceCode, addressee: str) -> ForceCode:
+    evidence = tuple((k, addressee if k == "force" else v, a, b) for k, v, a, b in code.evidence)
+    return replace(code, addressee=addressee, evidence=evidence)

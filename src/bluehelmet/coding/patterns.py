@@ -45,8 +45,12 @@ def _words(text: str, sep: str = " ") -> tuple[str, ...]:
 # "Acting under Chapter VII", "Decides, under Chapter VII", "acting therefore under
 # Chapters VII and VIII". The Council never acts "under Chapter VI", so a lone "VI"
 # after "acting under" is OCR for "VII"; "wider" is OCR for "under".
+# Modern texts add "Acting for these reasons under", "and, for these specific purposes, acting
+# under", and the inline "Authorizes UNMISET, under Chapter VII of the Charter, to take".
 CHAPTER_CLAUSE: Final = rx(
-    r"\b(?:acting|decides)\b,?(?: (?:also|further|therefore|thus|accordingly|again),?)? "
+    r"(?:\b(?:acting|decides)\b,?(?: (?:also|further|therefore|thus|accordingly|again),?)?"
+    r"(?: for (?:these|this|the following) (?:specific )?(?:reasons?|purposes?),?)?"
+    r"|\bauthori[sz]es [^;:,]{1,60},) "
     r"(?:under|wider|in accordance with) (?:the provisions of )?"
     r"chapters? (?P<a>VIII|VII|VI)\b(?: and (?P<b>VIII|VII)\b)?"
 )
@@ -58,7 +62,15 @@ ARTICLE_CLAUSE: Final = rx(
 ARTICLE_DECISION: Final = rx(
     r"(?:pursuant to|under|in accordance with|within the meaning of) Articles? (?:39|4[0-2])\b"
 )
+# "Acting under Chapter VII ... with regard to Section I below" (inside an operative paragraph).
+REGARD_SECTION: Final = rx(r"[^;:]{0,60}?\bwith regard to Section (?P<id>[IVX]+|[A-Z])\b")
 CHAPTER_HINT: Final = rx(r"chapter|article")
+# The article an invocation names: "Acting under Article 41 of Chapter VII", "taking measures
+# under its Article 41" (reported as "article 41" beside the scope).
+INVOKED_ARTICLE: Final = rx(
+    r"\b(?:acting|measures),? (?:under|in accordance with|pursuant to) (?:its )?Articles? "
+    r"(?P<n>39|4[0-2])\b"
+)
 ARTICLE_HEADS: Final = frozenset(("decides", "determines", "orders"))
 # Chapter VIII counts when recalled too ("Recalling the provisions of Chapter VIII",
 # "in the context of Article 52").
@@ -81,16 +93,55 @@ EXPLICIT_FORCE: Final = (
 GENERIC_FORCE: Final = (
     ("all_necessary", rx(r"\ball (?:the )?necessary (?:means|measures|action)\b")),
     ("all_measures_necessary", rx(r"\ball (?:the )?measures necessary\b")),
-    ("necessary_action", rx(r"\b(?:take|taking) the necessary action\b")),
+    ("necessary_action", rx(r"\b(?:take|taking) the necessary actions?\b")),
     ("such_measures", rx(r"\bsuch measures as may be necessary\b")),
+    ("all_the_means", rx(r"\buse all the means\b")),
+)
+# Weak phrases are force only when the Council authorises someone other than the
+# Secretary-General ("Authorizes MONUC to take the necessary measures", but "Authorizes the
+# Secretary-General to take the necessary steps to facilitate ..." is administrative).
+WEAK_FORCE: Final = (
+    ("necessary_measures", rx(r"\b(?:take|taking) the necessary measures\b")),
+    ("necessary_steps", rx(r"\b(?:take|taking) (?:all )?the necessary steps\b")),
 )
 # Cheap test: a clause without these words has no force phrase.
-FORCE_HINT: Final = rx(r"necessary|force|commensurate")
+FORCE_HINT: Final = rx(r"necessary|force|commensurate|all the means")
+# A request to the Secretary-General on conduct, discipline or logistics is administrative.
+ADMINISTRATIVE: Final = rx(
+    r"sexual exploitation|sexual abuse|zero[- ]tolerance|misconduct|code of conduct|disciplin"
+    r"|logistic|supply routes"
+)
+# Thematic statements of what missions may do are not mandates.
+THEMATIC: Final = rx(r"\bmay be mandated\b|\b(?:where|when|if) (?:so )?mandated\b")
+# "Decides to renew the authorizations set out in paragraph 10 of resolution 1846", "decides to
+# extend until 30 June 2015 the authorization ... provided to the French Forces", "decides that
+# the mandate of UNOCI and of the French forces which support it shall be extended".
+RENEWAL: Final = rx(
+    r"\b(?:renew|extend|continue)\w* (?:[^;:]{0,80}? )?(?P<what>(?:the |its )?authori[sz]ations?\b"
+    r"|(?:the )?mandates? of\b)"
+    r"|\b(?P<passive>mandates? of\b)(?:(?!\bshall\b)[^;:]){1,120}\bshall be (?:extended|renewed)\b"
+)
+# Where the holder of a renewed authorisation can no longer be named.
+HOLDER_END: Final = rx(r"\buntil\b|\bfrom the date\b|\bin order to\b|;")
+GIVEN_TO: Final = rx(r"\b(?:given|provided|granted|conferred) to\b")
+# "... the authorization ... for the Secretary-General to redeploy temporarily ..." is not force.
+DEPLOYMENT_AUTHORITY: Final = rx(r"\bto (?:temporarily )?(?:re)?deploy\b")
+# Clauses that point at an authorisation given before ("Recalls its authorization to UNIFIL to
+# take all necessary action", "underlines that AMISOM is authorized to ...").
+REFERENCE_HEADS: Final = frozenset(
+    _words(
+        "recalls|reaffirms|reiterates|underlines|emphasizes|stresses|notes|recognizes|affirms"
+        "|decides",
+        "|",
+    )
+)
+AUTHORITY_WORD: Final = rx(r"\bauthori[sz](?:ation|ations|ed)\b|\bauthority\b")
 # Text right before "use of force" that makes it a prohibition, not an authorisation.
 NEG_BEFORE_FORCE: Final = rx(
     r"(?:threat or(?: the)?|non-?|territory (?:by|through)(?: the)?(?: threat or)?|"
     r"consequences of(?: the)?|results of(?: the)?|excesses in(?: the)?|attacks and(?: the)?|"
-    r"renounc\w*(?: the)?|resort to(?: the)?|prohibition of(?: the)?|against(?: the)?)\s*$"
+    r"renounc\w*(?: the)?|resort to(?: the)?|prohibition of(?: the)?|against(?: the)?"
+    r"|monopoly (?:over|of)(?: the)?)\s*$"
 )
 REFRAIN: Final = rx(r"\brefrain\w*\b")
 CHARTER_2_4: Final = rx(r"\bArticle 2,? (?:paragraph 4|\(4\))")
@@ -126,9 +177,15 @@ ASKING: Final = frozenset(
 )
 DECIDES_AUTHORIZE: Final = rx(r"^\W*(?:[^;:]{0,160}?,\s*)?to authori[sz]e\b")
 DECIDES_MAY: Final = rx(
-    r"^\W*that\b(?P<subject>(?:(?!\b(?:shall|should|will|must)\b)[^;:]){0,400}?)"
+    rf"^\W*(?:{_alt(ADVERBS)},? )?that\b"
+    r"(?P<subject>(?:(?!\b(?:shall|should|will|must)\b)[^;:]){0,400}?)"
     r"\b(?:may|is authori[sz]ed to|are authori[sz]ed to|shall be authori[sz]ed to"
-    r"|are hereby authori[sz]ed to)\b"
+    r"|are hereby authori[sz]ed to|shall have the authority to)\b"
+)
+# "Decides that ... AMISOM shall include ..., and AMISOM shall be authorised to take ...".
+DECIDES_LATER: Final = rx(
+    r"\band (?P<subject>[^;:,]{1,80}?) (?:shall|should|will) (?:be authori[sz]ed to"
+    r"|have the authority to)\b"
 )
 # Where the actor of a clause ends: an infinitive, a modal, or a full stop.
 ACTOR_END: Final = rx(
@@ -150,14 +207,17 @@ REGIONAL_ORGS: Final = _words(
 # fmt: off
 _ACTOR_PARTS = (
     ("member_states", r"(?i:\bMember States\b|\bStates\b|\bthe Members\b|\bMembers of the "
-     r"United Nations|\bmultinational force|\bcoalition\b)"),
-    ("regional_organisation", "|".join(f"(?i:{o})" if " " in o else o for o in REGIONAL_ORGS)),
+     r"United Nations|\bmultinational force|\bcoalition\b"
+     r"|\bFrench (?:armed )?(?:forces|troops)\b)"),
+    ("regional_organisation", "|".join(f"(?i:{o})" if " " in o else o for o in REGIONAL_ORGS)
+     + r"|(?i:\bEUFOR\b)"),
     ("parties", r"(?i:\bpart(?:y|ies)\b|\ball concerned\b|\bothers concerned\b|\bfactions\b"
      r"|\bmovements\b|\bcommunities\b|\bauthorities\b|\bleaders(?:hip)?\b|\bNational Union\b)"
      r"|\bUNITA\b"),
     ("government", r"(?i:\bGovernments?\b|\badministering Power\b)"),
     ("un_operation", r"(?i:\bSecretary-General\b|\bthe United Nations\b(?! (?:Member|Charter)))"
-     r"|\bthe (?:expanded |enlarged )?(?:Force|Mission|Operation|Authority|Observer Group)\b"),
+     r"|\bthe (?:expanded |enlarged )?(?:Force|Mission|Operation|Authority|Observer Group)\b"
+     r"|\b(?:Force )?Intervention Brigade\b|\bRegional Protection Force\b"),
 )
 # fmt: on
 ACTOR: Final = rx("|".join(f"(?P<{n}>{p})" for n, p in _ACTOR_PARTS), case=True)
@@ -168,6 +228,13 @@ ASSISTANCE_AFTER: Final = rx(
     r"\W*(?:[\w-]+\W+){0,3}?to (?:provide|lend|give|extend|render) (?:[\w-]+ ){0,3}?"
     r"(?:assistance|support)\b"
 )
+# "Member States of the African Union", "Member States participating in the ECOWAS forces":
+# the force is the organisation's (but "Member States participating in ISAF" stay States).
+OF_REGIONAL: Final = rx(
+    r" (?:of|participating in) (?:the )?(?:" + "|".join(REGIONAL_ORGS) + ")", case=False
+)
+# "decides that this operation shall be authorized": the actor of the clause before.
+ANAPHORA: Final = rx(r"^\W*(?:this|that|the said|such) (?:operation|force|mission|presence)\b")
 SG_OR_UN: Final = rx(r"(?:the )?(?:Secretary-General|United Nations)\b")
 SG_AND_STATES: Final = rx(r"^\W*Secretary-General and (?:the )?(?:Member )?States")
 
