@@ -48,6 +48,22 @@ def text_coverage(texts: Iterable[tuple[int | None, int | None]]) -> pd.DataFram
     return year_coverage((n for n, _ in pairs), adopted_index(pairs))
 
 
+def uncovered_years(texts: Iterable[tuple[int, int]]) -> list[int]:
+    """Years from the first to the last of ``texts`` ((number, year) pairs) that they do not
+    cover (see :func:`text_coverage`).
+
+    >>> uncovered_years([(n, 1990) for n in range(646, 684)] + [(1270, 1999)])
+    [1991, 1992, 1993, 1994, 1995, 1996, 1997, 1998, 1999]
+    """
+    pairs = [(int(n), int(y)) for n, y in texts]
+    if not pairs:
+        return []
+    years = [y for _, y in pairs]
+    coverage = text_coverage(pairs)
+    within = coverage["year"].between(min(years), max(years)) & ~coverage["covered"]
+    return [int(y) for y in coverage.loc[within, "year"]]
+
+
 def per_covered_year(
     table: pd.DataFrame, coverage: pd.DataFrame, fill: object | dict[str, object]
 ) -> pd.DataFrame:

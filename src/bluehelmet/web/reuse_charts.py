@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 import pandas as pd
 from markupsafe import Markup
 
+from bluehelmet.coding.summary import NO_TEXTS
+from bluehelmet.documents.coverage import ranges_text
 from bluehelmet.web.charts import legend
 from bluehelmet.web.svg import Scale, bar_link, el, svg, text, ticks, title, x_label, y_axis
 
 ORIGIN_COLOUR = "#d94801"
 LATER_COLOUR = "#08519c"
+NO_TEXTS_COLOUR = "#d9d9d9"
 SHARE_COLOURS = {
     "from the same operation": "#08519c",
     "from other resolutions": "#6baed6",
@@ -19,16 +23,35 @@ SHARE_COLOURS = {
 }
 
 
-def family_years_chart(years: pd.DataFrame, origin_year: int | None, name: str) -> Markup:
+def _no_texts(x0: float, width: float, top: float, bottom: float, year: int) -> str:
+    """A grey band over a year no resolution text covers (its count is unknown, not zero)."""
+    tip = f"{year}: {NO_TEXTS}"
+    return el(
+        "rect",
+        title(tip),
+        x=f"{x0:.1f}",
+        y=f"{top:.1f}",
+        width=f"{width:.1f}",
+        height=f"{bottom - top:.1f}",
+        fill=NO_TEXTS_COLOUR,
+        class_="tip no-texts",
+    )
+
+
+def family_years_chart(
+    years: pd.DataFrame, origin_year: int | None, name: str, uncovered: Collection[int] = ()
+) -> Markup:
     """Bars of the resolutions using a family per year (``year``, ``resolutions``, ``symbols``).
 
     Every year from the first to the last gets a slot; a bar links to ``#y<year>`` (that
     year's rows in the members table) and names its resolutions; the origin's year is drawn
-    in another colour.
+    in another colour; a year in ``uncovered`` (no resolution texts) is shaded grey.
 
     >>> y = pd.DataFrame({"year": [1968, 1970], "resolutions": [1, 2],
     ...                   "symbols": ["S/RES/247", "S/RES/281, S/RES/283"]})
     >>> "1970: 2 resolutions — S/RES/281, S/RES/283" in family_years_chart(y, 1968, "F")
+    True
+    >>> "1969: no resolution texts" in family_years_chart(y, 1968, "F", {1969})
     True
     """
     first, last = int(years["year"].min()), int(years["year"].max())
@@ -41,7 +64,10 @@ def family_years_chart(years: pd.DataFrame, origin_year: int | None, name: str) 
     body = [y_axis(y, ticks(0, peak), left, right, "Resolutions using it")]
     band = (right - left) / len(slots)
     label_every = 1 if len(slots) <= 30 else math.ceil(len(slots) / 30)
+    shaded = [year for year in slots if year in uncovered]
     for i, year in enumerate(slots):
+        if year in uncovered:
+            body.append(_no_texts(x(i), band, top, bottom, year))
         if year in counts.index:
             n = int(counts.loc[year, "resolutions"])
             who = str(counts.loc[year, "symbols"])
@@ -53,10 +79,13 @@ def family_years_chart(years: pd.DataFrame, origin_year: int | None, name: str) 
             body.append(x_label(x(i) + band / 2, bottom, str(year)))
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
     body.append(text((left + right) / 2, height - 4, "Year", text_anchor="middle"))
-    body.append(legend([("origin's year", ORIGIN_COLOUR), ("later years", LATER_COLOUR)], left, 18))
+    keys = [("origin's year", ORIGIN_COLOUR), ("later years", LATER_COLOUR)]
+    body.append(legend(keys + ([(NO_TEXTS, NO_TEXTS_COLOUR)] if shaded else []), left, 18))
     total = int(years["resolutions"].sum())
     label = f"Resolutions using {name} per year, {first}–{last}"
     desc = f"Bars per year; {total} resolution-years in all."
+    if shaded:
+        desc += f" Shaded, {NO_TEXTS} (uses unknown): {ranges_text(shaded)}."
     return svg(width, height, "".join(body), label, desc, interactive=True)
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from bluehelmet.coding.summary import uncovered_years
 from bluehelmet.errors import BluehelmetError, NotFoundError
 from bluehelmet.reuse.engine import find_reuse
 from bluehelmet.reuse.families import families, family_summary
@@ -60,6 +61,7 @@ class ReuseData:
     paragraph_shares: pd.DataFrame
     problems: tuple[str, ...]
     params: dict[str, Any]
+    uncovered: frozenset[int]
 
 
 def resolution_numbers(ids: pd.Series) -> pd.Series:
@@ -154,7 +156,24 @@ def compute(folders: Sequence[str]) -> ReuseData:
     members = sets["families"].members
     sizes = members.groupby("family")["family"].transform("size")
     per["family"] = members["family"].where(sizes >= 2).astype("Int64").array
-    return ReuseData(tuple(folders), paragraphs, sets, shares, per, tuple(problems), result.params)
+    return ReuseData(
+        tuple(folders),
+        paragraphs,
+        sets,
+        shares,
+        per,
+        tuple(problems),
+        result.params,
+        _uncovered(paragraphs),
+    )
+
+
+def _uncovered(paragraphs: pd.DataFrame) -> frozenset[int]:
+    """Years in the paragraphs' span that no resolution text covers."""
+    docs = paragraphs.drop_duplicates("doc")
+    years = pd.to_numeric(docs["date"].astype(str).str[:4], errors="coerce").astype("Int64")
+    pairs = zip(docs["number"], years, strict=True)
+    return frozenset(uncovered_years((n, y) for n, y in pairs if pd.notna(n) and pd.notna(y)))
 
 
 def _with_sources(per: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:

@@ -198,7 +198,7 @@ def family_view(kind: str, family: str | int) -> dict[str, Any]:
     chart = None
     if not years.empty:
         origin_year = int(origin["date"][:4]) if origin["date"][:4].isdigit() else None
-        chart = family_years_chart(years, origin_year, name)
+        chart = family_years_chart(years, origin_year, name, reuse_data().uncovered)
     first_of_year = members.assign(year=members["date"].str[:4]).drop_duplicates("year")
     rows = records(members)
     for r in rows:
