@@ -213,7 +213,7 @@ def _renewed_actor(
     """
     mandate = match.group("what") is None or match.group("what").endswith("of")
     begin = match.start() if mandate else match.end()
-    stop = P.HOLDER_END.search(res.text, begin, clause.end)
+    stop = (P.MANDATE_END if mandate else P.HOLDER_END).search(res.text, begin, clause.end)
     for a, b, name in _candidates(res, begin, stop.start() if stop else clause.end, index):
         if name in _HOLDERS and not (mandate and name == "un_operation"):
             return name, a, b
@@ -235,6 +235,8 @@ def _renewal(
         return None
     match = P.RENEWAL.search(res.text, clause.body_start, clause.end)
     if match is None or P.TERMINATE.search(res.text, clause.body_start, match.start()):
+        return None
+    if P.INTENTION.search(res.text, clause.body_start, match.start()):
         return None
     if P.DEPLOYMENT_AUTHORITY.search(res.text, match.end(), clause.end):
         return None

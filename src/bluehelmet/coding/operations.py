@@ -31,6 +31,9 @@ _UN = re.compile(r"^United\s+Nations\s+")
 _SEP = r"[\s\-]+"
 _TAIL = r"(?:\s+(?P<num>III|II|I)\b)?"
 _NUM_AFTER = re.compile(r"\s+(III|II|I)\b")
+# A short name followed by a place the full name did not match names another operation
+# ("United Nations Support Mission in Libya" is not the one in Haiti).
+_OTHER_PLACE = re.compile(r"\s+(?:in|for)\s+(?:the\s+)?[A-Z]")
 _ACRONYM = re.compile(r"(?<![\w-])(?P<base>[A-Z][A-Za-z0-9\-]*[A-Z0-9])" + _TAIL + r"(?![\w-])")
 _BACKREF = re.compile(
     r"\bthe\s+(?:expanded\s+|enlarged\s+|present\s+|existing\s+)?"
@@ -166,6 +169,7 @@ class OperationIndex:
             m
             for m in self._short_re.finditer(text)
             if not any(h.start() <= m.start() < h.end() for h in hits)
+            and not _OTHER_PLACE.match(text, m.end())
         ]
         for m in hits:
             base = self._by_norm.get(_norm(m.group()))

@@ -123,6 +123,9 @@ RENEWAL: Final = rx(
 )
 # Where the holder of a renewed authorisation can no longer be named.
 HOLDER_END: Final = rx(r"\buntil\b|\bfrom the date\b|\bin order to\b|;")
+# "the mandates of UNOCI and of the French forces which support it": where the holders end.
+MANDATE_END: Final = rx(r"\b(?:which|for|until|as)\b|[,;]")
+INTENTION: Final = rx(r"\b(?:intention|intends|readiness|ready|willing\w*|expects?)\b")
 GIVEN_TO: Final = rx(r"\b(?:given|provided|granted|conferred) to\b")
 # "... the authorization ... for the Secretary-General to redeploy temporarily ..." is not force.
 DEPLOYMENT_AUTHORITY: Final = rx(r"\bto (?:temporarily )?(?:re)?deploy\b")
