@@ -69,3 +69,23 @@ def configured_corpus() -> tuple[Path, ...]:
     True
     """
     return tuple(folder for folder in corpus_folders() if folder.is_dir())
+
+
+def shared_corpora() -> tuple[Path, ...]:
+    """The shared resolution texts that exist: the 1946–1994 ``.txt`` and the 2000–2026 XML.
+
+    >>> all(p.is_dir() for p in shared_corpora())
+    True
+    """
+    unsc = shared_data_dir() / "unsc"
+    folders = (unsc / "resolutions_en_1946_1994", unsc / "akn_2000_2026" / "resolutions")
+    return tuple(folder for folder in folders if folder.is_dir())
+
+
+def default_corpus() -> tuple[Path, ...]:
+    """The folders to code when none is given: ``BLUEHELMET_CORPUS``, else the shared texts.
+
+    >>> isinstance(default_corpus(), tuple)
+    True
+    """
+    return configured_corpus() or shared_corpora()

@@ -54,7 +54,8 @@ def test_each_disagreement_is_listed() -> None:
         ]
     )
     rows = audit(CODED, ev, {"UNFICYP"})
-    assert rows[["resolution", "operation", "field", "register", "machine"]].values.tolist() == [
+    assert (rows["source"] == "register").all()
+    assert rows[["resolution", "operation", "field", "theirs", "machine"]].values.tolist() == [
         [10, "DENY-FLIGHT", "chapter_vii", "false", "paragraph"],
         [11, "UNFICYP", "chapter_vii", "true", "none"],
         [11, "UNFICYP", "event", "expand", "extend"],

@@ -40,6 +40,8 @@ RESOLUTION_COLUMNS = (
     "n_events",
     "n_reports",
     "tasks",
+    "meeting",
+    "un_chapter_vii",
     "source",
 )
 PARAGRAPH_COLUMNS = (
@@ -69,10 +71,8 @@ EVIDENCE_COLUMNS = (
     "text",
 )
 LABEL_COLUMNS = ("resolution", "code", "paragraph", "value", "detail")
-
-
-def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=list(columns))
+# The four tables in order: resolution, paragraphs, evidence, labels.
+COLUMNS = (RESOLUTION_COLUMNS, PARAGRAPH_COLUMNS, EVIDENCE_COLUMNS, LABEL_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,16 @@ def _detail(e: EventCode) -> str:
     return "; ".join(parts)
 
 
-def _rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, Any]], ...]:
+def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, Any]], ...]:
+    """The four tables' rows (see ``COLUMNS``) for one resolution, as lists of dicts.
+
+    >>> from bluehelmet.coding.operations import default_index
+    >>> from bluehelmet.documents.model import Paragraph
+    >>> t = "1. Authorizes Member States to use all necessary means;"
+    >>> r = Resolution(678, 1990, None, t, (Paragraph(0, "operative", t, 0, len(t), "1"),))
+    >>> code_rows(r, default_index())[0][0]["force_addressees"]
+    'member_states'
+    """
     n = res.number
     mentions = index.mentions(res.text, n)
     parsed = clauses(res, mentions, index)
@@ -240,6 +249,8 @@ def _rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, Any]],
         n_events=len(events),
         n_reports=len(reports),
         tasks=";".join(sorted({f"{t.task}:{t.mode}" for t in tasks})),
+        meeting=res.meeting,
+        un_chapter_vii=res.un_chapter_vii,
         source=res.source,
     )
     return [row], paras, ev, labels
@@ -259,11 +270,23 @@ def code_texts(
     index = index_for(operations)
     tables: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
     for res in resolutions:
-        for table, rows in zip(tables, _rows(res, index), strict=True):
+        for table, rows in zip(tables, code_rows(res, index), strict=True):
             table.extend(rows)
-    columns = (RESOLUTION_COLUMNS, PARAGRAPH_COLUMNS, EVIDENCE_COLUMNS, LABEL_COLUMNS)
-    frames = [_frame(rows, cols) for rows, cols in zip(tables, columns, strict=True)]
-    return CodedResolution(*frames)
+    return frames(tables)
+
+
+def frames(tables: tuple[list[dict[str, Any]], ...]) -> CodedCorpus:
+    """The coded tables from rows collected per table (in ``COLUMNS`` order).
+
+    >>> frames(([], [], [], [])).evidence.columns[-1]
+    'text'
+    """
+    return CodedResolution(
+        *(
+            pd.DataFrame(rows, columns=list(cols))
+            for rows, cols in zip(tables, COLUMNS, strict=True)
+        )
+    )
 
 
 def code_resolution(

@@ -3,8 +3,10 @@
 Labels and predictions share one long format (see ``tests/data/gold/README.md``):
 ``resolution, code, paragraph, value``. Chapter VII is scored per resolution
 (invoked or not), force authorisations per (resolution, paragraph), mandate
-events per (resolution, operation, event); addressee and scope accuracy are
-scored on the items both sides found.
+events per (resolution, operation, event), protection of civilians per resolution
+(a task or not); addressee, scope and "tied to force" accuracy are scored on the
+items both sides found. ``evaluate_sets`` scores the 1946–1994 and 2000–2026
+resolutions apart.
 """
 
 from __future__ import annotations
@@ -18,7 +20,12 @@ import pandas as pd
 from bluehelmet.errors import DataFormatError
 
 GOLD_COLUMNS = ("resolution", "code", "paragraph", "value", "detail", "reason")
-CODES = ("chapter_vii", "chapter_viii", "force", "event")
+CODES = ("chapter_vii", "chapter_viii", "force", "event", "poc")
+# (code, what accuracy measures on the items both sides found)
+SCORED = (("chapter_vii", "scope"), ("force", "addressee"), ("event", None), ("poc", "force_tie"))
+# Resolutions up to this number were adopted by 1994; the next texts begin in 2000.
+LAST_OLD = 982
+SETS = ("1946–1994", "2000–2026")
 _SUB = re.compile(r"\([a-z]{1,3}\)$")
 
 
@@ -76,6 +83,11 @@ def _items(df: pd.DataFrame, code: str) -> dict[tuple[object, ...], str]:
         return {(r.resolution,): r.value for r in rows.itertuples()}
     if code == "force":
         return {(r.resolution, paragraph_key(r.paragraph)): r.value for r in rows.itertuples()}
+    if code == "poc":
+        tied = rows.groupby("resolution")["value"].agg(
+            lambda v: "force" if "force" in set(v) else "task"
+        )
+        return {(int(n),): str(v) for n, v in tied.items()}
     events: dict[tuple[object, ...], str] = {}
     for r in rows.itertuples():
         operation, _, event = str(r.value).partition(":")
@@ -96,7 +108,7 @@ def evaluate(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
     """
     predicted = predicted[predicted["resolution"].isin(set(gold["resolution"]))]
     rows = []
-    for code, accuracy_name in (("chapter_vii", "scope"), ("force", "addressee"), ("event", None)):
+    for code, accuracy_name in SCORED:
         g, p = _items(gold, code), _items(predicted, code)
         tp = len(g.keys() & p.keys())
         precision, recall, f1 = _prf(tp, len(p.keys() - g.keys()), len(g.keys() - p.keys()))
@@ -117,6 +129,28 @@ def evaluate(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
         )
     cols = ["code", "tp", "fp", "fn", "precision", "recall", "f1", "accuracy_of", "accuracy"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def evaluate_sets(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """:func:`evaluate` per set of resolutions (``set``: 1946–1994 or 2000–2026), each set
+    scored only where it has gold labels.
+
+    >>> g = pd.DataFrame({"resolution": [678, 1973], "code": ["chapter_vii"] * 2,
+    ...                   "paragraph": ["", ""], "value": ["preamble", "preamble"]})
+    >>> s = evaluate_sets(g, g)
+    >>> s[s.code == "chapter_vii"][["set", "n", "f1"]].values.tolist()
+    [['1946–1994', 1, 1.0], ['2000–2026', 1, 1.0]]
+    """
+    parts = []
+    modern = gold["resolution"] > LAST_OLD
+    for name, rows in zip(SETS, (gold[~modern], gold[modern]), strict=True):
+        if rows.empty:
+            continue
+        scores = evaluate(rows, predicted)
+        scores.insert(0, "n", rows["resolution"].nunique())
+        scores.insert(0, "set", name)
+        parts.append(scores)
+    return pd.concat(parts, ignore_index=True)
 
 
 def errors(gold: pd.DataFrame, predicted: pd.DataFrame, code: str) -> pd.DataFrame:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from bluehelmet.coding.audit import audit
+from bluehelmet.coding.batch import code_folders
 from bluehelmet.coding.code import CodedResolution, code_texts
-from bluehelmet.coding.evaluate import evaluate, read_gold
-from bluehelmet.documents import Resolution, load_corpus, read_resolution
+from bluehelmet.coding.evaluate import evaluate_sets, read_gold
+from bluehelmet.documents import Resolution, read_resolution
 from bluehelmet.documents.fetch import FetchConfig, FetchReport, fetch_resolutions, parse_numbers
 from bluehelmet.errors import NotFoundError, UsageError
-from bluehelmet.paths import corpus_dir
+from bluehelmet.paths import default_corpus
 from bluehelmet.register.load import read_table
 
 TABLES = ("resolution", "paragraphs", "evidence")
@@ -31,9 +33,8 @@ def code_path(path: Path) -> tuple[CodedResolution, str]:
     if not path.exists():
         raise NotFoundError(f"{path}: no such file or folder")
     if path.is_dir():
-        corpus = load_corpus(path)
-        skipped = corpus.summary() if corpus.skipped else ""
-        return code_texts(corpus.resolutions), skipped
+        corpus, coded = code_folders(path)
+        return coded, corpus.summary() if corpus.skipped else ""
     return code_texts([read_resolution(path)]), ""
 
 
@@ -49,41 +50,47 @@ def coded_table(coded: CodedResolution, table: str) -> pd.DataFrame:
 
 
 def gold_files(paths: list[Path]) -> list[Path]:
-    """Expand folders into their ``gold_*.csv`` files.
+    """Expand folders into their ``.csv`` label files.
 
     >>> gold_files([])
     []
     """
     files: list[Path] = []
     for path in paths:
-        files += sorted(path.glob("gold_*.csv")) if path.is_dir() else [path]
+        files += sorted(path.glob("*.csv")) if path.is_dir() else [path]
     missing = [f for f in files if not f.exists()]
     if missing:
         raise NotFoundError(f"{missing[0]}: gold file not found")
     return files
 
 
-def _corpus(folder: Path | None) -> CodedResolution:
-    folder = folder or corpus_dir()
-    if not folder.is_dir():
-        raise NotFoundError(
-            f"{folder}: corpus folder not found; pass --corpus or set BLUEHELMET_CORPUS"
-        )
-    return code_texts(load_corpus(folder).resolutions)
+def _corpus(folders: Sequence[Path]) -> CodedResolution:
+    """Code ``folders`` (default: ``BLUEHELMET_CORPUS`` or the shared texts)."""
+    folders = list(folders) or list(default_corpus())
+    if not folders:
+        raise NotFoundError("no corpus folder: pass --corpus or set BLUEHELMET_CORPUS")
+    for folder in folders:
+        if not folder.is_dir():
+            raise NotFoundError(
+                f"{folder}: corpus folder not found; pass --corpus or set BLUEHELMET_CORPUS"
+            )
+    return code_folders(folders, progress=False)[1]
 
 
-def evaluate_coder(gold: list[Path], corpus: Path | None = None) -> pd.DataFrame:
-    """Code the corpus and score it against the gold labels (see ``coding.evaluate``).
+def evaluate_coder(gold: list[Path], corpus: Sequence[Path] = ()) -> pd.DataFrame:
+    """Code the corpus and score it against the gold labels, the 1946–1994 and 2000–2026
+    resolutions apart (see ``coding.evaluate``).
 
     >>> evaluate_coder  # doctest: +ELLIPSIS
     <function evaluate_coder at ...>
     """
     labels = read_gold(gold_files(gold))
-    return evaluate(labels, _corpus(corpus).label_rows)
+    return evaluate_sets(labels, _corpus(corpus).label_rows)
 
 
-def audit_register(corpus: Path) -> pd.DataFrame:
-    """Disagreements between the machine coding of ``corpus`` and the curated register.
+def audit_register(corpus: Sequence[Path] = ()) -> pd.DataFrame:
+    """Disagreements of the machine coding of ``corpus`` (default: ``BLUEHELMET_CORPUS`` or the
+    shared texts) with the curated register and with the UN's Chapter VII marker.
 
     >>> audit_register  # doctest: +ELLIPSIS
     <function audit_register at ...>

@@ -1,0 +1,144 @@
+"""Code whole corpora fast: every core for what is new, a cache of coded rows for the rest.
+
+Coded rows are cached per document under ``cache_dir()/coded`` as JSON, keyed by the
+document's content hash and a fingerprint of the coder (its rule modules and the
+packaged operations table): change a rule or the register and every entry is stale.
+Nothing in the cache can run code; an entry that is not four lists of flat records is
+ignored and recomputed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bluehelmet.coding.code import COLUMNS, CodedCorpus, code_rows, frames
+from bluehelmet.coding.operations import OperationIndex, default_index
+from bluehelmet.documents.corpus import CorpusResult, load_corpus
+from bluehelmet.documents.model import Resolution
+from bluehelmet.files import atomic_path
+from bluehelmet.paths import PACKAGE_DATA, cache_dir
+
+Rows = tuple[list[dict[str, Any]], ...]
+# Below this many documents to code, a worker pool costs more than it saves.
+_POOL_MIN = 200
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@lru_cache(maxsize=1)
+def coder_fingerprint() -> str:
+    """Hash of the coder's rule modules and the packaged operations table.
+
+    >>> len(coder_fingerprint())
+    16
+    """
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    digest.update((PACKAGE_DATA / "operations.csv").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def code_folders(
+    folders: str | Path | Sequence[str | Path],
+    *,
+    workers: int | None = None,
+    cache: bool = True,
+    progress: bool | None = None,
+) -> tuple[CorpusResult, CodedCorpus]:
+    """Read and code every resolution under ``folders``: the corpus and the coded tables.
+
+    Same tables as ``code_texts(load_corpus(folders).resolutions)``, computed on
+    ``workers`` processes (default: every core) when many documents are new, and taken
+    from the coded-rows cache otherwise.
+
+    >>> import tempfile
+    >>> read, coded = code_folders(tempfile.mkdtemp(), cache=False)
+    >>> len(read.resolutions), len(coded.resolution)
+    (0, 0)
+    """
+    read = load_corpus(folders, cache=cache, progress=progress, workers=workers)
+    return read, code_many(read.resolutions, workers=workers, cache=cache)
+
+
+def code_many(
+    resolutions: Sequence[Resolution], *, workers: int | None = None, cache: bool = True
+) -> CodedCorpus:
+    """Coded tables for ``resolutions`` with the packaged register, cached per document.
+
+    >>> code_many([]).resolution.empty
+    True
+    """
+    folder = cache_dir() / "coded" / coder_fingerprint()
+    keys = [_key(res) for res in resolutions]
+    rows: list[Rows | None] = [
+        _read_rows(folder / f"{k}.json") if cache and k else None for k in keys
+    ]
+    todo = [i for i, r in enumerate(rows) if r is None]
+    for i, computed in zip(todo, _code_all([resolutions[i] for i in todo], workers), strict=True):
+        rows[i] = computed
+        if cache and keys[i]:
+            with contextlib.suppress(OSError):  # an unwritable cache costs speed, not results
+                _write_rows(folder / f"{keys[i]}.json", computed)
+    tables: Rows = tuple([] for _ in COLUMNS)
+    for doc_rows in rows:
+        assert doc_rows is not None
+        for table, part in zip(tables, doc_rows, strict=True):
+            table.extend(part)
+    return frames(tables)
+
+
+def _key(res: Resolution) -> str:
+    """Cache key: content hash and source (the coded rows carry the source path)."""
+    if not res.sha256:
+        return ""
+    return hashlib.sha256(f"{res.sha256}\0{res.source}".encode()).hexdigest()
+
+
+def _code_all(resolutions: list[Resolution], workers: int | None) -> Iterable[Rows]:
+    n = workers if workers is not None else (os.cpu_count() or 1)
+    if n > 1 and len(resolutions) >= _POOL_MIN:
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            return list(pool.map(_code_one, resolutions, chunksize=16))
+    index = default_index()
+    return [code_rows(res, index) for res in resolutions]
+
+
+def _code_one(res: Resolution) -> Rows:
+    return code_rows(res, _worker_index())
+
+
+@lru_cache(maxsize=1)
+def _worker_index() -> OperationIndex:
+    return default_index()
+
+
+def _write_rows(path: Path, rows: Rows) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def _read_rows(path: Path) -> Rows | None:
+    """Cached rows, or None when absent or not exactly four lists of flat records."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, list) or len(data) != len(COLUMNS):
+        return None
+    for table, columns in zip(data, COLUMNS, strict=True):
+        if not isinstance(table, list):
+            return None
+        for record in table:
+            if not isinstance(record, dict) or record.keys() != set(columns):
+                return None
+            if not all(isinstance(v, _SCALARS) for v in record.values()):
+                return None
+    return tuple(data)
