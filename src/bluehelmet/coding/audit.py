@@ -77,9 +77,10 @@ def _against_register(
     machine = coded.resolution.set_index("resolution")
     labels = coded.label_rows
     found = labels[(labels["code"] == "event") & (labels["value"] != "none")]
-    machine_events = {
-        (int(r.resolution), *str(r.value).split(":", 1)): r.paragraph for r in found.itertuples()
-    }
+    machine_events: dict[tuple[int, str, str], str] = {}
+    for r in found.itertuples():
+        operation, _, event = str(r.value).partition(":")
+        machine_events[(int(r.resolution), operation, event)] = str(r.paragraph)
     shared = events[events["resolution"].isin(machine.index)]
     notes = shared["note"] if "note" in shared.columns else pd.Series("", index=shared.index)
     rows: list[tuple[object, ...]] = []
@@ -104,14 +105,14 @@ def _against_register(
             if not got:
                 add(("event", ev.event, "none", "", "event"))
             elif got[0][2] != ev.event:
-                add(("event", ev.event, str(got[0][2]), str(machine_events[got[0]]), "event"))
+                add(("event", ev.event, got[0][2], machine_events[got[0]], "event"))
         for field, theirs, mine, where, code in found_here:
             mine_ev = evidence.get((n, code), "")
             rows.append((n, ev.operation, field, "register", theirs, mine, where, note, mine_ev))
     registered = set(zip(events["resolution"], events["operation"], strict=True))
     for (number, operation, event), where in sorted(machine_events.items()):
         if event in ("establish", "terminate") and (number, operation) not in registered:
-            mine = evidence.get((int(number), "event"), "")
+            mine = evidence.get((number, "event"), "")
             rows.append((number, operation, "event", "register", "none", event, where, "", mine))
     return rows
 
