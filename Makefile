@@ -44,6 +44,7 @@ validate: install
 bench: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/coder.py
+	$(BIN)/python benchmarks/corpus.py
 	$(BIN)/python benchmarks/panels.py
 	$(BIN)/python benchmarks/nb2_speed.py
 	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk) >/dev/null 2>&1 \

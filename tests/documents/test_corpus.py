@@ -60,7 +60,7 @@ def test_reads_every_style_and_skips_bad_files_with_reasons(folder: Path, cache_
     }
     assert result.summary() == (
         "5 resolutions read, 6 files skipped (binary file (NUL bytes), not text: 1, "
-        "duplicate of S_RES_9003_1993_EN_GOLD.txt: 1, empty file: 1, "
+        "duplicate: 1, empty file: 1, "
         "not English (looks French): 1, "
         "not a resolution (no mention of the Security Council): 1, "
         "unsupported file type .md: 1)"

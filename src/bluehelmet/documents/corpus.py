@@ -53,13 +53,14 @@ class CorpusResult:
     def summary(self) -> str:
         """One line: how many read, how many skipped and the commonest reasons.
 
-        >>> CorpusResult([], [("a.bin", "binary file"), ("b.txt", "empty file")]).summary()
-        '0 resolutions read, 2 files skipped (binary file: 1, empty file: 1)'
+        >>> CorpusResult([], [("a.bin", "binary file"), ("b.txt", "duplicate of a.txt"),
+        ...                   ("c.txt", "duplicate of d.txt")]).summary()
+        '0 resolutions read, 3 files skipped (binary file: 1, duplicate: 2)'
         """
         read = f"{len(self.resolutions)} resolutions read"
         if not self.skipped:
             return f"{read}, no file skipped"
-        reasons = Counter(reason for _, reason in self.skipped)
+        reasons = Counter(_reason_kind(reason) for _, reason in self.skipped)
         listed = ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items()))
         return f"{read}, {len(self.skipped)} files skipped ({listed})"
 
@@ -150,6 +151,16 @@ def load_corpus(
         result.resolutions.append(outcome)
     result.resolutions.sort(key=lambda r: (r.number is None, r.number or 0, r.symbol, r.source))
     return result
+
+
+def _reason_kind(reason: str) -> str:
+    """A skip reason without its particulars: "duplicate of X" → "duplicate"."""
+    if reason.startswith("duplicate of "):
+        return "duplicate"
+    for kind in _KIND_NAMES.values():
+        if reason.startswith(f"{kind} ") and ", not a" in reason:
+            return kind
+    return reason
 
 
 def _wanted(kinds: set[DocumentKind]) -> str:

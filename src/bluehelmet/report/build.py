@@ -10,14 +10,14 @@ import jinja2
 import pandas as pd
 
 from bluehelmet import __version__
-from bluehelmet.coding.code import CodedCorpus, code_texts
+from bluehelmet.coding.batch import code_folders
+from bluehelmet.coding.code import CodedCorpus
 from bluehelmet.coding.summary import (
     force_by_addressee,
     force_years,
     per_covered_year,
     text_coverage,
 )
-from bluehelmet.documents import load_corpus
 from bluehelmet.documents.corpus import CorpusResult
 from bluehelmet.documents.coverage import ranges_text
 from bluehelmet.errors import NotFoundError
@@ -81,9 +81,9 @@ def _coded_corpus() -> _Corpus | None:
     folders = configured_corpus()
     if not folders:
         return None
-    read = load_corpus(list(folders), progress=False)
+    read, coded = code_folders(list(folders), progress=False)
     coverage = text_coverage((r.number, r.year) for r in read.resolutions)
-    return _Corpus(folders, read, code_texts(read.resolutions), coverage)
+    return _Corpus(folders, read, coded, coverage)
 
 
 def _force_section(loaded: _Corpus | None) -> dict[str, object] | None:

@@ -26,7 +26,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from bluehelmet.coding.code import CodedResolution, code_texts
+from bluehelmet.coding.batch import code_many
+from bluehelmet.coding.code import CodedResolution
 from bluehelmet.documents.corpus import load_corpus
 from bluehelmet.documents.model import Resolution
 from bluehelmet.errors import DataFormatError
@@ -75,7 +76,8 @@ def paragraphs_from_resolutions(
     ("S/RES/1270 (1999)"), ``id`` is ``"number:label"`` ("1270:8(a)"; a repeated label
     gets "~2", "~3"), ``date`` is ISO, ``group`` is the operation of the first event
     the coder finds in the resolution ("" when none) and ``force`` is the coder's flag.
-    ``coded`` must be ``code_texts(resolutions)`` (computed when not given).
+    ``coded`` must be ``code_texts(resolutions)`` (computed, with the coded-rows cache, when
+    not given).
 
     >>> from bluehelmet.documents.model import Paragraph
     >>> t = "1. Authorizes Member States to use all necessary means;"
@@ -84,7 +86,7 @@ def paragraphs_from_resolutions(
     [['S/RES/678 (1990)', '678:1', '1990', True]]
     """
     if coded is None:
-        coded = code_texts(resolutions)
+        coded = code_many(resolutions)
     if len(coded.resolution) != len(resolutions):
         raise DataFormatError("coded tables do not belong to these resolutions")
     labels = coded.paragraphs["label"].tolist()
