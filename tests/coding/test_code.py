@@ -76,12 +76,14 @@ def test_labels_in_gold_layout() -> None:
         ["chapter_vii", "preamble", "preamble"],
         ["force", "3", "member_states"],
         ["event", "1", "UNPROFOR:extend"],
+        ["poc", "", "none"],
     ]
     none = code_resolution(make_resolution("1. Notes the report;", 5)).labels()
     assert none[["code", "value"]].values.tolist() == [
         ["chapter_vii", "none"],
         ["force", "none"],
         ["event", "none"],
+        ["poc", "none"],
     ]
 
 

@@ -32,6 +32,7 @@ def test_678_member_states(texts_dir: Path) -> None:
         ["chapter_vii", "preamble", "preamble"],
         ["force", "2", "member_states"],
         ["event", "", "none"],
+        ["poc", "", "none"],
     ]
     ev = code_resolution(_read(texts_dir, 678)).evidence
     assert ev[ev.code == "force_phrase"].text.str.split().str.join(" ").tolist() == [
@@ -46,6 +47,7 @@ def test_794_member_states_under_chapters_vii_and_viii(texts_dir: Path) -> None:
         ["force", "10", "member_states"],
         ["force", "16", "member_states"],
         ["event", "", "none"],
+        ["poc", "", "none"],
     ]
 
 
@@ -79,6 +81,7 @@ def test_143_no_force_and_onuc_unnamed(texts_dir: Path) -> None:
         ["chapter_vii", "", "none"],
         ["force", "", "none"],
         ["event", "", "none"],
+        ["poc", "", "none"],
     ]
 
 

@@ -20,6 +20,7 @@ from bluehelmet.coding.clauses import clauses, paragraph_key
 from bluehelmet.coding.events import EventCode, code_events, parse_date
 from bluehelmet.coding.force import code_force
 from bluehelmet.coding.operations import OperationIndex, index_for
+from bluehelmet.coding.poc import PocCode, code_poc
 from bluehelmet.coding.tasks import code_tasks
 from bluehelmet.documents.model import Paragraph, Resolution
 
@@ -36,6 +37,8 @@ RESOLUTION_COLUMNS = (
     "force_authorised",
     "n_force",
     "force_addressees",
+    "poc",
+    "poc_force",
     "events",
     "n_events",
     "n_reports",
@@ -55,6 +58,7 @@ PARAGRAPH_COLUMNS = (
     "addressee",
     "purposes",
     "limits",
+    "poc",
     "events",
     "tasks",
     "report",
@@ -116,6 +120,13 @@ def _detail(e: EventCode) -> str:
     return "; ".join(parts)
 
 
+def _poc_detail(pc: PocCode) -> str:
+    """Evidence detail of a PoC mandate: its addressee, and the force paragraph covering it."""
+    if pc.force and pc.force != pc.paragraph:
+        return f"{pc.addressee}; force in {pc.force}"
+    return pc.addressee
+
+
 def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, Any]], ...]:
     """The four tables' rows (see ``COLUMNS``) for one resolution, as lists of dicts.
 
@@ -133,6 +144,7 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
     force = code_force(res, index, parsed)
     events = code_events(res, index, parsed, mentions, force)
     tasks = code_tasks(res, parsed, force)
+    poc = code_poc(res, parsed, force, index)
     reports = [
         c
         for c in parsed
@@ -195,6 +207,19 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
         )
     if not events:
         labels.append(dict(resolution=n, code="event", paragraph="", value="none", detail=""))
+    for pc in poc:
+        add(pc.paragraph, pc.label, "poc", pc.value, _poc_detail(pc), pc.start, pc.end)
+        labels.append(
+            dict(
+                resolution=n,
+                code="poc",
+                paragraph=pc.paragraph,
+                value=pc.value,
+                detail=pc.addressee,
+            )
+        )
+    if not poc:
+        labels.append(dict(resolution=n, code="poc", paragraph="", value="none", detail=""))
     for t in tasks:
         add(t.paragraph, t.label, "task", f"{t.task}:{t.mode}", "", t.start, t.end)
     for c in reports:
@@ -215,6 +240,7 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
     for p in res.operative():
         key = paragraph_key(p)
         fc = next((f for f in force if f.label == p.label), None)
+        pl = next((c.value for c in poc if c.label == p.label), None)
         paras.append(
             dict(
                 resolution=n,
@@ -227,6 +253,7 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
                 addressee=fc.addressee if fc else None,
                 purposes=";".join(fc.purposes) if fc else "",
                 limits=";".join(fc.limits) if fc else "",
+                poc=pl,
                 events=";".join(f"{e.operation}:{e.event}" for e in events if e.label == p.label),
                 tasks=";".join(f"{t.task}:{t.mode}" for t in tasks if t.label == p.label),
                 report=any(c.paragraph.index == p.index for c in reports),
@@ -245,6 +272,8 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
         force_authorised=bool(force),
         n_force=len(force),
         force_addressees=";".join(sorted({f.addressee for f in force})),
+        poc=bool(poc),
+        poc_force=any(c.tied_to_force for c in poc),
         events=";".join(f"{e.operation}:{e.event}" for e in events),
         n_events=len(events),
         n_reports=len(reports),

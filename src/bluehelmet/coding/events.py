@@ -3,25 +3,40 @@
 Rules, per operative clause whose head decides ("Decides", "Extends", "Authorizes",
 "Approves", "Recommends", "Confirms", or "Requests"/"Invites" addressed to the UN),
 for each trigger not made hypothetical by a word between the head and it ("if",
-"proposed", "consider", "submit" ... ``patterns.EVENT_NEGATION``):
+"proposed", "consider", "submit", "in the event" ... ``patterns.EVENT_NEGATION``; an
+aside ", with the intention to renew it," does not count) nor in an item of a request to
+report:
 
-- establish: "establish / set up / the creation of / dispatch" followed by the
-  operation ("Decides to set up immediately under its authority a United Nations
-  Disengagement Observer Force"), or the operation "shall be established". When the
-  object is a part of it ("a presence of UNPROFOR", "a police component within
-  ONUMOZ") the event is expand.
+- establish: "establish / set up / the creation of / dispatch / the deployment of a
+  peacekeeping operation" followed by the operation as its object ("Decides to set up
+  immediately under its authority a United Nations Disengagement Observer Force"), or
+  the operation "shall be established", or an acronym the Council defines ("(the acronym
+  ONUB being used in all languages)"). Not when the operation is the subject ("MONUC
+  will establish a joint structure"), after a preposition ("links with ONUB") or a
+  possessive ("the establishment of ... UNAMID's forces"). When the object is a part of
+  it ("a presence of UNPROFOR", "a police component within ONUMOZ", "a MINUJUSTH
+  planning team") the event is expand.
 - extend: "extend / renew / prolong / continuation of" with a mandate, stationing or
-  period object ("Extends once more the stationing in Cyprus of ..."); an extension of
-  terms of reference, or one with no time but a purpose ("in order to enable it") is
-  expand.
-- expand: "increase / enlarge / expand / reinforce / reduce / restructure" with a
-  strength, size or mandate object or the operation right after; "additional
-  elements/observers"; "new tasks"; an extension that restates a ceiling ("up to
-  five military observers"); "Authorizes UNPROFOR to assume ..." (a new task, not
-  "to continue"); force given to the Secretary-General for the operation that a
-  cited resolution established.
-- terminate: "terminate (the mandate of) X", "X's functions shall end",
-  "withdrawal of X".
+  period object ("Extends once more the stationing in Cyprus of ..."; "extend its
+  mandate" after the operation is named in the paragraph); an extension of terms of
+  reference, or one with no time but a purpose ("in order to enable it") is expand, and
+  one "for a final period" is terminate.
+- expand: "increase / enlarge / expand / reinforce / reduce / restructure / reconfigure"
+  with a strength, size or mandate object or the operation right after (not "the number
+  of women", "its visible presence", the capacity of ..., nor anything "within the
+  authorized ceiling"); "additional elements/observers"; "new tasks", "adjust the
+  mandate", "Authorizes the deployment of a military component"; a new composition ("X
+  shall consist of up to 7,500 troops", not "shall continue to comprise"); a mandate
+  given "from the adoption of this resolution"; an extension that states a new ceiling
+  ("up to five military observers"; not "within the authorized troop ceiling of");
+  "Authorizes UNPROFOR to assume ..." (a new task, not "to continue"; in a resolution
+  that renews the operation's mandate these list the renewed tasks, unless added "in
+  addition" or "during that period"); force given to the Secretary-General for the
+  operation that a cited resolution established.
+- terminate: "terminate (the mandate of) X", "X's functions shall end", "withdrawal of
+  X", "the complete withdrawal of all ... X components", "withdraw X", "transfer
+  authority from X", "X shall bear the title of Y" (and Y is established), a final
+  extension.
 
 The operation is the nearest mention after the trigger in the clause, else before
 it. One event per operation, the first of establish > terminate > expand > extend.
@@ -34,6 +49,8 @@ An ended family member cannot be extended: the event goes to the current one.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -61,6 +78,7 @@ class EventCode:
     start: int
     end: int
     source: str = "text"
+    restated: bool = False  # "Authorizes X to ...": no new task when X's mandate is renewed
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -91,19 +109,50 @@ def _pick(ops: list[Mention], start: int, end: int, after: int = 10**9) -> Menti
     return before[-1] if before else None
 
 
-def _triggers(res: Resolution, c: Clause, ops: list[Mention], all_m: list[Mention]):
+def _possessive(text: str, pos: int) -> bool:
+    return text.startswith(("'s", "’s"), pos)
+
+
+def _other_actor(text: str, start: int, end: int) -> bool:
+    """Someone other than the UN is named between ``start`` and ``end`` ("the Government")."""
+    return any(
+        m.lastgroup not in (None, "un_operation") for m in P.ACTOR.finditer(text, start, end)
+    )
+
+
+def _triggers(
+    res: Resolution, c: Clause, ops: list[Mention], all_m: list[Mention]
+) -> Iterator[tuple[str, re.Match[str] | Mention, Mention]]:
     text = res.text
+    subject = next((o for o in ops if o.start == c.actor_start), None)
     for m in P.ESTABLISH.finditer(text, c.start, c.end):
         op = _pick(ops, m.start(), m.end(), after=200)
         if op is None or op.start < m.end() or _inside(m.start(), all_m):
             continue
         between = text[m.end() : op.start]
-        if ";" in between:
+        if ";" in between or P.OBJECT_AFTER_PREPOSITION.search(between):
             continue
-        if P.PART_OF.search(between):
+        if subject is not None and subject.end <= m.start():
+            continue  # "Decides that MONUC will establish ... a joint structure"
+        if P.PART_OF.search(between) or P.PART_AFTER.match(text, op.end):
             yield "expand", m, op
-        elif not P.OTHER_OBJECT.search(between):
+        elif not P.OTHER_OBJECT.search(between) and not _possessive(text, op.end):
             yield "establish", m, op
+    for m in P.ACRONYM_DEFINED.finditer(text, c.start, c.end):
+        op = next((o for o in ops if m.start("op") <= o.start < m.end("op")), None)
+        if op is not None:
+            yield "establish", m, op
+    for m in P.RENAME.finditer(text, c.start, c.end):
+        old = _pick(ops, m.start(), m.start(), after=-1)
+        new = _pick(ops, m.start(), m.end(), after=250)
+        if (
+            old is not None
+            and new is not None
+            and new.start > m.end()
+            and old.acronym != new.acronym
+        ):
+            yield "terminate", m, old
+            yield "establish", m, new
     for m in P.ESTABLISH_PASSIVE.finditer(text, c.start, c.end):
         op = _pick(ops, m.start(), m.start(), after=-1)
         if op is not None and m.start() - op.end < 250:
@@ -123,10 +172,16 @@ def _triggers(res: Resolution, c: Clause, ops: list[Mention], all_m: list[Mentio
         if not ok or op is None:
             continue
         window = text[m.end() : min(c.end, m.end() + 150)]
+        final = P.FINAL.search(text, m.end(), min(c.end, m.end() + 400))
+        if final and not (
+            P.EVENT_NEGATION.search(text, m.end(), final.start())
+            or P.EXTEND.search(text, m.end(), final.start())
+        ):
+            yield "terminate", m, op
+            continue
         scope = P.SCOPE_OBJECT.search(window[:80])
         timeless = not P.TIME.search(text, c.start, c.end) and P.SCOPE_PURPOSE.search(window)
-        resized = P.CEILING.search(text, m.end(), c.end)
-        yield ("expand" if scope or timeless or resized else "extend"), m, op
+        yield ("expand" if scope or timeless or _resized(text, c, m.end()) else "extend"), m, op
     for m in P.EXPAND.finditer(text, c.start, c.end):
         if _inside(m.start(), all_m):
             continue
@@ -137,14 +192,23 @@ def _triggers(res: Resolution, c: Clause, ops: list[Mention], all_m: list[Mentio
             )
         else:
             op = _pick(ops, m.start(), m.end())
-            ok = op is not None and bool(
-                m.group("self")
-                or m.group().lower().startswith("additional")
-                or P.EXPAND_OBJECT.search(text, m.end(), m.end() + 60)
-                or (op.start >= m.end() and P.DIRECT.match(text[m.end() : op.start]))
-            )
+            ok = op is not None and (bool(m.group("self")) or _strength_object(text, c, m, op, ops))
         if ok and op is not None:
             yield "expand", m, op
+    for m in P.COMPOSITION.finditer(text, c.start, c.end):
+        op = _pick(ops, m.start(), m.start(), after=-1)
+        ceiling = P.CEILING.search(text, m.end(), min(c.end, m.end() + 250))
+        if op is None or ceiling is None or m.start() - op.end > 150:
+            continue
+        if not P.CEILING_KEPT.search(text, op.start, ceiling.start()):
+            yield "expand", m, op
+    new_mandate = P.NEW_MANDATE.search(text, c.start, c.end)
+    if new_mandate and P.HAVE_MANDATE.search(text, c.start, c.end):
+        op = _pick(ops, new_mandate.start(), new_mandate.start(), after=-1) or _pick(
+            ops, new_mandate.start(), new_mandate.end()
+        )
+        if op is not None:
+            yield "expand", new_mandate, op
     for m in P.TERMINATE.finditer(text, c.start, c.end):
         op = _pick(ops, m.start(), m.end(), after=80)
         if op is not None and op.start >= m.end():
@@ -154,14 +218,58 @@ def _triggers(res: Resolution, c: Clause, ops: list[Mention], all_m: list[Mentio
         if op is not None and m.start() - op.end < 150:
             yield "terminate", m, op
     for op in ops:
-        w = P.WITHDRAWAL.search(text, max(c.start, op.start - 30), op.start)
-        if w and not text.startswith("'s", op.end) and not text.startswith("’s", op.end):
+        if _possessive(text, op.end):
+            continue
+        w = (
+            P.WITHDRAWAL.search(text, max(c.start, op.start - 30), op.start)
+            or P.COMPLETE_WITHDRAWAL.search(text, max(c.start, op.start - 90), op.start)
+            or P.TRANSFER_FROM.search(text, max(c.start, op.start - 40), op.start)
+        )
+        if w:
             yield "terminate", w, op
-    actor = next((o for o in ops if o.start == c.actor_start), None)
-    new_task = actor is not None and not P.NOT_NEW.match(text, actor.end, c.end)
+    new_task = subject is not None and not P.NOT_NEW.match(text, subject.end, c.end)
     if c.effective == "authorizes" and new_task and not c.inherited and not _has_force(text, c):
-        assert actor is not None
-        yield "expand", actor, actor
+        assert subject is not None
+        cue = P.ADDED_TASK.match(text, subject.end, c.end)
+        yield ("new_task" if cue is None else "expand"), subject, subject
+
+
+def _strength_object(
+    text: str, c: Clause, m: re.Match[str], op: Mention, ops: list[Mention]
+) -> bool:
+    """Whether an active "increase / reduce / reinforce" changes the operation's strength.
+
+    The object must be a strength, size or mandate ("the number of women", "its visible
+    presence", "the capacity of" are not), and not one kept within the ceiling. When the
+    operation is named before the verb, it must be the clause's subject, with no one else
+    named between ("the Government will strengthen ..."), and the object must come right
+    after the verb and not be "of" something else ("the reduction of the presence of armed
+    groups"), unless a new ceiling follows.
+    """
+    if P.WITHIN_CEILING.search(text, c.start, c.end):
+        return False
+    obj = P.EXPAND_OBJECT.search(text, m.end(), m.end() + 60)
+    if P.NOT_STRENGTH.search(text, m.end(), (obj.end() if obj else m.end() + 40) + 12):
+        return False
+    if op.start >= m.end():
+        direct = P.DIRECT.match(text[m.end() : op.start])
+        return bool(obj or direct or m.group().lower().startswith("additional"))
+    if op.start != c.actor_start or _other_actor(text, op.end, m.start()):
+        return False
+    if m.group().lower().startswith("additional"):
+        return True
+    if P.CEILING.search(text, m.end(), min(c.end, m.end() + 150)):
+        return True  # "reduced from the level of 5,000 troops to a new ceiling of 3,250"
+    if obj is None or obj.start() - m.end() > 25:
+        return False
+    qualified = P.OF_OTHER.match(text, obj.end())
+    return not qualified or any(obj.end() <= o.start < obj.end() + 40 for o in ops)
+
+
+def _resized(text: str, c: Clause, after: int) -> bool:
+    """A ceiling stated in the clause after ``after`` that is not kept as it was."""
+    ceiling = P.CEILING.search(text, after, c.end)
+    return ceiling is not None and not P.CEILING_KEPT.search(text, c.start, ceiling.start())
 
 
 def _has_force(text: str, c: Clause) -> bool:
@@ -234,6 +342,9 @@ def code_events(
         found.setdefault(acronym, []).append((PRIORITY.index(code.event), code))
     out = []
     for codes in found.values():
+        if any(e.event == "extend" for _, e in codes):
+            # A renewal lists the tasks it renews: "Authorizes X to ..." is no new task then.
+            codes = [(p, e) for p, e in codes if not e.restated]
         codes.sort(key=lambda pc: (pc[0], pc[1].start))
         best = codes[0][1]
         until = best.until or next((e.until for _, e in codes if e.until), None)
@@ -246,6 +357,7 @@ def _from_text(
     res: Resolution, index: OperationIndex, parsed: list[Clause], mentions: list[Mention]
 ) -> list[tuple[str, EventCode]]:
     out = []
+    text = res.text
     for c in parsed:
         if c.verb not in P.EVENT_HEADS:
             continue
@@ -254,22 +366,48 @@ def _from_text(
         inside = [m for m in mentions if c.start <= m.start < c.end]
         ops = [m for m in inside if index.org.get(m.acronym) == "UN"]
         if not ops:
+            ops = _pronoun(text, c, mentions, index)
+        if not ops:
             continue
         origin = c.start if c.inherited else c.body_start
         for event, m, op in _triggers(res, c, ops, mentions):
             start, end = (m.start, m.end) if isinstance(m, Mention) else (m.start(), m.end())
-            if P.EVENT_NEGATION.search(res.text, origin, start) or P.REPORT.search(
-                res.text, origin, start
-            ):
+            lead = P.INTENTION_ASIDE.sub(lambda a: " " * len(a.group()), text[origin:start])
+            if P.EVENT_NEGATION.search(lead) or P.REPORT.search(lead):
                 continue
+            if c.inherited and P.REPORT.search(text, c.body_start, _parent_end(text, c)):
+                continue  # "Requests the Secretary-General to report ..., including: (a) ..."
+            restated = event == "new_task"
+            event = "expand" if restated else event
             acronym = op.acronym
             if event != "establish":
                 acronym = _current(index, acronym, res.number)
             until = _until(res, c, start) if event != "terminate" else None
             code = EventCode(acronym, event, until, _ceiling(res, c), c.key, c.paragraph.label,
-                             min(start, op.start), max(end, op.end))  # fmt: skip
+                             min(start, op.start), max(end, op.end), restated=restated)  # fmt: skip
             out.append((acronym, code))
     return out
+
+
+def _parent_end(text: str, c: Clause) -> int:
+    """Where the lead of the clause an inherited subparagraph belongs to ends."""
+    stop = text.find(":", c.body_start, c.start)
+    return stop if stop >= 0 else min(c.start, c.body_start + 300)
+
+
+def _pronoun(text: str, c: Clause, mentions: list[Mention], index: OperationIndex) -> list[Mention]:
+    """ "and decides to extend its mandate": the UN operation named last before, same paragraph."""
+    m = P.POSSESSIVE_OBJECT.search(text, c.body_start, c.end)
+    if m is None:
+        return []
+    before = [
+        o
+        for o in mentions
+        if c.paragraph.start <= o.start and o.end <= c.start and index.org.get(o.acronym) == "UN"
+    ]
+    if not before:
+        return []
+    return [Mention(before[-1].acronym, m.start(), m.start() + 3, "pronoun")]
 
 
 def _from_force(

@@ -316,11 +316,25 @@ EVENT_NEGATION: Final = rx(
     r"\b(?:if|would|could|might|proposed|prospective|future|envisaged|consider(?:s|ed|ing)?"
     r"|review(?:s|ed|ing)?"
     r"|intention|intends|readiness|ready|willing\w*|determination|unless|prepar\w*|planning"
-    r"|study|studies|expectation|expects?|beyond|subject to|submit\w*)\b"
+    r"|study|studies|expectation|expects?|beyond|subject to|submit\w*|subsequent\w*"
+    r"|in the event)\b"
 )
 ESTABLISH: Final = rx(
-    r"\b(?:establish(?:es|ment (?:and \w+ \w+ )?of)?|set(?:ting)? up|creat(?:e|ion)"
-    r"|entrust (?:a )?new mandate to|dispatch)\b"
+    r"\b(?:establish(?:es|ment)?|set(?:ting)? up|creat(?:e|ion)"
+    r"|entrust (?:a )?new mandate to|dispatch"
+    r"|deployment of an? (?:new )?(?:peace-?keeping |United Nations )?"
+    r"(?:operation|mission|force))\b"
+)
+# "(the acronym ONUB being used in all languages)": the Council names a mission it creates.
+ACRONYM_DEFINED: Final = rx(
+    r"\(the acronym (?P<op>[A-Z][\w-]+) (?:is |being |to be |shall be )*(?:to be )?used in all "
+    r"languages\)"
+)
+# "MONUC shall, as from 1 July 2010, bear the title of ... (MONUSCO)": one ends, one begins.
+RENAME: Final = rx(r"\b(?:bear the (?:title|name) of|be renamed|be re-named)\b")
+# "Decides that MONUC will establish ... a joint structure": the operation is the subject.
+OBJECT_AFTER_PREPOSITION: Final = rx(
+    r"\b(?:with|to|from|between|among|by|for|within) (?:the )?\W*$"
 )
 ESTABLISH_PASSIVE: Final = rx(
     r"\b(?:shall|should|will|is|are|be)(?: hereby)? (?:established|set up|created)\b"
@@ -330,12 +344,18 @@ ESTABLISH_PASSIVE: Final = rx(
 # "establish a fund for X" creates something else.
 OTHER_OBJECT: Final = rx(
     r"\b(?:fund|committee|commission|mechanism|trust|account|checkpoints?|contacts?|relations"
-    r"|cooperation|arrangements?|zones?|system|ban|embargo|regime|flights?|corridors?|areas?)\b"
+    r"|cooperation|arrangements?|zones?|system|ban|embargo|regime|flights?|corridors?|areas?"
+    r"|structures?|links?|bases?|forces|institutions?|capacit(?:y|ies)|partnerships?)\b"
 )
 # "establish a presence / a police component of X" changes X, it does not create it.
 PART_OF: Final = rx(
     r"\b(?:presence|component|unit|elements|teams?|office|headquarters|liaison|as part of"
     r"|within)\b"
+)
+# "establish a MINUJUSTH advance planning team", "UNPROFOR's presence": a part, named after.
+PART_AFTER: Final = rx(
+    r"(?:['’]s)? (?:(?!(?:with|in|for|and|or|of|to|by|under|which|that|as|on|at|until)\b)[\w-]+ )"
+    r"{0,2}?(?:presence|component|units?|elements|teams?|office|headquarters|liaison)\b"
 )
 EXTEND: Final = rx(
     r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong(?:s|ed|ing)?|continuation of"
@@ -356,14 +376,71 @@ TIME: Final = rx(
 )
 EXPAND: Final = rx(
     r"\b(?:increase[sd]?|increasing|enlarg\w*|expan(?:d|ds|ded|ding|sion)|reinforc\w*"
-    r"|strengthen\w*|augment\w*|reduc\w*|restructur\w*|concentrat\w*|addition of"
+    r"|strengthen\w*|augment\w*|reduc\w*|restructur\w*|reconfigur\w*|concentrat\w*"
+    r"|adjust\w* (?:downward|upward)s?|addition of"
     r"|additional (?:[\w-]+ ){0,3}(?:elements|troops|personnel|observers|police|units|battalions?"
-    r"|contingents?|staff|military)|(?P<self>revised mandate|new tasks?|full deployment))\b"
+    r"|contingents?|staff|military)|(?P<self>revised mandate|new tasks?|full deployment"
+    r"|adjust(?:s|ed|ing)? (?:the |its )?mandate"
+    r"|authori[sz]es (?:the )?deployment (?:within \S+ )?of (?:an? |the )?(?:[\w-]+ ){0,2}?"
+    r"(?:components?|units?"
+    r"|battalions?|contingents?|brigades?)))\b"
 )
 EXPAND_OBJECT: Final = rx(
     r"\b(?:strength|size|mandate|force level|personnel|troops|observers|elements|components?"
-    r"|contingents?|deployment|presence|numbers?|tasks|military|police|battalions?|units?)\b"
+    r"|contingents?|deployment|presence|numbers?|tasks|military|police|battalions?|units?"
+    r"|ceilings?)\b"
 )
+# "the presence of, and threat posed by, armed groups": the object belongs to someone else.
+# ("a limited number of observers" is a strength).
+OF_OTHER: Final = rx(
+    r"\s+of\b(?!\s+(?:its|their)\b)(?! (?:[\w-]+ ){0,2}?(?:observers|troops|personnel|police"
+    r"|military|units?|battalions?|staff|elements|contingents?)\b)"
+)
+# What an increase is of when it is not the operation's strength or mandate: "increase the
+# number of women in UNDOF", "increase UNIFIL's visible presence", "reinforce the capacity of".
+NOT_STRENGTH: Final = rx(
+    r"\b(?:women|female|gender|visib\w*|capacit(?:y|ies)|capabilit(?:y|ies)|effectiveness"
+    r"|efficiency|awareness|ability)\b"
+)
+# "X shall consist of up to 7,500 troops", "UNAMID's ceiling shall be reduced to": a new strength.
+COMPOSITION: Final = rx(
+    r"\b(?:shall|will|should|is to) (?:\w+ ){0,2}?(?:consist|comprise|be composed)\b"
+)
+# A ceiling restated, not changed: "within the authorized troop ceiling of 11,200", "shall
+# continue to comprise up to", "maintain its current troop ceiling", "at the current levels".
+CEILING_KEPT: Final = rx(
+    r"\b(?:within|maintain\w*|current\w*|existing|continu\w*|remain\w*|retain\w*|unchanged"
+    r"|same)\b[^;:]{0,80}$"
+)
+# "extend the mandate of UNMISET for a final period", "extend for a final time": the last one.
+FINAL: Final = rx(r"\bfinal (?:period|time|extension|renewal)\b|\bfor a last period\b")
+# "the complete withdrawal of all uniformed and civilian MINURCAT components", "to withdraw UNMIS".
+COMPLETE_WITHDRAWAL: Final = rx(
+    r"\b(?:(?:complete|full|total|entire)\w* (?:the )?withdrawal of (?:all )?(?:the )?"
+    r"(?:[\w-]+ ){0,4}?"
+    r"|withdraw (?:the )?)$"
+)
+# "transfer authority from MINUCI ... to UNOCI": the first operation hands over and ends.
+TRANSFER_FROM: Final = rx(r"\btransfer(?:ring)? (?:of )?authority from (?:the )?$")
+# "shall, from the adoption of this resolution, have the mandate": a new mandate now, not a renewal.
+NEW_MANDATE: Final = rx(r"\bfrom the (?:date of )?adoption of (?:this|the present) resolution\b")
+HAVE_MANDATE: Final = rx(r"\b(?:have|has) (?:the|a|its) (?:following |new |revised )?mandate\b")
+# "to deploy, within the overall authorized MONUC ceiling, a reinforced presence": no new strength.
+WITHIN_CEILING: Final = rx(
+    r"\bwithin (?:the |its )?(?:overall |current |existing )?(?:authori[sz]ed )?(?:[\w-]+ ){0,2}?"
+    r"ceilings?\b"
+)
+# "Authorizes the Force during that period to carry out, in addition, the interim tasks": a task
+# added to a renewal (not "the following tasks" of the mandate renewed).
+ADDED_TASK: Final = rx(
+    r"(?:(?!\bfollowing\b)[^;:])*?\b(?:in addition\b|during (?:that|this|the same) period\b)"
+)
+# "its mandate": the operation named earlier in the paragraph.
+POSSESSIVE_OBJECT: Final = rx(
+    r"\bits (?:present |current )?(?:mandate|stationing|deployment|presence)\b"
+)
+# ", with the intention to renew it for further periods,": an aside, not a condition.
+INTENTION_ASIDE: Final = rx(r",(?: with)? the intention (?:to|of) [^,;:]*,")
 TERMINATE: Final = rx(r"\bterminat(?:e|es|ion of)\b|\bliquidation of\b|\bnot to (?:renew|extend)\b")
 # "X's functions shall end": the operation comes before.
 TERMINATE_SUBJECT: Final = rx(
@@ -377,4 +454,134 @@ WITHDRAWAL: Final = rx(r"\bwithdrawal of (?:the )?$")
 PASSIVE: Final = rx(r"\b(?:be|is|are|been|being)\s+$")
 UNTIL: Final = rx(
     r"(?:until|till|through|ending|ending on|terminating on|expiring on|to|not later than)\W*$"
+)
+
+# --- Protection of civilians --------------------------------------------------
+# Words that give an operation or force the task of protecting civilians ("to protect civilians
+# under imminent threat of physical violence", "ensure the protection of civilians", "To protect,
+# without prejudice to ..., the civilian population", "contributing to the security of the
+# civilian population", "respond to imminent threats of violence to civilians").
+_CIVILIANS = (
+    r"(?:the |local |affected )*(?:civilians\b|civilian populations?\b|populations?\b)"
+    r"|(?:the )?local communities\b"
+)
+# fmt: off
+POC_PHRASES: Final = (
+    ("protect_civilians", rx(
+        r"\bprotect(?:s|ing)? (?:the )?(?:[\w-]+ )?(?:" + _CIVILIANS + ")")),
+    ("protect_inserted", rx(
+        r"\bprotect(?:s|ing)?, [^;:]{1,250}?, (?:" + _CIVILIANS + ")")),
+    ("protection_of_civilians", rx(
+        r"\bprotection (?:of|to|for) (?:the )?(?:[\w-]+ )?(?:" + _CIVILIANS + ")")),
+    ("security_of_civilians", rx(
+        r"\b(?:security|safety) (?:of|to|for) (?:the )?(?:[\w-]+ )?"
+        r"(?:civilians\b|civilian populations?\b)")),
+    ("respond_to_threats", rx(
+        r"\b(?:respond\w* to|prevent\w*|deter\w*|stop\w*|engag\w*)(?: [\w-]+){0,8}?,? "
+        r"(?:attacks|threats|violence)\b[^;:]{0,200}?\b(?:against|to|on) "
+        r"(?:the )?(?:[^;:]{0,160}, or )?(?:civilians\b|civilian populations?\b)")),
+)
+# fmt: on
+# The noun ("the protection of civilians") is a task only as an item's heading ("(a) Protection
+# of civilians"), a list item after a colon, or after a word that gives it ("ensure effective
+# protection of civilians", "contribute to the protection", "with regard to the protection",
+# "strategic priority shall be protection"); not in lists of topics ("participation of women
+# in ... elections, protection of civilians") or as an attribute ("protection of civilians
+# strategy").
+_GIVING = (
+    r"(?:ensur\w*|provid\w*|afford\w*|contribut\w*(?: \w+)? to|regard to|prioriti[sz]\w*"
+    r"|responsibilit\w* for|retain\w*|includ\w*|tasked with|charged with|support\w*|assist\w*"
+    r"|\bbe|\bis|\bare)"
+)
+POC_NOUN_LEAD: Final = rx(
+    r"(?:^|[:;])\s*(?:\(?[a-z]{1,4}\)\s*)*(?:the )?$"
+    rf"|{_GIVING}(?: [\w,-]+){{0,4}} $|{_GIVING}, [^;:]{{1,250}}, (?:the )?$"
+)
+POC_NOUN_ATTRIBUTE: Final = rx(
+    r"\W{0,2}(?:strateg\w*|mandates?|activities|plans?|polic\w*|concerns|needs|advisers?|tools"
+    r"|teams?|units?|capacit\w*|architecture|framework|mechanisms?|officers?|components?)\b"
+)
+# Heads that give a task, and heads that state something (a task only with "the need for X to",
+# "that X shall / must / may").
+POC_DIRECTIVE: Final = frozenset(
+    _words(
+        "decides|authorizes|requests|mandates|directs|instructs|entrusts|establishes|extends"
+        "|renews|approves|endorses|calls upon|urges|encourages|invites|asks",
+        "|",
+    )
+)
+POC_STATING: Final = frozenset(
+    _words("underlines|emphasizes|stresses|reaffirms|reiterates|affirms|insists", "|")
+)
+POC_STATED_TASK: Final = rx(
+    r"\b(?:the need|the necessity) for [^;:]{1,80}? to\b"
+    r"|\bthat\b[^;:]{1,120}?\b(?:shall|must|should|will)\b"
+)
+# Right before the words (no comma between): the protection is someone else's or a
+# consideration, not the task ("without prejudice to the responsibility of the Government to
+# protect civilians", "take fully into account the need to protect civilians", "coordinate
+# international efforts towards the protection of civilians").
+POC_ASIDE: Final = rx(
+    r"(?:\bneed (?:to|for)|\binto account|\baccount of)(?: [\w-]+){0,2} $"
+    r"|\b(?:strateg\w*|plans?|polic\w*|capacit\w*|ability|abilities|mechanisms?|framework)\b"
+    r"(?: of [^;:,]{1,80}|[^;:,]{0,30}?) (?:to|for|on)(?: [\w-]+)? $"
+    r"|\b(?:strateg\w*|plans?|polic\w*|framework)(?: [\w-]+){0,3} (?:which|that) [^;:]*$"
+    r"|\bcoordinat\w*(?: [\w-]+){0,3} (?:efforts|activities|action|responses?)(?: [\w-]+){0,2} $"
+    r"|\bwithout prejudice to\b[^,;:]*$"
+)
+# "the role and responsibilities of the authorities to protect civilians" is theirs; but
+# "To support the authorities in their primary responsibility to protect the population" gives
+# the force a part in it.
+POC_THEIRS: Final = rx(
+    r"(?:\btheir (?:[\w-]+ )?responsibilit\w*|\bresponsibilit\w* of [^;:,]{1,80}) (?:to|for)"
+    r"(?: [\w-]+)? $"
+)
+POC_SUPPORTING: Final = rx(r"\b(?:support\w*|assist\w*|help\w*|advis\w*)\b[^;:]{0,60}$")
+# Between the addressee and the words: the operation is to ask others to protect civilians
+# ("to call on the Government ... to ensure the protection of civilians").
+POC_ASKING_OTHERS: Final = rx(
+    r"\b(?:call(?:s|ing)? (?:on|upon)|urg(?:e|es|ing)|advocat\w*|press(?:es|ing)? for)\b"
+)
+# Before the words in the clause: a force or task still to be considered ("to examine ... the
+# possible establishment of an international force entrusted with ... the protection of the
+# civilian population").
+POC_HYPOTHETICAL: Final = rx(
+    r"\b(?:possible|eventual|prospective|proposed|future|envisaged) (?:establishment|deployment"
+    r"|creation|dispatch)\b|\bpossibility of\b|\bexamin\w*|\bexplor\w*|\bstudy\b"
+    r"|\bcontingency planning\b|\b(?:would|could|might)\b"
+)
+# Before the words in the clause: a request to report or advise on protection.
+POC_REPORT: Final = rx(
+    r"\b(?:(?:his|a|the|its|next|written|regular|special|annual) (?:[\w-]+ ){0,3}reports?"
+    r"|report (?:to|on)|reporting|information|observations|recommendations|guidelines|guidance"
+    r"|brief\w*|concepts? (?:for|on)|stud(?:y|ies)|(?:proposals?|options) (?:for|on)|lessons"
+    r"|best practices?|training)\b"
+)
+# Statements about missions in general ("peacekeeping missions ... may be mandated", "relevant
+# United Nations peacekeeping operations, consistent with their mandates") and the UN system.
+POC_GENERAL: Final = rx(
+    r"\bmay be mandated\b|\b(?:where|when|if|as) (?:so )?mandated\b"
+    r"|\bconsistent with their mandates\b"
+    r"|\b(?:peacekeeping|relevant|United Nations|all) (?:[\w-]+ ){0,3}?(?:missions|operations)\b"
+)
+POC_SYSTEM: Final = rx(r"\bUnited Nations (?:system|country teams?|agencies|funds)\b")
+# The subject of "Decides that, without prejudice to ..., MINUSMA is authorized to ...".
+POC_MODAL: Final = rx(r"\b(?:shall|should|will|must|may|(?:is|are) (?:hereby )?authori[sz]ed to)\b")
+# An operation the register does not know, named by its acronym right after the verb
+# ("Decides to authorise ATMIS to ..."); the text spells it out once: "the African Union
+# Transition Mission in Somalia (ATMIS)".
+POC_ACRONYM: Final = rx(r"\W*(?:the )?(?P<acronym>[A-Z][A-Z-]{2,})\b", case=True)
+# A force authorisation covers the mandate it names: "to carry out its mandate", "to fulfil its
+# mandate", "to implement its protection mandate"; not "its mandate to support the police".
+POC_MANDATE: Final = rx(
+    r"\b(?:carry(?:ing)? out|fulfil\w*|discharg\w*|implement\w*|perform\w*|execut\w*"
+    r"|(?:performance|discharge|implementation|fulfil?ment|execution) of) "
+    r"(?:its|the|their) (?:[\w-]+ )?mandates?\b(?! to \w)"
+)
+# "paragraphs 16 (a) (i) and (ii), 16 (c)", "paragraph 15 above"; not "paragraph 15 of resolution
+# 1769 (2007)" (another text's paragraph).
+PARAGRAPH_REFS: Final = rx(
+    r"\bparagraphs? (?P<refs>\d{1,3}\b(?:(?: ?\([a-z]{1,4}\))|,? (?:and|to|or) (?:\d{1,3}\b|\([a-z]"
+    r"{1,4}\))|, ?\d{1,3}\b)*)(?! (?:\([a-z]{1,4}\) )*of (?:its |Security Council |the Council's )?"
+    r"resolution)"
 )
