@@ -82,11 +82,11 @@ def code_many(
         _read_rows(folder / f"{k}.json") if cache and k else None for k in keys
     ]
     todo = [i for i, r in enumerate(rows) if r is None]
-    for i, computed in zip(todo, _code_all([resolutions[i] for i in todo], workers), strict=True):
+    jobs = [
+        (resolutions[i], folder / f"{keys[i]}.json" if cache and keys[i] else None) for i in todo
+    ]
+    for i, computed in zip(todo, _code_all(jobs, workers), strict=True):
         rows[i] = computed
-        if cache and keys[i]:
-            with contextlib.suppress(OSError):  # an unwritable cache costs speed, not results
-                _write_rows(folder / f"{keys[i]}.json", computed)
     tables: Rows = tuple([] for _ in COLUMNS)
     for doc_rows in rows:
         assert doc_rows is not None
@@ -102,17 +102,22 @@ def _key(res: Resolution) -> str:
     return hashlib.sha256(f"{res.sha256}\0{res.source}".encode()).hexdigest()
 
 
-def _code_all(resolutions: list[Resolution], workers: int | None) -> Iterable[Rows]:
+def _code_all(jobs: list[tuple[Resolution, Path | None]], workers: int | None) -> Iterable[Rows]:
     n = workers if workers is not None else (os.cpu_count() or 1)
-    if n > 1 and len(resolutions) >= _POOL_MIN:
+    if n > 1 and len(jobs) >= _POOL_MIN:
         with ProcessPoolExecutor(max_workers=n) as pool:
-            return list(pool.map(_code_one, resolutions, chunksize=16))
-    index = default_index()
-    return [code_rows(res, index) for res in resolutions]
+            return list(pool.map(_code_one, jobs, chunksize=16))
+    return [_code_one(job) for job in jobs]
 
 
-def _code_one(res: Resolution) -> Rows:
-    return code_rows(res, _worker_index())
+def _code_one(job: tuple[Resolution, Path | None]) -> Rows:
+    """Code one resolution and cache its rows at the given path (when there is one)."""
+    res, entry = job
+    rows = code_rows(res, _worker_index())
+    if entry is not None:
+        with contextlib.suppress(OSError):  # an unwritable cache costs speed, not results
+            _write_rows(entry, rows)
+    return rows
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ has that noun, else to the one established by the latest resolution the text cit
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from dataclasses import dataclass
@@ -148,15 +149,7 @@ class OperationIndex:
 
     def cited(self, text: str, noun: str | None = None) -> str | None:
         """The operation established by the latest resolution ``text`` cites (named ``noun``)."""
-        cited = sorted(
-            {
-                int(n)
-                for m in _CITED.finditer(text)
-                for n in re.findall(r"(\d{2,4})(?!\))", m.group(1))
-            },
-            reverse=True,
-        )
-        for number in cited:
+        for number in _cited_numbers(text):
             for acronym in self.established.get(number, []):
                 if noun is None or noun in self.noun.get(acronym, "").split():
                     return acronym
@@ -165,11 +158,11 @@ class OperationIndex:
     def _explicit(self, text: str, number: int | None) -> list[Mention]:
         found: list[Mention] = []
         hits = list(self._name_re.finditer(lower(text)))
+        starts = [h.start() for h in hits]  # full-name hits do not overlap: sorted both ways
         hits += [
             m
             for m in self._short_re.finditer(text)
-            if not any(h.start() <= m.start() < h.end() for h in hits)
-            and not _OTHER_PLACE.match(text, m.end())
+            if not _inside(hits, starts, m.start()) and not _OTHER_PLACE.match(text, m.end())
         ]
         for m in hits:
             base = self._by_norm.get(_norm(m.group()))
@@ -196,6 +189,21 @@ class OperationIndex:
             if target is not None:
                 found.append(Mention(target, m.start(), m.end(), "backref"))
         return sorted(found, key=lambda f: f.start)
+
+
+def _inside(hits: list[re.Match[str]], starts: list[int], pos: int) -> bool:
+    """Is ``pos`` inside one of the first ``len(starts)`` ``hits`` (sorted, not overlapping)?"""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < hits[i].end()
+
+
+@lru_cache(maxsize=8)
+def _cited_numbers(text: str) -> tuple[int, ...]:
+    """Resolution numbers ``text`` cites ("resolutions 1270 (1999) and 1289"), highest first."""
+    found = {
+        int(n) for m in _CITED.finditer(text) for n in re.findall(r"(\d{2,4})(?!\))", m.group(1))
+    }
+    return tuple(sorted(found, reverse=True))
 
 
 def _nearest(explicit: list[Mention], pos: int, noun: str, names: dict[str, str]) -> str | None:

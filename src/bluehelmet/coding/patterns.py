@@ -64,7 +64,8 @@ ARTICLE_DECISION: Final = rx(
 )
 # "Acting under Chapter VII ... with regard to Section I below" (inside an operative paragraph).
 REGARD_SECTION: Final = rx(r"[^;:]{0,60}?\bwith regard to Section (?P<id>[IVX]+|[A-Z])\b")
-CHAPTER_HINT: Final = rx(r"chapter|article")
+# Words every clause that invokes a chapter contains (lower case).
+CHAPTER_HINTS: Final = ("chapter", "article")
 # The article an invocation names: "Acting under Article 41 of Chapter VII", "taking measures
 # under its Article 41" (reported as "article 41" beside the scope).
 INVOKED_ARTICLE: Final = rx(
@@ -223,7 +224,11 @@ _ACTOR_PARTS = (
      r"|\b(?:Force )?Intervention Brigade\b|\bRegional Protection Force\b"),
 )
 # fmt: on
-ACTOR: Final = rx("|".join(f"(?P<{n}>{p})" for n, p in _ACTOR_PARTS), case=True)
+# Actors start at the start of a word: saying so up front lets the search skip other
+# positions at once (3-4 times faster than trying every alternative there).
+ACTOR: Final = rx(
+    r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ACTOR_PARTS) + ")", case=True
+)
 # "Reaffirms that the Secretary-General is authorized ... to take all necessary measures".
 REAFFIRMED_AUTHORITY: Final = rx(r"\bauthori[sz]ed\b|\bauthority of\b")
 # "Calls upon States to take ... all measures necessary to provide assistance to UNPROFOR".
@@ -482,6 +487,8 @@ POC_PHRASES: Final = (
         r"(?:the )?(?:[^;:]{0,160}, or )?(?:civilians\b|civilian populations?\b)")),
 )
 # fmt: on
+# Every POC_PHRASES match contains one of these words: clauses without them are skipped.
+POC_ANY: Final = rx(r"civilian|population|communities")
 # The noun ("the protection of civilians") is a task only as an item's heading ("(a) Protection
 # of civilians"), a list item after a colon, or after a word that gives it ("ensure effective
 # protection of civilians", "contribute to the protection", "with regard to the protection",

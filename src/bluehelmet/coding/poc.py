@@ -146,6 +146,8 @@ def _tasks(
 
 def _words(res: Resolution, clause: Clause) -> tuple[str, int, int] | None:
     """The first PoC words of ``clause`` that are not an aside (rule 3, last part)."""
+    if not P.POC_ANY.search(res.text, clause.start, clause.end):
+        return None
     found = []
     for name, pattern in P.POC_PHRASES:
         for m in pattern.finditer(res.text, clause.start, clause.end):

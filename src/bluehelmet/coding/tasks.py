@@ -70,7 +70,10 @@ TASKS: dict[str, str] = {
     "CulturalHeritage": r"cultural heritage|cultural (?:and historical )?sites",
 }
 # One pass per clause: a single alternation, matched on the lower-cased text (faster).
-_TASKS = rx(r"\b(?:" + "|".join(f"(?P<{n}>{p.lower()})" for n, p in TASKS.items()) + ")", case=True)
+# Every keyword starts with a letter, so "(?<!\w)" is "\b" here (and twice as fast).
+_TASKS = rx(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{n}>{p.lower()})" for n, p in TASKS.items()) + ")", case=True
+)
 MODES: tuple[tuple[str, str], ...] = (
     ("monitor", r"monitor\w*|observ\w*|verif\w*|supervis\w*|investigat\w*|inspect\w*|patrol\w*"),
     (

@@ -37,10 +37,10 @@ _SECTION_ID = re.compile(r"^(?P<id>[A-L]|[IVX]{1,5})(?:\.\s+|\s*$)")
 _OPERATIVE_NUM = re.compile(r"^(\d{1,3})\s*[.,]?$")
 _SUB_NUM = re.compile(r"^\(?\s*([A-Za-z]{1,4}|\d{1,2})\s*[).]?$")
 _REGARD = re.compile(r"with (?:regard|respect) to section (?P<id>[A-L]|[IVX]{1,5})\b", re.I)
-_SPACE = re.compile(r"\s+")
 _PRESIDENT = re.compile(r"Statement by the President of the Security Council", re.I)
 _MADE = re.compile(r"President of the Security Council made the following statement", re.I)
-_PRESIDENT_BYTES = re.compile(rb"(?i)statement by the president|made the following statement")
+# Byte strings (lower case) a statement filed as a resolution must contain; checked first.
+_STATEMENT_BYTES = (b"statement by the president", b"made the following statement")
 
 
 def is_akn(data: bytes) -> bool:
@@ -179,7 +179,7 @@ def _meta(statement: Any, name: str, data: bytes) -> _Meta:
     kind = next((k for pattern, k in _KINDS if pattern.match(symbol)), None)
     if kind is None:
         raise DataFormatError(f"{name}: symbol {symbol or '(none)'!r} is not S/RES, S/PRST or S/…")
-    if kind == "resolution" and _PRESIDENT_BYTES.search(data) and _reads_as_statement(statement):
+    if kind == "resolution" and _mentions_statement(data) and _reads_as_statement(statement):
         warnings.append(f"{name}: marked {symbol} but reads as a presidential statement")
         kind, symbol = "presidential_statement", ""
     match = re.search(r"/(\d{1,5})-(\d{4})/", uri)
@@ -252,7 +252,12 @@ def _text(element: Any) -> str:
 
 
 def _clean(text: str) -> str:
-    return _SPACE.sub(" ", text.replace("\u00a0", " ").replace("\u2011", "-")).strip()
+    return " ".join(text.replace("\u2011", "-").split())  # split() also breaks at U+00A0
+
+
+def _mentions_statement(data: bytes) -> bool:
+    low = data.lower()
+    return any(words in low for words in _STATEMENT_BYTES)
 
 
 def _local(element: Any) -> str:

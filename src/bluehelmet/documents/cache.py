@@ -8,7 +8,7 @@ not match the text) is treated as absent, so the file is parsed again and rewrit
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any, get_args
@@ -32,7 +32,7 @@ def to_json(res: Resolution) -> str:
     >>> from_json(to_json(r)) == r
     True
     """
-    data = asdict(res)
+    data = {name: getattr(res, name) for name in _RESOLUTION_FIELDS}  # asdict() copies deeply
     data["date"] = res.date.isoformat() if res.date else None
     data["paragraphs"] = [[getattr(p, k) for k in _ROW] for p in res.paragraphs]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -190,15 +190,9 @@ def _read_all(
             loaded[path] = _located(cached, path)
         else:
             todo.append((path, data, digest))
-    parsed = _parse_many(todo, show, workers)
-    for (path, _, digest), outcome in zip(todo, parsed, strict=True):
-        if isinstance(outcome, str):
-            loaded[path] = outcome
-            continue
-        if cache:
-            with contextlib.suppress(OSError):  # an unwritable cache costs speed, not results
-                write_entry(_entry(folder, digest), outcome)
-        loaded[path] = _located(outcome, path)
+    parsed = _parse_many(todo, folder if cache else None, show, workers)
+    for (path, _, _), outcome in zip(todo, parsed, strict=True):
+        loaded[path] = outcome if isinstance(outcome, str) else _located(outcome, path)
     return ((p, loaded[p]) for p in paths)
 
 
@@ -216,9 +210,10 @@ def _load_bytes(path: Path) -> bytes | str:
 
 
 def _parse_many(
-    todo: list[tuple[Path, bytes, str]], show: bool, workers: int | None
+    todo: list[tuple[Path, bytes, str]], folder: Path | None, show: bool, workers: int | None
 ) -> list[Resolution | str]:
-    jobs = [(data, path.name, digest) for path, data, digest in todo]
+    """Parse on ``workers`` processes; each also writes its cache entry under ``folder``."""
+    jobs = [(data, path.name, digest, folder) for path, data, digest in todo]
     n = workers if workers is not None else (os.cpu_count() or 1)
     if n > 1 and len(jobs) >= _POOL_MIN:
         with ProcessPoolExecutor(max_workers=n) as pool:
@@ -237,15 +232,20 @@ def _tracked(
     return track(items, total=total, description="Reading resolutions", transient=True)
 
 
-def _parse_job(job: tuple[bytes, str, str]) -> Resolution | str:
-    """Parse one file's bytes; a reason string instead of raising (a run never aborts)."""
-    data, name, digest = job
+def _parse_job(job: tuple[bytes, str, str, Path | None]) -> Resolution | str:
+    """Parse one file's bytes and cache the result in ``folder`` (when given); a reason
+    string instead of raising (a run never aborts)."""
+    data, name, digest, folder = job
     try:
-        return parse_bytes(data, name, digest)
+        res = parse_bytes(data, name, digest)
     except BluehelmetError as exc:
         return _reason(str(exc), name)
     except Exception as exc:  # a corpus run never aborts on one bad file
         return f"unexpected error: {type(exc).__name__}"
+    if folder is not None:
+        with contextlib.suppress(OSError):  # an unwritable cache costs speed, not results
+            write_entry(_entry(folder, digest), res)
+    return res
 
 
 def parse_bytes(data: bytes, name: str, digest: str = "") -> Resolution:
