@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bluehelmet.coding.chapters import chapter_summary
 from bluehelmet.documents.model import Scope
 from tests.coding.build import make_resolution
@@ -86,3 +88,11 @@ def test_chapter_viii_recalled_in_the_preamble() -> None:
 
 def test_segmenter_flags_are_used() -> None:
     assert _vii("5. Decides to act;", {"5": "paragraph"}) == ("paragraph", ("5",), ())
+
+
+def test_chapter_vi_is_an_ocr_slip_only_in_scanned_texts() -> None:
+    text = COUNCIL + "Acting under Chapter VI of the Charter,\n\n1. Calls upon the parties;"
+    scanned = dataclasses.replace(make_resolution(text), source="S_RES_0001_1993_EN.txt")
+    xml = dataclasses.replace(make_resolution(text), source="2003/S_RES_1495_N0344780.xml")
+    assert chapter_summary(scanned).scope == "preamble"
+    assert not chapter_summary(xml).invoked

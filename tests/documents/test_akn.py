@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import pytest
 
+from bluehelmet.documents import read_resolution
 from bluehelmet.documents.akn import MAX_XML_BYTES, read_akn
 from bluehelmet.errors import DataFormatError
 from tests.documents.akn_fixture import akn, heading, paragraph, point
@@ -147,3 +151,12 @@ def test_a_damaged_but_recoverable_file_is_read_with_a_warning() -> None:
 def test_oversized_xml_is_refused_before_parsing() -> None:
     with pytest.raises(DataFormatError, match="over the"):
         read_akn(b" " * (MAX_XML_BYTES + 1), "huge.xml")
+
+
+def test_read_resolution_reads_an_xml_file_as_akn(tmp_path: Path) -> None:
+    path = tmp_path / "S_RES_1234_5678E.xml"
+    path.write_bytes(akn(number=9100, body=paragraph("1", "Decides to remain seized.")))
+    res = read_resolution(path)
+    assert (res.number, res.meeting, res.source) == (9100, "S/PV.9999", str(path))
+    assert [p.label for p in res.operative()] == ["1"]
+    assert res.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()

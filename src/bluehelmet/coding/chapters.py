@@ -4,7 +4,8 @@ Places come from two sources, merged: the segmenter's flags on each paragraph
 (``Paragraph.chapter_vii`` / ``chapter_viii``) and this module's own reading of the
 paragraph texts, which also catches what the segmenter leaves aside: Chapter VII
 articles ("Acting in accordance with Articles 39 and 41", an operative "Orders ...
-pursuant to Article 40"), OCR slips ("acting under Chapter VI", "Acting wider"), and
+pursuant to Article 40"), OCR slips in scanned texts ("acting under Chapter VI", "Acting
+wider"; the UN's XML is not OCR, and there "Acting under Chapter VI" is meant: 1495), and
 for Chapter VIII any recall of it ("Recalling the provisions of Chapter VIII").
 
 A place is "preamble", a section letter ("B") or a paragraph label ("10"); the scope
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from bluehelmet.coding import patterns as P
 from bluehelmet.coding.clauses import paragraph_key
+from bluehelmet.documents.akn import XML_SUFFIXES
 from bluehelmet.documents.model import Paragraph, Resolution
 
 _ORDER = {"preamble": 0, "section": 1, "paragraph": 2}
@@ -55,12 +57,14 @@ def _place(p: Paragraph) -> tuple[str, str] | None:
     return "preamble", "preamble"
 
 
-def _found(p: Paragraph, chapter: str) -> list[tuple[int, int]]:
-    """Spans (relative to the paragraph) of clauses invoking ``chapter`` in ``p``."""
+def _found(p: Paragraph, chapter: str, ocr: bool) -> list[tuple[int, int]]:
+    """Spans (relative to the paragraph) of clauses invoking ``chapter`` in ``p``; in an
+    ``ocr`` text "Chapter VI" is read as VII."""
     spans = []
+    seven = {"VII", "VI"} if ocr else {"VII"}
     for m in P.CHAPTER_CLAUSE.finditer(p.text):
         named = {m.group("a"), m.group("b")}
-        if chapter == "VII" and named & {"VII", "VI"} or chapter == "VIII" and "VIII" in named:
+        if chapter == "VII" and named & seven or chapter == "VIII" and "VIII" in named:
             spans.append((m.start(), m.end()))
     if chapter == "VIII":
         spans += [(m.start(), m.end()) for m in P.CHAPTER_VIII.finditer(p.text)]
@@ -88,6 +92,7 @@ def chapter_summary(res: Resolution, chapter: str = "VII") -> ChapterSummary:
     places: dict[str, str] = {}
     spans: list[tuple[str, int, int]] = []
     articles: set[str] = set()
+    ocr = not str(res.source or "").lower().endswith(XML_SUFFIXES)
     low = P.lower(res.text)  # a plain find for the hint words is much faster than a regex
     for p in res.paragraphs:
         scope = getattr(p, flag)
@@ -97,7 +102,7 @@ def chapter_summary(res: Resolution, chapter: str = "VII") -> ChapterSummary:
         place = _place(p)
         if place is None or not any(low.find(w, p.start, p.end) >= 0 for w in P.CHAPTER_HINTS):
             continue
-        for s, e in _found(p, chapter):
+        for s, e in _found(p, chapter, ocr):
             kind, key = _regarding(p, e) or place
             if kind == "section" and place[0] == "paragraph":
                 places.pop(place[1], None)

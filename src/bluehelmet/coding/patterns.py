@@ -43,8 +43,9 @@ def _words(text: str, sep: str = " ") -> tuple[str, ...]:
 
 # --- Charter chapters -------------------------------------------------------
 # "Acting under Chapter VII", "Decides, under Chapter VII", "acting therefore under
-# Chapters VII and VIII". The Council never acts "under Chapter VI", so a lone "VI"
-# after "acting under" is OCR for "VII"; "wider" is OCR for "under".
+# Chapters VII and VIII". In the scanned 1946-1994 texts a lone "VI" after "acting under"
+# is OCR for "VII" (chapters.py; not in the UN's XML, where 1495 acts under Chapter VI);
+# "wider" is OCR for "under".
 # Modern texts add "Acting for these reasons under", "and, for these specific purposes, acting
 # under", and the inline "Authorizes UNMISET, under Chapter VII of the Charter, to take".
 CHAPTER_CLAUSE: Final = rx(

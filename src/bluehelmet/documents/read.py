@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from bluehelmet.documents.akn import XML_SUFFIXES, is_akn, read_akn
 from bluehelmet.documents.formats import (
     HTML_SUFFIXES,
     PDF_SUFFIXES,
@@ -38,7 +39,8 @@ def read_resolution(source: str | Path, *, number: int | None = None) -> Resolut
     """Read and segment a resolution from a file path or from the text itself.
 
     A ``Path``, or a one-line ``str`` naming an existing file, is read by its suffix
-    (.pdf, .html/.htm, otherwise plain text); any other string is the text (a one-line
+    (.pdf, .html/.htm, .xml or AKN4UN markup: the UN's XML, otherwise plain text; the XML's
+    own number is kept); any other string is the text (a one-line
     string ending in .txt/.pdf/.html naming no file raises NotFoundError). ``number``
     overrides the number the text states (with a warning if they differ). Raises
     DataFormatError naming the file when it is empty, binary, not English or not a
@@ -57,6 +59,8 @@ def read_resolution(source: str | Path, *, number: int | None = None) -> Resolut
         data = path.read_bytes()
     except OSError as exc:
         raise DataFormatError(f"{path.name}: cannot read ({exc.strerror or exc})") from None
+    if path.suffix.lower() in XML_SUFFIXES or is_akn(data):
+        return replace(read_akn(data, path.name), source=str(path), sha256=_sha(data))
     raw, warnings = raw_text(data, path.name)
     resolution = parse_resolution(
         raw, number=number, source=str(path), sha256=_sha(data), warnings=warnings
