@@ -21,6 +21,7 @@ from bluehelmet.coding.events import EventCode, code_events, parse_date
 from bluehelmet.coding.force import code_force
 from bluehelmet.coding.operations import OperationIndex, index_for
 from bluehelmet.coding.poc import PocCode, code_poc
+from bluehelmet.coding.references import force_references
 from bluehelmet.coding.tasks import code_tasks
 from bluehelmet.documents.model import Paragraph, Resolution
 
@@ -37,6 +38,7 @@ RESOLUTION_COLUMNS = (
     "force_authorised",
     "n_force",
     "force_addressees",
+    "n_force_references",
     "poc",
     "poc_force",
     "events",
@@ -145,6 +147,7 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
     events = code_events(res, index, parsed, mentions, force)
     tasks = code_tasks(res, parsed, force)
     poc = code_poc(res, parsed, force, index)
+    references = force_references(res)
     reports = [
         c
         for c in parsed
@@ -220,6 +223,9 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
         )
     if not poc:
         labels.append(dict(resolution=n, code="poc", paragraph="", value="none", detail=""))
+    for ref in references:
+        cited = ";".join(map(str, ref.cited))
+        add(ref.paragraph, ref.label, "force_reference", cited, "", ref.start, ref.end)
     for t in tasks:
         add(t.paragraph, t.label, "task", f"{t.task}:{t.mode}", "", t.start, t.end)
     for c in reports:
@@ -272,6 +278,7 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
         force_authorised=bool(force),
         n_force=len(force),
         force_addressees=";".join(sorted({f.addressee for f in force})),
+        n_force_references=len(references),
         poc=bool(poc),
         poc_force=any(c.tied_to_force for c in poc),
         events=";".join(f"{e.operation}:{e.event}" for e in events),
