@@ -105,6 +105,7 @@ def _key(res: Resolution) -> str:
 def _code_all(jobs: list[tuple[Resolution, Path | None]], workers: int | None) -> Iterable[Rows]:
     n = workers if workers is not None else (os.cpu_count() or 1)
     if n > 1 and len(jobs) >= _POOL_MIN:
+        _worker_index()  # built once here; forked workers inherit it
         with ProcessPoolExecutor(max_workers=n) as pool:
             return list(pool.map(_code_one, jobs, chunksize=16))
     return [_code_one(job) for job in jobs]
