@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from bluehelmet.coding.clauses import paragraph_key
-from bluehelmet.coding.patterns import rx
+from bluehelmet.coding.patterns import lower, rx
 from bluehelmet.documents.model import Resolution
 
 _REFERENCE = rx(
@@ -49,8 +49,11 @@ def force_references(res: Resolution) -> list[ForceReference]:
     [('14', 'Recalls its authorizatio')]
     """
     found = []
+    low = lower(res.text)
     for p in res.paragraphs:
         if p.kind not in ("preamble", "operative", "subparagraph"):
+            continue
+        if low.find("authori", p.start, p.end) < 0:  # cheap test before the regex
             continue
         m = _REFERENCE.search(p.text)
         if m is None:
