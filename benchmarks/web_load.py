@@ -4,7 +4,8 @@ Starts ``bluehelmet serve`` (uvicorn, one process) on a free 127.0.0.1 port, vis
 operation page once (the server builds the pages' views in the background from start-up; a
 first visit builds or waits for its page), then keeps N concurrent
 keep-alive connections requesting the operation pages round-robin for S seconds and prints
-latency percentiles and throughput, the server's CPU time per request and the load average.
+latency percentiles and throughput, the server's CPU time per request, the load average and
+the server's limits (head size, timeouts, connections: ``bluehelmet.web.limits.WebLimits``).
 Target: p95 under 100 ms at 20 clients. Prints numbers, asserts none.
 
 The load comes from ``wrk`` (Debian package ``wrk``; ``make bench`` installs it when it can),
@@ -36,6 +37,8 @@ from urllib.parse import quote
 
 import httpx
 import numpy as np
+
+from bluehelmet.web.limits import WebLimits
 
 SERVER = "from bluehelmet.web.server import serve; serve(port={port}, log_level='error')"
 
@@ -206,6 +209,9 @@ def main() -> None:
     if result.client_cpu is not None:
         print(f"  client (httpx) CPU per request {result.client_cpu / n * 1000:.2f} ms, "
               "on the same cores as the server")  # fmt: skip
+    print(f"  server limits (bluehelmet serve defaults): {WebLimits().describe()}")
+    if args.clients > WebLimits().max_concurrency:
+        print("  more clients than the connection limit: the excess get 503 (counted as errors)")
     print(f"  load average at the start (other work on this {os.cpu_count()}-core machine): "
           f"{load_average:.1f}")  # fmt: skip
 

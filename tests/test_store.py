@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import bluehelmet
 from bluehelmet import store
 from bluehelmet.register.load import read_table
 
@@ -14,11 +15,9 @@ from bluehelmet.register.load import read_table
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BLUEHELMET_CACHE", str(tmp_path))
-    store._connection.cache_clear()
-    store._checked_path.cache_clear()
+    store._forget()
     yield tmp_path
-    store._connection.cache_clear()
-    store._checked_path.cache_clear()
+    store._forget()
 
 
 def test_store_holds_every_packaged_row(cache: Path) -> None:
@@ -29,19 +28,16 @@ def test_store_holds_every_packaged_row(cache: Path) -> None:
 
 def test_corrupt_store_is_rebuilt(cache: Path) -> None:
     path = store.store_path()
-    store._connection.cache_clear()
+    store._forget()
     path.write_bytes(b"this is not a duckdb file")
     rebuilt = store.store_path()
     assert rebuilt == path
     assert store.query("SELECT count(*) AS n FROM resolutions").n[0] > 2000
 
 
-def test_stale_store_is_replaced(cache: Path) -> None:
-    stale = cache / "register-0000000000000000.duckdb"
-    stale.write_bytes(b"old")
+def test_store_is_named_by_version_and_data(cache: Path) -> None:
     path = store.store_path()
-    assert path.name == f"register-{store.data_hash()}.duckdb"
-    assert not stale.exists()
+    assert path.name == f"store-{bluehelmet.__version__}-{store.data_hash()}.duckdb"
 
 
 def test_connection_is_read_only_and_has_no_file_access(cache: Path) -> None:

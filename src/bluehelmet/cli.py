@@ -13,10 +13,10 @@ from typing import Annotated, Any, TypeVar
 import pandas as pd
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 import bluehelmet as api
-from bluehelmet.errors import BluehelmetError
-from bluehelmet.output import emit
+from bluehelmet import boundary, output
 
 app = typer.Typer(
     help="Data and tools for research on UN peace operations.",
@@ -38,17 +38,47 @@ FromYear = Annotated[int | None, typer.Option("--from", help="first year")]
 ToYear = Annotated[int | None, typer.Option("--to", help="last year")]
 
 
+#: Options given before the command (set on every run by ``_options``).
+_GLOBAL = {"excel_safe": False}
+
+
+@app.callback()
+def _options(
+    excel_safe: Annotated[
+        bool,
+        typer.Option(
+            "--excel-safe",
+            envvar="BLUEHELMET_EXCEL_SAFE",
+            help="in CSV output, prefix ' to text cells starting with = + - @ tab or CR",
+        ),
+    ] = False,
+) -> None:
+    """Options for every command (read by :func:`emit`)."""
+    _GLOBAL["excel_safe"] = excel_safe
+
+
+def emit(df: pd.DataFrame, fmt: str, columns: str | None = None, title: str | None = None) -> None:
+    """:func:`bluehelmet.output.emit`, Excel-safe after ``bluehelmet --excel-safe``."""
+    output.emit(df, fmt, columns, title, excel_safe=_GLOBAL["excel_safe"])
+
+
 def _cli_errors(func: F) -> F:
-    """Turn a BluehelmetError into one line on stderr and its exit code."""
+    """Turn any failure into one line on stderr and an exit code (see ``bluehelmet.boundary``;
+    a bug's traceback goes to a file the line names)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except BluehelmetError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, TyperException):  # typer's own (its bundled click)
+            raise
+        except Exception as exc:
+            explained = boundary.explain(exc)
+            line, code = explained or (boundary.unexpected_line(exc), boundary.EXIT_INTERNAL)
+            typer.echo(f"error: {line}", err=True)
+            raise typer.Exit(code) from None
 
+    wrapper.cli_boundary = True  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]
 
 
@@ -136,9 +166,19 @@ def resolutions_cmd(
 
 @app.command("sql")
 @_cli_errors
-def sql_cmd(query: str, format: Format = "table", columns: Columns = None) -> None:
+def sql_cmd(
+    query: str,
+    format: Format = "table",
+    columns: Columns = None,
+    timeout: Annotated[
+        float, typer.Option(help="seconds before the query is stopped; 0 for no limit")
+    ] = 30.0,
+    max_rows: Annotated[
+        int, typer.Option(help="most rows returned, else an error; 0 for no cap")
+    ] = 100_000,
+) -> None:
     """Run one read-only SELECT on the register's DuckDB store."""
-    emit(api.sql(query), format, columns)
+    emit(api.sql(query, timeout=timeout, max_rows=max_rows), format, columns)
 
 
 @figure_app.command("mandates")
@@ -276,6 +316,9 @@ def code_run_cmd(
 ) -> None:
     """Code one file or a folder (`bluehelmet code FILE|DIR` is short for this)."""
     coded, skipped = api.code_path(target)
+    if coded.resolution.empty:  # nothing usable: fail, print no empty table
+        said = skipped or "no resolution files found"
+        raise api.DataFormatError(f"{target}: no resolution could be read ({said})")
     if format not in ("json", "csv"):
         raise api.UsageError(f"unknown format {format!r}; use json or csv")
     emit(api.coded_table(coded, table), format, columns)

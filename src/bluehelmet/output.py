@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from typing import Any
 
 import pandas as pd
 from rich.console import Console
@@ -29,6 +31,42 @@ def select_columns(df: pd.DataFrame, columns: str | None) -> pd.DataFrame:
     return df[wanted]
 
 
+#: First characters that make a spreadsheet read a cell as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def _is_formula(value: Any) -> bool:
+    """Whether ``value`` is text a spreadsheet would run as a formula."""
+    return (
+        isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value)
+    )
+
+
+def _neutral(value: Any) -> Any:
+    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula."""
+    return "'" + value if _is_formula(value) else value
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy safe to open in a spreadsheet: text cells (and column names) starting with
+    ``= + - @``, tab or CR get a leading ``'``; numbers, and text that is a plain number,
+    are never changed.
+
+    >>> df = pd.DataFrame({"t": ["=1+1", "@SUM(A1)", "-2", "ok"], "n": [-3, 1, 2, 3]})
+    >>> neutralise_formulas(df).values.tolist()
+    [["'=1+1", -3], ["'@SUM(A1)", 1], ['-2', 2], ['ok', 3]]
+    """
+    out = df.rename(columns=_neutral)
+    for col in out.columns:
+        if pd.api.types.is_numeric_dtype(out[col]):
+            continue
+        risky = out[col].map(_is_formula).astype(bool)
+        if risky.any():
+            out[col] = out[col].astype(object).where(~risky, "'" + out[col].astype(str))
+    return out
+
+
 def _plain(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col in out.columns:
@@ -37,8 +75,13 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def render(df: pd.DataFrame, fmt: str = "table", title: str | None = None) -> str | None:
+def render(
+    df: pd.DataFrame, fmt: str = "table", title: str | None = None, excel_safe: bool = False
+) -> str | None:
     """Render ``df`` as csv/json text, or print a rich table (returns None) for ``table``.
+
+    With ``excel_safe``, CSV cells a spreadsheet would run as formulas are neutralised
+    (:func:`neutralise_formulas`).
 
     >>> render(pd.DataFrame({"a": [1]}), "csv")
     'a\\n1\\n'
@@ -47,7 +90,8 @@ def render(df: pd.DataFrame, fmt: str = "table", title: str | None = None) -> st
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(vocab.OUTPUT_FORMATS)}")
     plain = _plain(df)
     if fmt == "csv":
-        return plain.to_csv(index=False, lineterminator="\n")
+        safe = neutralise_formulas(plain) if excel_safe else plain
+        return safe.to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         return plain.to_json(orient="records", force_ascii=False, indent=1) + "\n"
     table = Table(title=title, show_lines=False, header_style="bold")
@@ -59,13 +103,19 @@ def render(df: pd.DataFrame, fmt: str = "table", title: str | None = None) -> st
     return None
 
 
-def emit(df: pd.DataFrame, fmt: str, columns: str | None = None, title: str | None = None) -> None:
-    """Select columns and write the rendering to stdout.
+def emit(
+    df: pd.DataFrame,
+    fmt: str,
+    columns: str | None = None,
+    title: str | None = None,
+    excel_safe: bool = False,
+) -> None:
+    """Select columns and write the rendering to stdout (``excel_safe``: see :func:`render`).
 
     >>> emit(pd.DataFrame({"a": [1]}), "csv")
     a
     1
     """
-    text = render(select_columns(df, columns), fmt, title)
+    text = render(select_columns(df, columns), fmt, title, excel_safe)
     if text is not None:
         sys.stdout.write(text)

@@ -37,8 +37,16 @@ CLIENT_TIMEOUT = 0.3
 
 
 def body(number: int) -> bytes:
-    """The deterministic 'PDF' the server returns for a resolution (200 kB)."""
-    return (f"%PDF-1.4 S/RES/{number} ".encode() * 20_000)[:200_000]
+    """The deterministic 'PDF' the server returns for a resolution (200 kB, with its trailer)."""
+    trailer = b"\nstartxref\n0\n%%EOF\n"
+    return (f"%PDF-1.4 S/RES/{number} ".encode() * 20_000)[: 200_000 - len(trailer)] + trailer
+
+
+def html_body(number: int) -> bytes:
+    """The deterministic HTML page the server returns for a resolution."""
+    text = f"The Security Council, ... adopts resolution {number}. " * 10
+    page = f"<html><head><title>S/RES/{number}</title></head><body><p>{text}</p></body></html>\n"
+    return page.encode()
 
 
 class Faults:
@@ -97,7 +105,7 @@ class Handler(BaseHTTPRequestHandler):
         if action == "ok":
             self.send(200, data, "application/pdf")
         elif action == "html":
-            self.send(200, b"<html>S/RES</html>", "text/html; charset=utf-8")
+            self.send(200, html_body(number), "text/html; charset=utf-8")
         elif action == "500":
             self.send(500, b"oops", "text/plain")
         elif action == "503-retry-after":
@@ -135,9 +143,18 @@ class FaultServer(ThreadingHTTPServer):
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Faults]:
+    with fault_server(monkeypatch, Handler) as faults:
+        yield faults
+
+
+@contextlib.contextmanager
+def fault_server(
+    monkeypatch: pytest.MonkeyPatch, handler: type[BaseHTTPRequestHandler]
+) -> Iterator[Faults]:
+    """A loopback server answering with ``handler`` (no proxy in the way); its Faults."""
     for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(var, raising=False)
-    httpd = FaultServer(("127.0.0.1", 0), Handler)
+    httpd = FaultServer(("127.0.0.1", 0), handler)
     httpd.faults = Faults()
     port = httpd.server_address[1]
     httpd.faults.url = f"http://127.0.0.1:{port}/S/RES/{{number}}({{year}})"
@@ -235,7 +252,7 @@ def test_html_is_saved_with_its_extension(server: Faults, config: FetchConfig) -
     server.plan(2100, "html")
     report = fetch([2100], config)
     assert report.fetched == [2100]
-    assert (config.out_dir / "S-RES-2100(2013).html").read_bytes() == b"<html>S/RES</html>"
+    assert (config.out_dir / "S-RES-2100(2013).html").read_bytes() == html_body(2100)
     assert read_manifest(config.out_dir)["2100"]["content_type"] == "text/html"
 
 

@@ -11,6 +11,7 @@ resolutions apart.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.errors import DataFormatError
+from bluehelmet.files import read_limited
 
 GOLD_COLUMNS = ("resolution", "code", "paragraph", "value", "detail", "reason")
 CODES = ("chapter_vii", "chapter_viii", "force", "event", "poc")
@@ -41,7 +43,7 @@ def read_gold(paths: Iterable[Path]) -> pd.DataFrame:
     """
     frames = []
     for path in paths:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        df = _gold_csv(path)
         if tuple(df.columns) != GOLD_COLUMNS:
             raise DataFormatError(f"{path.name} line 1: columns must be {','.join(GOLD_COLUMNS)}")
         for i, row in enumerate(df.itertuples(index=False), start=2):
@@ -59,6 +61,16 @@ def read_gold(paths: Iterable[Path]) -> pd.DataFrame:
         bad = missing or sorted(counts[counts > 1].index)
         raise DataFormatError(f"gold: resolution {bad[0]} needs exactly one chapter_vii row")
     return gold
+
+
+def _gold_csv(path: Path) -> pd.DataFrame:
+    """One gold file as strings (size-capped, regular files only; a BOM is no column name)."""
+    data = read_limited(path, what="gold label file")
+    try:
+        return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        problem = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else "not a readable CSV"
+        raise DataFormatError(f"{path.name}: {problem}; save it as UTF-8 CSV") from None
 
 
 def paragraph_key(label: str) -> str:

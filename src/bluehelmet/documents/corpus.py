@@ -26,12 +26,12 @@ from bluehelmet.documents.formats import SUFFIXES
 from bluehelmet.documents.model import DocumentKind, Resolution
 from bluehelmet.documents.read import parse_resolution, raw_text, with_filename_hint
 from bluehelmet.errors import BluehelmetError, DataFormatError
+from bluehelmet.files import file_problem, read_limited
 from bluehelmet.paths import cache_dir
 
 # Bump whenever normalise/segment/metadata/akn change what they produce: old entries are ignored.
 PARSER_VERSION = "3"
 CORPUS_SUFFIXES = SUFFIXES + XML_SUFFIXES
-MAX_FILE_BYTES = 64 * 1024 * 1024
 # Below this many files to parse, a worker pool costs more than it saves.
 _POOL_MIN = 200
 _KIND_NAMES = {
@@ -199,12 +199,9 @@ def _read_all(
 def _load_bytes(path: Path) -> bytes | str:
     """The file's bytes, or why it cannot be read (special file, too large, unreadable)."""
     try:
-        if not path.is_file():
-            return "not a regular file (device, FIFO or socket)"
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return f"file of {size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit"
-        return path.read_bytes()
+        return file_problem(path) or read_limited(path)
+    except DataFormatError as exc:  # it changed after the check
+        return str(exc).split(": ", 1)[-1]
     except OSError as exc:
         return f"cannot read ({exc.strerror or exc})"
 

@@ -21,6 +21,7 @@ from bluehelmet.documents.model import Resolution
 from bluehelmet.documents.normalise import normalise_text, words
 from bluehelmet.documents.segment import segment
 from bluehelmet.errors import DataFormatError, NotFoundError
+from bluehelmet.files import read_limited
 
 _STOP = {
     "English": words("the of and to in that for by with on its is be as this which"),
@@ -55,10 +56,7 @@ def read_resolution(source: str | Path, *, number: int | None = None) -> Resolut
     if path is None:
         text = str(source)
         return parse_resolution(text, number=number, sha256=_sha(text.encode("utf-8")))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DataFormatError(f"{path.name}: cannot read ({exc.strerror or exc})") from None
+    data = read_limited(path, what="resolution")
     if path.suffix.lower() in XML_SUFFIXES or is_akn(data):
         return replace(read_akn(data, path.name), source=str(path), sha256=_sha(data))
     raw, warnings = raw_text(data, path.name)

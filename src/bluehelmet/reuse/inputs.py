@@ -15,12 +15,13 @@ or row (Parquet) number, plus a count summary.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 import pandas as pd
 import pyarrow as pa
@@ -31,10 +32,16 @@ from bluehelmet.coding.code import CodedResolution
 from bluehelmet.documents.corpus import load_corpus
 from bluehelmet.documents.model import Resolution
 from bluehelmet.errors import DataFormatError
+from bluehelmet.files import file_problem
 from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
 
 #: Paragraphs longer than this (in characters) are skipped by :func:`read_paragraphs`.
 MAX_CHARS = 20_000
+#: JSON Lines lines longer than this (in bytes) are skipped unread (a file without newlines).
+MAX_LINE_BYTES = 16 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+_INVALID = object()  # a line that is not JSON
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _REQUIRED = ("doc", "id", "text")
 _BATCH_ROWS = 65_536
 # What kind of input each file suffix is.
@@ -167,6 +174,14 @@ class RecordChecker:
             self.warn(n, "non-UTF-8 bytes", " (replaced by U+FFFD)")
             return raw.decode("utf-8", errors="replace")
 
+    def clean(self, n: int, row: dict[str, Any]) -> None:
+        """Replace lone surrogates (from JSON escapes such as "\\ud800", which no file can hold)
+        in the text fields of ``row`` by U+FFFD (a warning)."""
+        for key, value in row.items():
+            if _SURROGATE.search(value):
+                row[key] = _SURROGATE.sub("\ufffd", value)
+                self.warn(n, "lone surrogates", f" in {key} (replaced by U+FFFD)")
+
     def check(self, n: int, record: Any) -> dict[str, Any] | None:
         """Record ``n`` as a paragraph row (plus ``force`` when given), or None if skipped."""
         if not isinstance(record, dict):
@@ -201,6 +216,7 @@ class RecordChecker:
             date=_as_text(record.get("date")),
             group=_as_text(record.get("group")),
         )
+        self.clean(n, row)
         if "force" in record:
             self.has_force = True
             row["force"] = bool(record["force"]) if record["force"] is not None else False
@@ -251,8 +267,11 @@ def _input_kind(path: Path) -> str:
     """The kind of input (folder, jsonl or parquet); an error for no such path or a suffix."""
     if path.is_dir():
         return "folder"
-    if not path.is_file():
+    if not path.exists():
         raise DataFormatError(f"{path}: no such file or folder")
+    problem = file_problem(path, sys.maxsize)  # read as a stream: no size limit
+    if problem is not None:
+        raise DataFormatError(f"{path}: {problem}; give a regular file or a folder")
     suffix = path.suffix.lower()
     if suffix not in _SUFFIXES:
         raise DataFormatError(
@@ -333,17 +352,29 @@ class RecordReader:
 
     def _jsonl(self) -> Iterator[tuple[int, Any]]:
         with self.path.open("rb") as lines:
-            for n, raw in enumerate(lines, start=1):
-                self.position += len(raw)
-                raw = raw.removesuffix(b"\n")
+            for n, (size, raw) in enumerate(_lines(lines, MAX_LINE_BYTES), start=1):
+                self.position += size
+                if raw is None:
+                    self.checker.skip(n, "line too long", f" ({size:,} > {MAX_LINE_BYTES:,} bytes)")
+                    continue
+                raw = raw.removesuffix(b"\n").removeprefix(_BOM if n == 1 else b"")
                 if not raw.strip():
                     continue
-                try:
-                    record = json.loads(self.checker.decode(n, raw))
-                except json.JSONDecodeError as exc:
-                    self.checker.skip(n, "invalid JSON", f" ({exc.msg})")
-                    continue
-                yield n, record
+                record = self._parse(n, raw)
+                if record is not _INVALID:
+                    yield n, record
+
+    def _parse(self, n: int, raw: bytes) -> Any:
+        """Line ``n`` as JSON, or ``_INVALID`` (skipped, with the reason) when it is not."""
+        try:
+            return json.loads(self.checker.decode(n, raw))
+        except json.JSONDecodeError as exc:
+            self.checker.skip(n, "invalid JSON", f" ({exc.msg})")
+        except RecursionError:
+            self.checker.skip(n, "invalid JSON", " (nested too deeply)")
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            self.checker.skip(n, "invalid JSON", f" ({str(exc).split(':')[0].lower()})")
+        return _INVALID
 
     def _parquet(self, chunk: int) -> Iterator[tuple[int, Any]]:
         """Rows of the paragraph columns only, read ``chunk`` rows at a time."""
@@ -376,6 +407,26 @@ class RecordReader:
         for n, record in enumerate(table.to_dict("records"), start=1):
             self.position = n
             yield n, record
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(size, line)`` of every line of ``handle`` (with its newline); a line over ``limit``
+    bytes is read in chunks, never held whole, and comes out as ``(size, None)``.
+
+    >>> import io
+    >>> list(_lines(io.BytesIO(b"ab\\n" + b"x" * 10 + b"\\ncd"), 4))
+    [(3, b'ab\\n'), (11, None), (2, b'cd')]
+    """
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield len(line), line
+            continue
+        size = len(line)
+        while chunk := handle.readline(limit + 1):
+            size += len(chunk)
+            if chunk.endswith(b"\n"):
+                break
+        yield size, None
 
 
 def read_paragraphs(

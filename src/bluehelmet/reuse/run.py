@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from bluehelmet.errors import UsageError
+from bluehelmet.errors import DataFormatError, UsageError
 from bluehelmet.files import atomic_path
-from bluehelmet.reuse.engine import find_reuse
+from bluehelmet.folders import replaced_folder
+from bluehelmet.reuse.engine import ReuseResult, find_reuse
 from bluehelmet.reuse.families import families, family_summary
 from bluehelmet.reuse.inputs import read_paragraphs
 from bluehelmet.reuse.measures import (
@@ -31,6 +33,75 @@ def _write(df: pd.DataFrame, path: Path, index: bool = False) -> Path:
     return path
 
 
+def require_records(count: int, problems: list[str], source: Path, out: Path) -> None:
+    """Raise DataFormatError (one line: the read summary) when no record was usable, so that
+    an empty or junk input never replaces earlier tables in ``out`` with empty ones.
+
+    >>> try:
+    ...     require_records(0, [], Path("in.jsonl"), Path("out"))
+    ... except DataFormatError as exc:
+    ...     print(exc)
+    in.jsonl: no usable record (empty input); nothing written to out
+    """
+    if count:
+        return
+    said = problems[-1] if problems and problems[-1].startswith("summary: ") else "empty input"
+    raise DataFormatError(f"{source}: no usable record ({said}); nothing written to {out}")
+
+
+def check_out(out: Path) -> None:
+    """Raise UsageError unless ``out`` is new, empty or an earlier run (it has ``params.json``):
+    a run replaces the whole folder.
+
+    >>> check_out(Path("/dev"))
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.UsageError: --out /dev is no earlier run (no params.json) and not empty...
+    """
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise UsageError(f"--out {out} is a file; give a folder")
+    if (out / "params.json").is_file() or not any(out.iterdir()):
+        return
+    raise UsageError(
+        f"--out {out} is no earlier run (no params.json) and not empty; a run replaces "
+        "the whole folder, so give a new or empty one"
+    )
+
+
+def _run_stream(source: Path, out: Path, **options: Any) -> tuple[list[Path], list[str]]:
+    """A streaming run written to a new folder beside ``out`` that replaces ``out`` whole,
+    only when some record was usable."""
+    with replaced_folder(out) as new:
+        streamed = stream_reuse(source, new, **options)
+        require_records(int(streamed.params["paragraphs"]), streamed.problems, source, out)
+    return [out / file.name for file in streamed.files], streamed.problems
+
+
+def _write_tables(result: ReuseResult, paragraphs: pd.DataFrame, out: Path, fmt: str) -> list[str]:
+    """Write every table and ``params.json`` into ``out``; return the file names."""
+    pairs = result.pairs
+    members = families(pairs, paragraphs)
+    has_force = "force" in paragraphs.columns
+    tables = {
+        "pairs": lambda: pairs,
+        "boilerplate_pairs": lambda: result.boilerplate_pairs,
+        "families": lambda: family_summary(members),
+        "resolution_reuse": lambda: resolution_reuse(pairs, paragraphs),
+        "repetition_index": lambda: repetition_index(pairs, paragraphs),
+        "group_matrix": lambda: group_matrix(pairs, paragraphs),
+        "force_genealogy": lambda: (
+            force_genealogy(pairs, paragraphs) if has_force else pd.DataFrame()
+        ),
+    }
+    for name, table in tables.items():
+        _write(table(), out / f"{name}.{fmt}", index=name == "group_matrix")
+    with atomic_path(out / "params.json") as tmp:
+        tmp.write_text(json.dumps(result.params, indent=1, sort_keys=True, default=str) + "\n")
+    return [f"{name}.{fmt}" for name in tables] + ["params.json"]
+
+
 def run_reuse(
     source: Path,
     out: Path,
@@ -49,6 +120,10 @@ def run_reuse(
     is read ``batch_size`` records at a time by :func:`~bluehelmet.reuse.stream.stream_reuse`
     (pairs, boilerplate paragraphs and params only; ``progress`` shows its bar).
 
+    A run writes into a new folder beside ``out`` that then replaces ``out`` whole (see
+    :mod:`bluehelmet.folders`): a failed run leaves the earlier run untouched. ``out`` must be
+    new, empty or an earlier run (:func:`check_out`).
+
     Returns the files written and the per-record problems met while reading.
 
     >>> import tempfile
@@ -65,30 +140,15 @@ def run_reuse(
     if not 0 < min_jaccard <= 1:
         raise UsageError(f"--min-jaccard must be in (0, 1], got {min_jaccard}")
     check_options(fmt, candidates)
+    check_out(out)
     if stream:
-        streamed = stream_reuse(
+        return _run_stream(
             source, out, batch_size=batch_size, n=n, min_jaccard=min_jaccard,
             candidates=candidates, fmt=fmt, progress=progress,
         )  # fmt: skip
-        return streamed.files, streamed.problems
     paragraphs, problems = read_paragraphs(source)
+    require_records(len(paragraphs), problems, source, out)
     result = find_reuse(paragraphs, n=n, min_jaccard=min_jaccard, candidates=candidates)
-    pairs = result.pairs
-    members = families(pairs, paragraphs)
-    out.mkdir(parents=True, exist_ok=True)
-    files = [
-        _write(pairs, out / f"pairs.{fmt}"),
-        _write(result.boilerplate_pairs, out / f"boilerplate_pairs.{fmt}"),
-        _write(family_summary(members), out / f"families.{fmt}"),
-        _write(resolution_reuse(pairs, paragraphs), out / f"resolution_reuse.{fmt}"),
-        _write(repetition_index(pairs, paragraphs), out / f"repetition_index.{fmt}"),
-        _write(group_matrix(pairs, paragraphs), out / f"group_matrix.{fmt}", index=True),
-    ]
-    if "force" in paragraphs.columns:
-        files.append(_write(force_genealogy(pairs, paragraphs), out / f"force_genealogy.{fmt}"))
-    else:
-        files.append(_write(pd.DataFrame(), out / f"force_genealogy.{fmt}"))
-    params = out / "params.json"
-    with atomic_path(params) as tmp:
-        tmp.write_text(json.dumps(result.params, indent=1, sort_keys=True, default=str) + "\n")
-    return [*files, params], problems
+    with replaced_folder(out) as new:
+        names = _write_tables(result, paragraphs, new, fmt)
+    return [out / name for name in names], problems

@@ -9,6 +9,7 @@ from typing import Any
 import pydantic
 
 from bluehelmet.errors import BluehelmetError, DataFormatError, NotFoundError
+from bluehelmet.files import read_limited
 from bluehelmet.tracing import checks
 from bluehelmet.tracing.case import Case
 from bluehelmet.tracing.marks import FieldPath, Marks, read_yaml
@@ -113,7 +114,7 @@ def _bundled_by_id(name: str) -> Path:
 
 def read_case_id(path: Path) -> str:
     """The ``case.id`` of a case file, read without the full checks."""
-    data, _ = read_yaml(path.read_text(encoding="utf-8"), str(path))
+    data, _ = read_yaml(_case_text(path, str(path)), str(path))
     case = data.get("case") if isinstance(data, dict) else None
     return str(case.get("id")) if isinstance(case, dict) else ""
 
@@ -134,12 +135,18 @@ def load_case(source: str | Path) -> Case:
     evidence: needs at least 1 item(s); add them
     """
     path = Path(source)
-    if not path.is_file():
+    if not path.exists() or path.is_dir():  # a FIFO or device is read_limited's to refuse
         if isinstance(source, Path) or path.suffix in {".yaml", ".yml"}:
             raise NotFoundError(f"{source}: no such case file; check the path")
         path = _bundled_by_id(str(source))
+    name = str(source) if path == Path(source) else str(path)
+    return parse_case(_case_text(path, name), name)
+
+
+def _case_text(path: Path, name: str) -> str:
+    """The text of a case file (size-capped, regular files only); errors name ``name``."""
+    data = read_limited(path, what="case file")
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8-sig")  # a BOM is no part of the YAML
     except UnicodeDecodeError as exc:
-        raise DataFormatError(f"{source}: not UTF-8 ({exc.reason}); save it as UTF-8") from None
-    return parse_case(text, str(source) if path == Path(source) else str(path))
+        raise DataFormatError(f"{name}: not UTF-8 ({exc.reason}); save it as UTF-8") from None

@@ -57,6 +57,44 @@ class Marks:
         return kind(f"{self.where(path, key)}: {field_name(path)}: {message}")
 
 
+#: Deepest nesting of mappings and lists a case file may have (case files need about 5).
+MAX_DEPTH = 50
+
+
+class _CaseLoader(yaml.SafeLoader):
+    """Safe YAML without anchors or aliases (no "billion laughs") and with bounded nesting."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(
+                event.start_mark,
+                "YAML anchors and aliases (&name, *name) are not allowed in case files; "
+                "write each value out in full",
+            )
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(
+                event.start_mark,
+                f"nested more than {MAX_DEPTH} levels deep; case files need only a few levels",
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _Refused(Exception):
+    """YAML the case loader will not read, with where it stands."""
+
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
 def _walk(node: yaml.Node, path: FieldPath, marks: Marks) -> None:
     marks.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
@@ -79,13 +117,13 @@ def _walk(node: yaml.Node, path: FieldPath, marks: Marks) -> None:
 def read_yaml(text: str, name: str) -> tuple[object, Marks]:
     """Parse ``text`` (safe YAML) into Python data and the marks of every value.
 
-    Malformed YAML, an empty document or a repeated key raises DataFormatError naming
-    ``name:line:col``.
+    Malformed YAML, an empty document, a repeated key, an anchor or alias, or nesting deeper
+    than :data:`MAX_DEPTH` raises DataFormatError naming ``name:line:col``.
 
     >>> read_yaml("a: [1, 2]\\n", "f.yaml")[1].where(("a", 1))
     'f.yaml:1:8'
     """
-    loader = yaml.SafeLoader(text)
+    loader = _CaseLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -93,6 +131,9 @@ def read_yaml(text: str, name: str) -> tuple[object, Marks]:
         marks = Marks(name)
         _walk(node, (), marks)
         data = loader.construct_document(node)
+    except _Refused as exc:
+        place = f"{name}:{exc.mark.line + 1}:{exc.mark.column + 1}"
+        raise DataFormatError(f"{place}: {exc.message}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         place = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name

@@ -11,7 +11,18 @@ from markupsafe import Markup
 from bluehelmet.coding.summary import NO_TEXTS
 from bluehelmet.documents.coverage import ranges_text
 from bluehelmet.web.charts import legend
-from bluehelmet.web.svg import Scale, bar_link, el, svg, text, ticks, title, x_label, y_axis
+from bluehelmet.web.svg import (
+    Scale,
+    bar_link,
+    el,
+    svg,
+    text,
+    ticks,
+    title,
+    titled_rect,
+    x_label,
+    y_axis,
+)
 
 ORIGIN_COLOUR = "#d94801"
 LATER_COLOUR = "#08519c"
@@ -25,16 +36,8 @@ SHARE_COLOURS = {
 
 def _no_texts(x0: float, width: float, top: float, bottom: float, year: int) -> str:
     """A grey band over a year no resolution text covers (its count is unknown, not zero)."""
-    tip = f"{year}: {NO_TEXTS}"
-    return el(
-        "rect",
-        title(tip),
-        x=f"{x0:.1f}",
-        y=f"{top:.1f}",
-        width=f"{width:.1f}",
-        height=f"{bottom - top:.1f}",
-        fill=NO_TEXTS_COLOUR,
-        class_="tip no-texts",
+    return titled_rect(
+        f"{year}: {NO_TEXTS}", x0, top, width, bottom, NO_TEXTS_COLOUR, class_="tip no-texts"
     )
 
 

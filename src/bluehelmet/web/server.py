@@ -10,6 +10,7 @@ import uvicorn
 from bluehelmet.errors import UsageError
 from bluehelmet.web.app import create_app
 from bluehelmet.web.data import data_version
+from bluehelmet.web.limits import WebLimits, uvicorn_options
 from bluehelmet.web.security import allowed_hosts
 from bluehelmet.web.views import warm_operation_views
 
@@ -30,8 +31,17 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning") -> None:
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    log_level: str = "warning",
+    limits: WebLimits | None = None,
+) -> None:
     """Serve the app on ``host:port`` until interrupted (the data are loaded before listening).
+
+    ``limits`` (default :class:`~bluehelmet.web.limits.WebLimits`) bound what one client may
+    cost: request-head size, header lines, time to send the head, keep-alive idle time, open
+    connections.
 
     >>> serve(port=0)
     Traceback (most recent call last):
@@ -48,7 +58,10 @@ def serve(host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning")
     warm = threading.Thread(target=warm_operation_views, args=(panels, stop), name=WARM_THREAD)
     warm.start()
     try:
-        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+        uvicorn.run(
+            app, host=host, port=port, log_level=log_level, server_header=False,
+            **uvicorn_options(limits or WebLimits()),
+        )  # fmt: skip
     finally:
         stop.set()
         warm.join()

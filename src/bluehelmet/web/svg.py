@@ -119,7 +119,20 @@ def bar_link(
     >>> 'aria-label="1999: 3"' in bar_link("1999: 3", 10, 20, 5, 100, "#000", "#y1999")
     True
     """
-    rect = el(
+    return el(
+        "a", titled_rect(tip, x, top, width, bottom, fill), href=href, class_="tip", aria_label=tip
+    )
+
+
+def titled_rect(
+    tip: str, x: float, top: float, width: float, bottom: float, fill: str, **attrs: str
+) -> str:
+    """A rectangle from ``top`` down to ``bottom`` whose title ``tip`` shows on hover.
+
+    >>> titled_rect("1995: no texts", 0, 10, 5, 20, "#ddd").startswith("<rect")
+    True
+    """
+    return el(
         "rect",
         title(tip),
         x=f"{x:.1f}",
@@ -127,8 +140,8 @@ def bar_link(
         width=f"{width:.1f}",
         height=f"{bottom - top:.1f}",
         fill=fill,
+        **attrs,
     )
-    return el("a", rect, href=href, class_="tip", aria_label=tip)
 
 
 def hover_column(tip: str, x: float, width: float, top: float, bottom: float) -> str:

@@ -8,6 +8,8 @@ from typing import Any
 import pandas as pd
 from fastapi.responses import Response
 
+from bluehelmet.output import neutralise_formulas
+
 
 def _values(column: pd.Series) -> list[Any]:
     """A column as plain Python values: dates as ``YYYY-MM-DD``, missing values as None."""
@@ -57,12 +59,13 @@ def filename(name: str) -> str:
 
 
 def csv_response(df: pd.DataFrame, name: str) -> Response:
-    """The table as a CSV download (UTF-8, ISO dates, empty cells for missing values).
+    """The table as a CSV download (UTF-8, ISO dates, empty cells for missing values); text
+    cells a spreadsheet would run as formulas get a leading ``'`` (CSV injection).
 
     >>> csv_response(pd.DataFrame({"a": [1]}), "t").body
     b'a\\n1\\n'
     """
-    body = plain(df).to_csv(index=False, lineterminator="\n")
+    body = neutralise_formulas(plain(df)).to_csv(index=False, lineterminator="\n")
     return Response(
         body,
         media_type="text/csv; charset=utf-8",
