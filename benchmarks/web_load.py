@@ -88,6 +88,16 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def peak_memory_mb(pid: int) -> float:
+    """Peak resident memory of a process so far in MB (Linux /proc VmHWM; NaN elsewhere)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return float("nan")
+    kb = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), "")
+    return int(kb) / 1024 if kb.isdigit() else float("nan")
+
+
 def wait_ready(base: str, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -195,6 +205,7 @@ def main() -> None:
         run = run_wrk if client == "wrk" else run_httpx
         result = run(base, paths, args.clients, args.seconds)
         server_cpu = cpu_seconds(process.pid) - server_cpu
+        server_memory = peak_memory_mb(process.pid)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -209,6 +220,7 @@ def main() -> None:
     if result.client_cpu is not None:
         print(f"  client (httpx) CPU per request {result.client_cpu / n * 1000:.2f} ms, "
               "on the same cores as the server")  # fmt: skip
+    print(f"  server peak memory {server_memory:.0f} MB")
     print(f"  server limits (bluehelmet serve defaults): {WebLimits().describe()}")
     if args.clients > WebLimits().max_concurrency:
         print("  more clients than the connection limit: the excess get 503 (counted as errors)")

@@ -38,10 +38,6 @@ FromYear = Annotated[int | None, typer.Option("--from", help="first year")]
 ToYear = Annotated[int | None, typer.Option("--to", help="last year")]
 
 
-#: Options given before the command (set on every run by ``_options``).
-_GLOBAL = {"excel_safe": False}
-
-
 @app.callback()
 def _options(
     excel_safe: Annotated[
@@ -49,17 +45,18 @@ def _options(
         typer.Option(
             "--excel-safe",
             envvar="BLUEHELMET_EXCEL_SAFE",
-            help="in CSV output, prefix ' to text cells starting with = + - @ tab or CR",
+            help="in every CSV written (stdout or files), prefix ' to text cells starting "
+            "with = + - @ tab or CR",
         ),
     ] = False,
 ) -> None:
-    """Options for every command (read by :func:`emit`)."""
-    _GLOBAL["excel_safe"] = excel_safe
+    """Options for every command (``--excel-safe``: every CSV written, stdout or file)."""
+    output.set_excel_safe(excel_safe)
 
 
 def emit(df: pd.DataFrame, fmt: str, columns: str | None = None, title: str | None = None) -> None:
     """:func:`bluehelmet.output.emit`, Excel-safe after ``bluehelmet --excel-safe``."""
-    output.emit(df, fmt, columns, title, excel_safe=_GLOBAL["excel_safe"])
+    output.emit(df, fmt, columns, title, excel_safe=output.excel_safe())
 
 
 def _cli_errors(func: F) -> F:

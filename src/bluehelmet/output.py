@@ -67,6 +67,37 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: Whether every CSV bluehelmet writes is neutralised (``bluehelmet --excel-safe``).
+_SETTINGS = {"excel_safe": False}
+
+
+def set_excel_safe(on: bool) -> None:
+    """Neutralise formulas in every CSV written from now on (stdout and files), or stop.
+
+    >>> set_excel_safe(False); excel_safe()
+    False
+    """
+    _SETTINGS["excel_safe"] = on
+
+
+def excel_safe() -> bool:
+    """Whether CSV output is neutralised (see :func:`set_excel_safe`).
+
+    >>> isinstance(excel_safe(), bool)
+    True
+    """
+    return _SETTINGS["excel_safe"]
+
+
+def for_csv(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` as it goes into a CSV file: neutralised when :func:`excel_safe` is on.
+
+    >>> for_csv(pd.DataFrame({"a": ["=1"]})).a.tolist() == (["'=1"] if excel_safe() else ["=1"])
+    True
+    """
+    return neutralise_formulas(df) if excel_safe() else df
+
+
 def _plain(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col in out.columns:

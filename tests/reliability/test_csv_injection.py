@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,7 +16,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from bluehelmet.cli import app as cli_app
-from bluehelmet.output import neutralise_formulas
+from bluehelmet.output import neutralise_formulas, set_excel_safe
 from bluehelmet.web import api as web_api
 from bluehelmet.web import create_app, params
 
@@ -70,3 +72,28 @@ def test_excel_safe_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("BLUEHELMET_EXCEL_SAFE", "1")
     result = CliRunner().invoke(cli_app, ["sql", QUERY, "--format", "csv"])
     assert _cells(result.stdout)[1] == ["'=1+1", "-3", "'@x"]
+
+
+def test_csv_files_written_by_commands_are_neutralised_with_excel_safe(tmp_path: Path) -> None:
+    text = "the council decides to extend the mandate of the force for six months"
+    lines = [
+        json.dumps({"doc": doc, "id": "1", "text": text, "date": date})
+        for doc, date in (("=HYPERLINK(1)", "2000-01-01"), ("@B", "2001-01-01"))
+    ]
+    source = tmp_path / "p.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    try:
+        for flag, out in (([], "plain"), (["--excel-safe"], "safe")):
+            args = [*flag, "reuse", str(source), "--out", str(tmp_path / out)]
+            assert runner.invoke(cli_app, args).exit_code == 0
+    finally:
+        set_excel_safe(False)
+    plain = pd.read_csv(tmp_path / "plain" / "pairs.csv", dtype=str)
+    safe = pd.read_csv(tmp_path / "safe" / "pairs.csv", dtype=str)
+    risky = plain.map(lambda v: isinstance(v, str) and v.startswith(("=", "@")))
+    assert risky.to_numpy().sum() >= 2
+    assert (
+        safe.where(risky) == ("'" + plain).where(risky)
+    ).to_numpy().sum() == risky.to_numpy().sum()
+    assert (safe.where(~risky).fillna("") == plain.where(~risky).fillna("")).all().all()

@@ -20,6 +20,7 @@ import pandas as pd
 from bluehelmet.documents.corpus import CorpusResult, load_corpus
 from bluehelmet.documents.model import DocumentKind, Resolution
 from bluehelmet.errors import UsageError
+from bluehelmet.output import for_csv
 
 ConvertFormat = Literal["txt", "jsonl", "parquet"]
 PARAGRAPH_FIELDS = (
@@ -146,7 +147,7 @@ def _write(resolutions: list[Resolution], folder: Path, to: str) -> None:
         (folder / name).write_text(res.text, encoding="utf-8")
         names[res.symbol] = name
     frame.insert(0, "file", frame["doc"].map(names))
-    frame.drop(columns=["text"]).to_csv(folder / "paragraphs.csv", index=False)
+    for_csv(frame.drop(columns=["text"])).to_csv(folder / "paragraphs.csv", index=False)
 
 
 def _file_name(symbol: str, taken: dict[str, str]) -> str:

@@ -13,6 +13,7 @@ from bluehelmet.figures.save import save_figure
 from bluehelmet.figures.timeline import timeline_figure
 from bluehelmet.files import atomic_path
 from bluehelmet.models.battle_deaths import PartnershipEstimate
+from bluehelmet.output import for_csv
 from bluehelmet.panels.panel import Panel
 from bluehelmet.register.mandates import mandate_basis_counts
 from bluehelmet.register.theatres import theatre_operations
@@ -20,7 +21,7 @@ from bluehelmet.register.theatres import theatre_operations
 
 def _write_csv(df: pd.DataFrame, path: Path) -> Path:
     with atomic_path(path) as tmp:
-        df.to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
+        for_csv(df).to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
     return path
 
 

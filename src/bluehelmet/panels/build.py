@@ -10,6 +10,7 @@ import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.files import atomic_path
+from bluehelmet.output import for_csv
 from bluehelmet.panels.add import add_battle_deaths
 from bluehelmet.panels.conflict_months import add_lags, conflict_months
 from bluehelmet.panels.importers.bara_hultman import read_bara_hultman
@@ -211,5 +212,5 @@ def write_panel(built: Panel, out: Path) -> Path:
     if out.suffix.lower() != ".csv":
         raise UsageError(f"{out}: write the panel to a .csv file")
     with atomic_path(out) as tmp:
-        built.data.to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
+        for_csv(built.data).to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
     return out

@@ -11,6 +11,7 @@ import pandas as pd
 from bluehelmet.errors import DataFormatError, UsageError
 from bluehelmet.files import atomic_path
 from bluehelmet.folders import replaced_folder
+from bluehelmet.output import for_csv
 from bluehelmet.reuse.engine import ReuseResult, find_reuse
 from bluehelmet.reuse.families import families, family_summary
 from bluehelmet.reuse.inputs import read_paragraphs
@@ -29,7 +30,7 @@ def _write(df: pd.DataFrame, path: Path, index: bool = False) -> Path:
         if path.suffix == ".parquet":
             df.to_parquet(tmp, index=index)
         else:
-            df.to_csv(tmp, index=index, lineterminator="\n")
+            for_csv(df).to_csv(tmp, index=index, lineterminator="\n")
     return path
 
 

@@ -47,6 +47,7 @@ from rich.progress import (
 
 from bluehelmet.errors import UsageError
 from bluehelmet.files import atomic_path
+from bluehelmet.output import for_csv
 from bluehelmet.reuse.boilerplate import default_min_docs, formulas
 from bluehelmet.reuse.engine import MAX_TOKENS, pair_table
 from bluehelmet.reuse.inputs import MAX_CHARS, RecordReader
@@ -287,7 +288,7 @@ class _Sink:
                 pa.Table.from_pandas(pairs, _PAIR_SCHEMA, preserve_index=False)
             )
         elif self.csv is not None:
-            pairs.to_csv(self.csv, index=False, header=False, lineterminator="\n")
+            for_csv(pairs).to_csv(self.csv, index=False, header=False, lineterminator="\n")
         self.rows += len(pairs)
 
 
@@ -346,7 +347,7 @@ def _pass_two(work: Path, spill: _Spill, out: Path, bar: Progress, s: _Settings)
         if s.fmt == "parquet":
             pq.write_table(boilerplate, tmp)
         else:
-            boilerplate.to_pandas().to_csv(tmp, index=False, lineterminator="\n")
+            for_csv(boilerplate.to_pandas()).to_csv(tmp, index=False, lineterminator="\n")
     return {
         "paragraphs": len(sizes),
         "documents": n_docs,
