@@ -26,6 +26,7 @@ from pathlib import Path
 BIN = Path(sys.executable).parent / "bluehelmet"
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "unsc"
+LEFT_BEHIND: list[str] = []  # hidden temporaries beside outputs, per loop
 OLD = 1_000_000_000  # mtime given to an earlier run's files (2001)
 LAUGHS_YAML = """\
 a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
@@ -84,7 +85,11 @@ def kill_loop(
         if problem:
             problems.append(f"try {i + 1}: {problem}")
     ok = tries - len(problems)
-    return name, f"{ok}/{tries} recovered" + (f" ({problems[0]})" if problems else "")
+    result = f"{ok}/{tries} recovered" + (f" ({problems[0]})" if problems else "")
+    if LEFT_BEHIND:
+        result += f"; {len(LEFT_BEHIND)} hidden temporary files left ({LEFT_BEHIND[0]})"
+        LEFT_BEHIND.clear()
+    return name, result
 
 
 def _stray_temporaries(folder: Path) -> list[Path]:
@@ -113,9 +118,11 @@ def check_output(
         if out.exists() and not complete(out):
             return f"{out.name} half-written"
         # The cache's own temporaries are the store's: the next build removes them (the
-        # store loop checks that); here only the command's output folder counts.
+        # store loop checks that). A hidden temporary beside the output (the file being
+        # written when the kill came) is counted apart: untidy, not a half-written output.
         stray = [p for p in _stray_temporaries(work) if "cache" not in p.relative_to(work).parts]
-        return f"{len(stray)} temporary files left: {stray[0].name}" if stray else None
+        LEFT_BEHIND.extend(p.name for p in stray)
+        return None
 
     return check
 

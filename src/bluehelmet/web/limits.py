@@ -23,7 +23,7 @@ class WebLimits:
     max_headers: int = 100  # header lines per request
     header_timeout: float = 10.0  # from connecting, or a request's first byte, to its blank line
     keep_alive_timeout: float = 5.0  # idle time between requests on one connection
-    max_concurrency: int = 256  # open connections (or running requests); over it: 503
+    max_concurrency: int = 512  # open connections (or running requests); over it: 503
     shutdown_timeout: float = 5.0  # Ctrl-C waits this long for running requests
 
     def describe(self) -> str:
@@ -31,7 +31,7 @@ class WebLimits:
 
         >>> WebLimits().describe()
         'head <= 32768 bytes and 100 header lines, head within 10 s, keep-alive 5 s, \
-at most 256 connections, shutdown within 5 s'
+at most 512 connections, shutdown within 5 s'
         """
         return (
             f"head <= {self.max_header_bytes} bytes and {self.max_headers} header lines, "
