@@ -8,7 +8,7 @@ REPORT_DIR ?= report
 # web app: those of the shared folders that are present, joined with ':'.
 CORPUS ?= $(subst $() ,:,$(wildcard ../shared/data/unsc/resolutions_en_1946_1994 ../shared/data/unsc/akn_2000_2026/resolutions))
 
-.PHONY: install browser report test lint bench bench-r bench-reuse-million data validate lock clean serve
+.PHONY: install browser report test lint bench bench-r bench-faults bench-reuse-million data validate lock clean serve
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -51,6 +51,12 @@ bench: install
 		|| echo "wrk not installed: the web benchmark falls back to httpx clients"
 	$(BIN)/python benchmarks/web_load.py
 	$(BIN)/python benchmarks/reuse.py
+
+# kill -9 loops, input bombs and the web server under 200 clients (several minutes; not part of bench).
+bench-faults: install
+	command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk) >/dev/null 2>&1 \
+		|| echo "wrk not installed: the web load falls back to httpx clients"
+	$(BIN)/python benchmarks/faults.py
 
 # NB2 fits against R's MASS::glm.nb (installs Debian's R when it can; not part of bench).
 bench-r: install
