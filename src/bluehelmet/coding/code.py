@@ -173,56 +173,34 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
         )
 
     labels: list[dict[str, Any]] = []
+
+    def label(code: str, paragraph: str, value: str, detail: str) -> None:
+        labels.append(
+            dict(resolution=n, code=code, paragraph=paragraph, value=value, detail=detail)
+        )
+
     for summary, code in ((vii, "chapter_vii"), (viii, "chapter_viii")):
         for place, s, e in summary.spans:
             add(place if place != "preamble" else "", place, code, summary.scope, "", s, e)
         if summary.invoked or code == "chapter_vii":
-            labels.append(
-                dict(
-                    resolution=n,
-                    code=code,
-                    paragraph=";".join(summary.where),
-                    value=summary.scope,
-                    detail=summary.detail,
-                )
-            )
+            label(code, ";".join(summary.where), summary.scope, summary.detail)
     for f in force:
         for kind, value, s, e in f.evidence:
             add(f.paragraph, f.label, kind, value, "", s, e)
-        labels.append(
-            dict(
-                resolution=n,
-                code="force",
-                paragraph=f.paragraph,
-                value=f.addressee,
-                detail=";".join(f.purposes),
-            )
-        )
+        label("force", f.paragraph, f.addressee, ";".join(f.purposes))
     if not force:
-        labels.append(dict(resolution=n, code="force", paragraph="", value="none", detail=""))
+        label("force", "", "none", "")
     for ec in events:
         value = f"{ec.operation}:{ec.event}"
         add(ec.paragraph, ec.label, "event", value, _detail(ec), ec.start, ec.end)
-        labels.append(
-            dict(
-                resolution=n, code="event", paragraph=ec.paragraph, value=value, detail=_detail(ec)
-            )
-        )
+        label("event", ec.paragraph, value, _detail(ec))
     if not events:
-        labels.append(dict(resolution=n, code="event", paragraph="", value="none", detail=""))
+        label("event", "", "none", "")
     for pc in poc:
         add(pc.paragraph, pc.label, "poc", pc.value, _poc_detail(pc), pc.start, pc.end)
-        labels.append(
-            dict(
-                resolution=n,
-                code="poc",
-                paragraph=pc.paragraph,
-                value=pc.value,
-                detail=pc.addressee,
-            )
-        )
+        label("poc", pc.paragraph, pc.value, pc.addressee)
     if not poc:
-        labels.append(dict(resolution=n, code="poc", paragraph="", value="none", detail=""))
+        label("poc", "", "none", "")
     for ref in references:
         cited = ";".join(map(str, ref.cited))
         add(ref.paragraph, ref.label, "force_reference", cited, "", ref.start, ref.end)
