@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -93,3 +95,22 @@ def test_validate_passes_on_packaged_register() -> None:
     code, out, _ = run("validate")
     assert code == 0, out
     assert "register OK" in out
+
+
+def test_help_and_import_load_no_heavy_library() -> None:
+    """``bluehelmet --help`` and ``import bluehelmet`` stay fast: nothing heavy is imported."""
+    probe = (
+        "import sys; import bluehelmet, bluehelmet.cli; from typer.testing import CliRunner; "
+        "r = CliRunner().invoke(bluehelmet.cli.app, ['--help']); assert r.exit_code == 0; "
+        "print(sorted({'pandas', 'numpy', 'scipy', 'matplotlib', 'duckdb'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_public_name_resolves_on_first_use() -> None:
+    import bluehelmet
+
+    assert [name for name in bluehelmet.__all__ if not hasattr(bluehelmet, name)] == []
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        bluehelmet.nope  # noqa: B018

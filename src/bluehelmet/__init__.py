@@ -7,21 +7,9 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from bluehelmet.coding.code import CodedResolution
-from bluehelmet.coding.run import (
-    audit_register,
-    code_corpus,
-    code_path,
-    coded_table,
-    evaluate_coder,
-    fetch,
-)
-from bluehelmet.coding.run import code_document as code_resolution
-from bluehelmet.documents import load_corpus, read_resolution
-from bluehelmet.documents.convert import ALL_KINDS as DOCUMENT_KINDS
-from bluehelmet.documents.convert import convert_corpus, corpus_info
 from bluehelmet.errors import (
     BluehelmetError,
     DataFormatError,
@@ -29,37 +17,127 @@ from bluehelmet.errors import (
     UsageError,
     ValidationError,
 )
-from bluehelmet.figures.write import (
-    write_mandates_figure,
-    write_personnel_figure,
-    write_predicted_deaths_figure,
-    write_timeline_figure,
-)
-from bluehelmet.models.battle_deaths import estimate_partnership
-from bluehelmet.panels.add import add_battle_deaths, add_ged_deaths
-from bluehelmet.panels.build import panel, write_panel
-from bluehelmet.panels.conflict_ids import translate_conflict_ids
-from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
-from bluehelmet.register.cite import cite, versions
-from bluehelmet.register.countries import convert_country, country_codes
-from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
-from bluehelmet.register.query import (
-    OperationRecord,
-    mandate_events,
-    operation,
-    operations,
-    partners,
-    resolutions,
-)
-from bluehelmet.register.sql import sql
-from bluehelmet.register.theatres import theatre_operations
-from bluehelmet.register.validate import load_register, register_problems, validate_register
-from bluehelmet.report.build import build_report
-from bluehelmet.report.trace import render_trace, write_trace_report
-from bluehelmet.reuse.engine import find_reuse
-from bluehelmet.reuse.run import run_reuse
-from bluehelmet.tracing import Trace, load_case, trace
-from bluehelmet.tracing.bundled import bundled_cases
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from bluehelmet.coding.code import CodedResolution
+    from bluehelmet.coding.run import (
+        audit_register,
+        code_corpus,
+        code_path,
+        coded_table,
+        evaluate_coder,
+        fetch,
+    )
+    from bluehelmet.coding.run import code_document as code_resolution
+    from bluehelmet.documents import load_corpus, read_resolution
+    from bluehelmet.documents.convert import ALL_KINDS as DOCUMENT_KINDS
+    from bluehelmet.documents.convert import convert_corpus, corpus_info
+    from bluehelmet.figures.write import (
+        write_mandates_figure,
+        write_personnel_figure,
+        write_predicted_deaths_figure,
+        write_timeline_figure,
+    )
+    from bluehelmet.models.battle_deaths import estimate_partnership
+    from bluehelmet.panels.add import add_battle_deaths, add_ged_deaths
+    from bluehelmet.panels.build import panel, write_panel
+    from bluehelmet.panels.conflict_ids import translate_conflict_ids
+    from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
+    from bluehelmet.register.cite import cite, versions
+    from bluehelmet.register.countries import convert_country, country_codes
+    from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
+    from bluehelmet.register.query import (
+        OperationRecord,
+        mandate_events,
+        operation,
+        operations,
+        partners,
+        resolutions,
+    )
+    from bluehelmet.register.sql import sql
+    from bluehelmet.register.theatres import theatre_operations
+    from bluehelmet.register.validate import load_register, register_problems, validate_register
+    from bluehelmet.report.build import build_report
+    from bluehelmet.report.trace import render_trace, write_trace_report
+    from bluehelmet.reuse.engine import find_reuse
+    from bluehelmet.reuse.run import run_reuse
+    from bluehelmet.tracing.bundled import bundled_cases
+    from bluehelmet.tracing.load import load_case
+    from bluehelmet.tracing.trace import Trace, trace
+
+# Public names and where they live: imported on first use, so that ``import bluehelmet``
+# (and the command line's help) does not load pandas, scipy and matplotlib up front.
+_LAZY: dict[str, tuple[str, str]] = {
+    "CodedResolution": ("bluehelmet.coding.code", "CodedResolution"),
+    "audit_register": ("bluehelmet.coding.run", "audit_register"),
+    "code_corpus": ("bluehelmet.coding.run", "code_corpus"),
+    "code_path": ("bluehelmet.coding.run", "code_path"),
+    "code_resolution": ("bluehelmet.coding.run", "code_document"),
+    "coded_table": ("bluehelmet.coding.run", "coded_table"),
+    "evaluate_coder": ("bluehelmet.coding.run", "evaluate_coder"),
+    "fetch": ("bluehelmet.coding.run", "fetch"),
+    "load_corpus": ("bluehelmet.documents", "load_corpus"),
+    "read_resolution": ("bluehelmet.documents", "read_resolution"),
+    "DOCUMENT_KINDS": ("bluehelmet.documents.convert", "ALL_KINDS"),
+    "convert_corpus": ("bluehelmet.documents.convert", "convert_corpus"),
+    "corpus_info": ("bluehelmet.documents.convert", "corpus_info"),
+    "write_mandates_figure": ("bluehelmet.figures.write", "write_mandates_figure"),
+    "write_personnel_figure": ("bluehelmet.figures.write", "write_personnel_figure"),
+    "write_predicted_deaths_figure": ("bluehelmet.figures.write", "write_predicted_deaths_figure"),
+    "write_timeline_figure": ("bluehelmet.figures.write", "write_timeline_figure"),
+    "estimate_partnership": ("bluehelmet.models.battle_deaths", "estimate_partnership"),
+    "add_battle_deaths": ("bluehelmet.panels.add", "add_battle_deaths"),
+    "add_ged_deaths": ("bluehelmet.panels.add", "add_ged_deaths"),
+    "panel": ("bluehelmet.panels.build", "panel"),
+    "write_panel": ("bluehelmet.panels.build", "write_panel"),
+    "translate_conflict_ids": ("bluehelmet.panels.conflict_ids", "translate_conflict_ids"),
+    "PARTNER_DEFINITION": ("bluehelmet.panels.describe", "PARTNER_DEFINITION"),
+    "configurations": ("bluehelmet.panels.describe", "configurations"),
+    "partner_share": ("bluehelmet.panels.describe", "partner_share"),
+    "cite": ("bluehelmet.register.cite", "cite"),
+    "versions": ("bluehelmet.register.cite", "versions"),
+    "convert_country": ("bluehelmet.register.countries", "convert_country"),
+    "country_codes": ("bluehelmet.register.countries", "country_codes"),
+    "mandate_basis": ("bluehelmet.register.mandates", "mandate_basis"),
+    "mandate_basis_counts": ("bluehelmet.register.mandates", "mandate_basis_counts"),
+    "OperationRecord": ("bluehelmet.register.query", "OperationRecord"),
+    "mandate_events": ("bluehelmet.register.query", "mandate_events"),
+    "operation": ("bluehelmet.register.query", "operation"),
+    "operations": ("bluehelmet.register.query", "operations"),
+    "partners": ("bluehelmet.register.query", "partners"),
+    "resolutions": ("bluehelmet.register.query", "resolutions"),
+    "sql": ("bluehelmet.register.sql", "sql"),
+    "theatre_operations": ("bluehelmet.register.theatres", "theatre_operations"),
+    "load_register": ("bluehelmet.register.validate", "load_register"),
+    "register_problems": ("bluehelmet.register.validate", "register_problems"),
+    "validate_register": ("bluehelmet.register.validate", "validate_register"),
+    "build_report": ("bluehelmet.report.build", "build_report"),
+    "render_trace": ("bluehelmet.report.trace", "render_trace"),
+    "write_trace_report": ("bluehelmet.report.trace", "write_trace_report"),
+    "find_reuse": ("bluehelmet.reuse.engine", "find_reuse"),
+    "run_reuse": ("bluehelmet.reuse.run", "run_reuse"),
+    "Trace": ("bluehelmet.tracing.trace", "Trace"),
+    "load_case": ("bluehelmet.tracing.load", "load_case"),
+    "trace": ("bluehelmet.tracing.trace", "trace"),
+    "bundled_cases": ("bluehelmet.tracing.bundled", "bundled_cases"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use (PEP 562)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module 'bluehelmet' has no attribute {name!r}")
+    module, attribute = _LAZY[name]
+    value = getattr(importlib.import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
 
 __all__ = [
     # register

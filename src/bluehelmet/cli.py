@@ -8,15 +8,17 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-import pandas as pd
 import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 import bluehelmet as api
-from bluehelmet import boundary, output
+from bluehelmet import boundary
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 app = typer.Typer(
     help="Data and tools for research on UN peace operations.",
@@ -51,11 +53,16 @@ def _options(
     ] = False,
 ) -> None:
     """Options for every command (``--excel-safe``: every CSV written, stdout or file)."""
-    output.set_excel_safe(excel_safe)
+    if excel_safe or "bluehelmet.output" in sys.modules:  # no pandas import just to say "off"
+        from bluehelmet import output
+
+        output.set_excel_safe(excel_safe)
 
 
 def emit(df: pd.DataFrame, fmt: str, columns: str | None = None, title: str | None = None) -> None:
     """:func:`bluehelmet.output.emit`, Excel-safe after ``bluehelmet --excel-safe``."""
+    from bluehelmet import output
+
     output.emit(df, fmt, columns, title, excel_safe=output.excel_safe())
 
 
@@ -104,6 +111,8 @@ def operations_cmd(
 @_cli_errors
 def operation_cmd(acronym: str, format: Format = "table") -> None:
     """Show one operation with its mandate history and partner operations."""
+    import pandas as pd
+
     rec = api.operation(acronym)
     info = rec.info.map(lambda v: v.strftime("%Y-%m-%d") if isinstance(v, pd.Timestamp) else v)
     emit(
@@ -257,6 +266,8 @@ def countries_cmd(
         return
     with _warnings_as_lines():
         out = api.convert_country(codes, source, target, date=date, strict=strict)  # type: ignore[arg-type]
+    import pandas as pd
+
     emit(pd.DataFrame({source: codes, target: out}), format, columns)
 
 
