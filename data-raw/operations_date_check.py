@@ -19,7 +19,11 @@ other_source, other_value, difference_days, reason.
 Comparison rules
 ----------------
 * Day-level source (DPPA): a disagreement is any difference in the ISO date,
-  including one side empty (empty end = still active).
+  including one side empty (empty end = still active), except where the register
+  knows the date only to the month (``start_precision``/``end_precision`` = month)
+  and DPPA's date falls in that month. DPPA gives the first of the month for most
+  operations: where the register has the day from a Council text, the row's reason
+  says so.
 * Month-level sources (PACT, pkoc): the register agrees when its date falls in
   the month given. Otherwise ``difference_days`` is the distance from the
   register date to the nearest day of that month (negative: the register is
@@ -126,6 +130,10 @@ R_GAP = (
     "register leaves the date empty (not in DPPA; not verified); the other list gives a month only"
 )
 R_DEV = "register deviates from DPPA on purpose (see the note in operations_un.csv)"
+R_TEXT_DAY = (
+    "month-level rounding in DPPA (the first of the month); the register's day is from a "
+    "Security Council text cited in the note"
+)
 
 # (acronym, field, other_source) -> reason, for the known cases
 KNOWN = {
@@ -145,12 +153,13 @@ KNOWN = {
     ("UNPSG", "start_date", "pact"): R_ALIAS
     + " (UNCPSG): resolution date (19 Dec 1997) vs start of operations "
     "(January 1998, after UNTAES ended)",
-    ("UNTAG", "end_date", "pact"): R_GAP,
-    ("UNTMIH", "end_date", "pact"): R_GAP,
     ("UNTMIH", "start_date", "pact"): R_AUTH + " (register: S/RES/1123 of 30 July 1997)",
     ("UNTMIH", "start_date", "pkoc"): R_AUTH + " (register: S/RES/1123 of 30 July 1997)",
-    ("UNOCI", "end_date", "pact"): R_END
-    + "? DPPA gives May 2017, PACT June 2017; neither list documents which notion it uses",
+    ("UNOCI", "end_date", "un_dppa_2024"): (
+        "different notion of end: DPPA's May 2017 is the start of the closing phase; S/RES/2284 "
+        "(2016) para 18 made completing the closure UNOCI's mandate from 1 May to 30 June 2017 "
+        "(the register's end, and PACT's June 2017)"
+    ),
     ("UNCRO", "start_date", "pact"): R_AUTH + " (register/DPPA: S/RES/981 of 31 March 1995)",
     ("UNCRO", "start_date", "pkoc"): R_AUTH + " (register/DPPA: S/RES/981 of 31 March 1995)",
     ("UNMOP", "start_date", "pact"): R_AUTH
@@ -172,7 +181,9 @@ KNOWN = {
 }
 
 
-def generic_reason(acronym: str, field: str, source: str, reg: str, other: str) -> str:
+def generic_reason(
+    acronym: str, field: str, source: str, reg: str, other: str, precision: str = ""
+) -> str:
     if other == "Present":
         return R_SNAP
     if not reg:
@@ -183,6 +194,8 @@ def generic_reason(acronym: str, field: str, source: str, reg: str, other: str) 
         )
     if not other:
         return "other list has no date"
+    if precision == "day" and other.endswith("-01") and reg[:7] == other[:7]:
+        return R_TEXT_DAY
     return "unexplained"
 
 
@@ -219,9 +232,9 @@ def pact_month(text: str) -> str:
     return f"{int(year):04d}-{MONTHS[name]:02d}"
 
 
-def load_sources() -> dict[str, dict[str, dict[str, str]]]:
+def load_sources() -> dict[str, dict[str, dict[str, str | None]]]:
     """source -> register acronym -> {'start_date', 'end_date'}; alias rows under 'acr@alias'."""
-    out: dict[str, dict[str, dict[str, str]]] = {"un_dppa_2024": {}, "pact": {}, "pkoc": {}}
+    out: dict[str, dict[str, dict[str, str | None]]] = {"un_dppa_2024": {}, "pact": {}, "pkoc": {}}
 
     def put(source: str, acr: str, start: str, end: str | None) -> None:
         target = ALIASES.get((source, acr))
@@ -267,8 +280,9 @@ def compare(register: pd.DataFrame, sources: dict) -> list[dict]:
                 if other is None:  # pkoc has no end dates
                     continue
                 reg = register.at[acr, field]
+                precision = register.at[acr, field.replace("_date", "_precision")]
                 if source == "un_dppa_2024":
-                    if reg == other:
+                    if reg == other or (precision == "month" and reg[:7] == other[:7]):
                         continue
                     diff = diff_day(reg, other)
                 else:
@@ -284,7 +298,7 @@ def compare(register: pd.DataFrame, sources: dict) -> list[dict]:
                             continue
                         diff = str(n)
                 reason = KNOWN.get((acr, field, source)) or generic_reason(
-                    acr, field, source, reg, other
+                    acr, field, source, reg, other, precision
                 )
                 if alias and not KNOWN.get((acr, field, source)):
                     reason = f"{R_ALIAS} ({alias}); {reason}"

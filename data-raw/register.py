@@ -1,20 +1,31 @@
-"""Build the register tables (operations, mandate events, countries, GW states) from curated files.
+"""Build the register tables (operations, mandate events, countries, GW states).
 
 The curated files are typed by the project's curators from the resolution texts
-and the sources named in each row. This script merges them, sorts them stably,
-validates the whole register (schemas and cross-checks against resolutions.csv)
+and the sources named in each row. Mandate events are assembled
+(:mod:`bluehelmet.register.assemble`) from the curated rows, the rows the coder finds
+in every resolution text of the shared corpora (1946–1994 and 2000–2026), rows from
+the UN titles of resolutions without a text (1995–1999), and the curators' reviews
+(``curated/mandate_reviews.csv``: each departure from the coder with its reason). The
+script validates the whole register (schemas and cross-checks against resolutions.csv)
 and only then writes the packaged tables, so a failed check writes nothing.
 
+Needs the shared data (``$BLUEHELMET_SHARED_DATA``, default ``../shared/data``).
 Run: python data-raw/register.py
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 
+from bluehelmet.coding.batch import code_folders
+from bluehelmet.coding.operations import OperationIndex
+from bluehelmet.coding.register_rows import resolution_values, text_rows, title_rows
+from bluehelmet.paths import shared_data_dir
+from bluehelmet.register.assemble import assemble_events
 from bluehelmet.register.load import read_table, write_table
 from bluehelmet.register.validate import register_problems
 
@@ -44,12 +55,34 @@ def build(table: str) -> pd.DataFrame:
     return df.sort_values(SORT[table], kind="stable").reset_index(drop=True)
 
 
+def mandate_events(curated: pd.DataFrame, operations: pd.DataFrame) -> pd.DataFrame:
+    """Curated rows, coded texts, UN titles and reviews in one table (see module doc)."""
+    unsc = shared_data_dir() / "unsc"
+    folders = [unsc / "resolutions_en_1946_1994", unsc / "akn_2000_2026" / "resolutions"]
+    _, coded = code_folders(folders)
+    index = read_table("resolutions")
+    dates = index.set_index("number")["date"]
+    known = set(operations["acronym"])
+    text = text_rows(coded, dates)
+    text = text[text["operation"].isin(known)]
+    read = set(coded.resolution["resolution"].astype(int))
+    titles = title_rows(index, read, OperationIndex(operations))
+    reviews = pd.read_csv(CURATED / "mandate_reviews.csv", dtype=str, keep_default_na=False)
+    events = assemble_events(curated, text, titles, resolution_values(coded), reviews)
+    events = events.sort_values(SORT["mandate_events"], kind="stable").reset_index(drop=True)
+    with tempfile.TemporaryDirectory() as tmp:  # the packaged types, as a reader sees them
+        return read_table(
+            "mandate_events", write_table(events, "mandate_events", Path(tmp) / "m.csv")
+        )
+
+
 def main() -> int:
     tables = {
         name: read_table(name)
         for name in ("sources", "resolutions", "vetoes", "operation_date_checks")
     }
     tables.update({name: build(name) for name in PARTS})
+    tables["mandate_events"] = mandate_events(tables["mandate_events"], tables["operations"])
     problems = register_problems(tables)
     if len(problems):
         for row in problems.itertuples():

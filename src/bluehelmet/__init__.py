@@ -45,8 +45,10 @@ if TYPE_CHECKING:
     from bluehelmet.panels.build import panel, write_panel
     from bluehelmet.panels.conflict_ids import translate_conflict_ids
     from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
+    from bluehelmet.register.checks import mandate_exceptions
     from bluehelmet.register.cite import cite, versions
     from bluehelmet.register.countries import convert_country, country_codes
+    from bluehelmet.register.mandate_panel import mandate_panel, write_mandate_panel
     from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
     from bluehelmet.register.query import (
         OperationRecord,
@@ -96,10 +98,13 @@ _LAZY: dict[str, tuple[str, str]] = {
     "PARTNER_DEFINITION": ("bluehelmet.panels.describe", "PARTNER_DEFINITION"),
     "configurations": ("bluehelmet.panels.describe", "configurations"),
     "partner_share": ("bluehelmet.panels.describe", "partner_share"),
+    "mandate_exceptions": ("bluehelmet.register.checks", "mandate_exceptions"),
     "cite": ("bluehelmet.register.cite", "cite"),
     "versions": ("bluehelmet.register.cite", "versions"),
     "convert_country": ("bluehelmet.register.countries", "convert_country"),
     "country_codes": ("bluehelmet.register.countries", "country_codes"),
+    "mandate_panel": ("bluehelmet.register.mandate_panel", "mandate_panel"),
+    "write_mandate_panel": ("bluehelmet.register.mandate_panel", "write_mandate_panel"),
     "mandate_basis": ("bluehelmet.register.mandates", "mandate_basis"),
     "mandate_basis_counts": ("bluehelmet.register.mandates", "mandate_basis_counts"),
     "OperationRecord": ("bluehelmet.register.query", "OperationRecord"),
@@ -149,6 +154,8 @@ __all__ = [
     "mandate_basis",
     "mandate_basis_counts",
     "mandate_events",
+    "mandate_exceptions",
+    "mandate_panel",
     "operation",
     "operations",
     "partners",
@@ -158,6 +165,7 @@ __all__ = [
     "theatre_operations",
     "validate_register",
     "versions",
+    "write_mandate_panel",
     # documents and coder
     "CodedResolution",
     "audit_register",

@@ -38,6 +38,25 @@ Columns = Annotated[
 ]
 FromYear = Annotated[int | None, typer.Option("--from", help="first year")]
 ToYear = Annotated[int | None, typer.Option("--to", help="last year")]
+Uncertain = Annotated[
+    str,
+    typer.Option(
+        help="operations whose unknown or imprecise dates leave it open: include, exclude"
+    ),
+]
+
+
+def _dated(df: Any, format: str) -> Any:
+    """Dates at their precision in the table view (``1999``, ``2018-03``, ``unknown``)."""
+    from bluehelmet.register.dates import shown
+
+    return shown(df) if format == "table" else df
+
+
+def _notes(df: Any) -> None:
+    """What a date filter did with unknown and imprecise dates, on stderr."""
+    for note in df.attrs.get("notes", []):
+        typer.echo(f"note: {note}", err=True)
 
 
 @app.callback()
@@ -97,14 +116,19 @@ def operations_cmd(
     start: FromYear = None,
     end: ToYear = None,
     type: Annotated[str | None, typer.Option(help="observer, traditional, ...")] = None,
+    uncertain: Uncertain = "include",
     format: Format = "table",
     columns: Columns = None,
 ) -> None:
     """List peace operations (UN and non-UN)."""
-    df = api.operations(org=org, country=country, active=active, start=start, end=end, type=type)
+    df = api.operations(
+        org=org, country=country, active=active, start=start, end=end, type=type,
+        uncertain=uncertain,
+    )  # fmt: skip
     if format == "table" and columns is None:
         columns = "acronym,org,name,host_iso3,start_date,end_date,type,context"
-    emit(df, format, columns, title="Peace operations")
+    emit(_dated(df, format), format, columns, title="Peace operations")
+    _notes(df)
 
 
 @app.command("operation")
@@ -120,21 +144,22 @@ def operation_cmd(acronym: str, format: Format = "table") -> None:
         format,
         title=f"{rec.info['acronym']}: {rec.info['name']}",
     )
+    if format == "table":  # every linked resolution; "not coded" where a value is empty
+        shown = (
+            "resolution,date,event,chapter_vii,force,poc,troop_ceiling,mandate_until,verification"
+        )
+        emit(rec.history, format, shown, title="Mandate history (notes: --format csv or json)")
+    else:
+        from bluehelmet.register.mandate_panel import not_coded
+
+        emit(rec.events.assign(not_coded=not_coded(rec.events)), format)
     emit(
-        rec.events,
-        format,
-        None
-        if format != "table"
-        else "resolution,date,event,chapter_vii,force_authorised,force_addressee,poc,troop_ceiling,"
-        "verification",
-        title="Mandate events (notes: --format csv or json)",
-    )
-    emit(
-        rec.partners,
+        _dated(rec.partners, format),
         format,
         None if format != "table" else "acronym,org,name,start_date,end_date",
         title="Partner operations (other organisations, same country, overlapping dates)",
     )
+    _notes(rec.partners)
 
 
 @app.command("events")
@@ -151,6 +176,36 @@ def events_cmd(
     emit(df, format, columns, title="Mandate events")
 
 
+@app.command("mandate-panel")
+@_cli_errors
+def mandate_panel_cmd(
+    unit: Annotated[str, typer.Option(help="resolution or month")] = "resolution",
+    operation: Annotated[str | None, typer.Option(help="acronym")] = None,
+    start: FromYear = None,
+    end: ToYear = None,
+    format: Format = "table",
+    columns: Columns = None,
+    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+) -> None:
+    """Every mandate: operation × resolution with changes, or operation × month in force."""
+    from bluehelmet.output import select_columns
+
+    df = api.mandate_panel(unit=unit, operation=operation, start=start, end=end)
+    if out is not None:
+        path = api.write_mandate_panel(select_columns(df, columns), out)
+        typer.echo(f"wrote {path}: {len(df)} rows")
+        return
+    if format == "table" and columns is None:
+        columns = (
+            "operation,resolution,date,event,chapter_vii,force_authorised,poc,troop_ceiling,"
+            "mandate_until,verification,changed,not_coded"
+            if unit == "resolution"
+            else "operation,month,resolution,event,chapter_vii,force_authorised,poc,"
+            "troop_ceiling,mandate_until,coded,lapsed,end_known"
+        )
+    emit(df, format, columns, title=f"Mandate panel ({unit})")
+
+
 @app.command("resolutions")
 @_cli_errors
 def resolutions_cmd(
@@ -160,7 +215,7 @@ def resolutions_cmd(
     format: Format = "table",
     columns: Columns = None,
 ) -> None:
-    """List Security Council resolutions (1946-2022 index)."""
+    """List Security Council resolutions (1946-2026 index)."""
     df = api.resolutions(year=year, topic=topic, operation=operation)
     emit(
         df,
@@ -399,6 +454,25 @@ def mandates_audit_cmd(
         api.audit_register(corpus or []),
         format,
         title="Machine coding vs the register and the UN's marker",
+    )
+
+
+@mandates_app.command("check")
+@_cli_errors
+def mandates_check_cmd(
+    operation: Annotated[str | None, typer.Option(help="acronym")] = None,
+    unexplained: Annotated[bool, typer.Option(help="only exceptions without a reason")] = False,
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """List exceptions to mandate continuity: order, gaps, late renewals (reason: explained)."""
+    df = api.mandate_exceptions(operation=operation)
+    open_ = df[df["reason"].fillna("") == ""]
+    emit(open_ if unexplained else df, format, columns, title="Mandate continuity exceptions")
+    typer.echo(
+        f"{len(df)} exception(s), {len(open_)} unexplained (empty reason); "
+        "not yet a validation failure",
+        err=True,
     )
 
 

@@ -18,7 +18,9 @@ def _ops(**over: object) -> pd.DataFrame:
         "host_iso3": ["SLE", "SLE"],
         "host_gwno": ["451", "451"],
         "start_date": [D("1998-07-13"), D("1999-10-22")],
+        "start_precision": ["day", "day"],
         "end_date": [D("1999-10-22"), D("2005-12-31")],
+        "end_precision": ["day", "day"],
         "active": pd.array([False, False], dtype="boolean"),
         "predecessor": [pd.NA, "UNOMSIL"],
         "successor": ["UNAMSIL", pd.NA],
@@ -196,3 +198,29 @@ def test_move_to_chapter_vii_must_be_a_shift(tables: Tables) -> None:
     ]
     tables["mandate_events"].loc[3, "event"] = "shift"
     assert checks.shifts_recorded(tables) == []
+
+
+def test_dates_need_their_precision(tables: Tables) -> None:
+    tables["operations"] = _ops(end_date=[D("1999-10-22"), pd.NaT], end_precision=["month", "day"])
+    assert checks.dates_consistent(tables) == [
+        "operations UNAMSIL: end_precision day but no end_date"
+    ]
+    tables["operations"] = _ops(start_date=[D("2000-01-01"), D("1999-10-22")])
+    assert checks.dates_consistent(tables) == ["operations UNOMSIL: starts after it ends"]
+
+
+def test_month_precision_widens_the_lifetime(tables: Tables) -> None:
+    """An end known only to the month runs to its last day (plus the usual slack)."""
+    tables["operations"] = _ops(
+        end_date=[D("1999-10-01"), D("2005-12-31")], end_precision=["month", "day"]
+    )
+    events = tables["mandate_events"]
+    late = pd.DataFrame(
+        {"operation": ["UNOMSIL"], "resolution": [1270], "date": [D("1999-11-25")],
+         "event": ["expand"], "chapter_vii": pd.array([False], dtype="boolean"),
+         "verification": ["index"], "source": ["un_sc_resolutions"]}
+    )  # fmt: skip
+    tables["mandate_events"] = pd.concat([events, late], ignore_index=True)
+    assert checks.events_within_lifetime(tables) == []
+    tables["operations"] = _ops(end_date=[D("1999-10-01"), D("2005-12-31")])
+    assert len(checks.events_within_lifetime(tables)) == 1

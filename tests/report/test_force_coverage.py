@@ -41,10 +41,10 @@ def test_a_year_without_texts_is_na_and_a_covered_year_without_force_is_zero() -
 
 
 def test_a_text_later_than_the_register_extends_the_years() -> None:
-    coverage = text_coverage([(2825, 2026)]).set_index("year")
-    assert coverage.index.max() == 2026
-    assert coverage.loc[2026, ["adopted", "with_text"]].tolist() == [1, 1]
-    assert bool(coverage.loc[2026, "covered"])
+    coverage = text_coverage([(2900, 2027)]).set_index("year")  # the index ends in 2026
+    assert coverage.index.max() == 2027
+    assert coverage.loc[2027, ["adopted", "with_text"]].tolist() == [1, 1]
+    assert bool(coverage.loc[2027, "covered"])
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +88,10 @@ def test_report_reads_several_folders_and_shades_years_without_texts(
     section = html.split('id="force"')[1].split("<h2")[0]
     assert "<code>old</code>, <code>akn</code>" in section
     assert "read 49 resolutions" in section
-    assert "Resolutions per year, 1946–2022" in section
+    assert "Resolutions per year, 1946–2026" in section
     assert "no resolution texts" in section  # the legend of the shaded bands
     shaded = section.split("are in the corpus): ")[1].split(".")[0]
-    assert shaded == "1946–1951, 1953–2012, 2014–2022"
+    assert shaded == "1946–1951, 1953–2012, 2014–2026"
     table = section.split("<table")[1].split("</table>")[0]
     row_2013 = re.findall(r"<td>([^<]*)</td>", table.split("<td>2013</td>")[1].split("</tr>")[0])
     assert row_2013[-2:] == ["47", "47"] and int(row_2013[0]) >= 1

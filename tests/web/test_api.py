@@ -54,7 +54,10 @@ def test_operation_tables_as_csv(client: TestClient) -> None:
     events = client.get("/api/operations/UNAMSIL/events?format=csv")
     assert events.headers["content-disposition"].endswith('filename="UNAMSIL-mandate-events.csv"')
     df = pd.read_csv(io.StringIO(events.text))
-    assert df["resolution"].tolist() == [1270, 1289, 1299, 1346, 1610]
+    # every UNAMSIL mandate resolution, establishment (1270) to final extension (1610)
+    assert df["resolution"].tolist()[:4] == [1270, 1289, 1299, 1313]
+    assert {1346, 1370, 1400, 1436, 1508, 1562} <= set(df["resolution"])
+    assert df["resolution"].tolist()[-1] == 1610 and df["resolution"].is_monotonic_increasing
     partners = pd.read_csv(
         io.StringIO(client.get("/api/operations/UNAMSIL/partners?format=csv").text)
     )

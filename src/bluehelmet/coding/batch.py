@@ -21,7 +21,7 @@ from typing import Any
 
 from bluehelmet.coding.code import COLUMNS, CodedCorpus, code_rows, frames
 from bluehelmet.coding.operations import OperationIndex, default_index
-from bluehelmet.documents.corpus import CorpusResult, load_corpus
+from bluehelmet.documents.corpus import PARSER_VERSION, CorpusResult, load_corpus
 from bluehelmet.documents.model import Resolution
 from bluehelmet.files import atomic_path
 from bluehelmet.paths import PACKAGE_DATA, cache_dir
@@ -34,7 +34,7 @@ _SCALARS = (str, int, float, bool, type(None))
 
 @lru_cache(maxsize=1)
 def coder_fingerprint() -> str:
-    """Hash of the coder's rule modules and the packaged operations table.
+    """Hash of the coder's rule modules, the parser version and the operations table.
 
     >>> len(coder_fingerprint())
     16
@@ -43,6 +43,7 @@ def coder_fingerprint() -> str:
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
     digest.update((PACKAGE_DATA / "operations.csv").read_bytes())
+    digest.update(PARSER_VERSION.encode())
     return digest.hexdigest()[:16]
 
 

@@ -265,6 +265,13 @@ def _local(element: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def _numbered_items(element: Any) -> list[Any]:
+    """``<item>`` children numbered "1.", "2.": operative paragraphs, wherever marked up."""
+    items = element.findall(f".//{_N}blockList/{_N}item")
+    nums = [_clean(_text(item.find(f"{_N}num"))) for item in items]
+    return items if items and all(_OPERATIVE_NUM.match(n) for n in nums) else []
+
+
 @dataclass
 class _Block:
     kind: ParagraphKind
@@ -294,21 +301,48 @@ class _Builder:
             text = _clean(_text(child))
             if not text:
                 continue
+            numbered = _numbered_items(child)
+            if numbered:  # operative paragraphs the UN's markup left in the preamble
+                self._preamble_text(_clean(_text(child.find(f".//{_N}listIntroduction"))))
+                for item in numbered:
+                    self._paragraph(item)
+                continue
             if _local(child) == "formula":
                 self.blocks.append(_Block("other", text))
                 continue
-            chapters = clause_chapters(text)
-            regard = _REGARD.search(text)
-            if chapters and regard:
-                self.section_scope.setdefault(regard.group("id").upper(), set()).update(chapters)
-            else:
-                self.preamble_scope |= chapters
-            self.blocks.append(_Block("preamble", text, chapters=chapters))
+            self._preamble_text(text)
+
+    def _preamble_text(self, text: str) -> None:
+        if not text:
+            return
+        chapters = clause_chapters(text)
+        regard = _REGARD.search(text)
+        if chapters and regard:
+            self.section_scope.setdefault(regard.group("id").upper(), set()).update(chapters)
+        else:
+            self.preamble_scope |= chapters
+        self.blocks.append(_Block("preamble", text, chapters=chapters))
 
     def body(self, body: Any) -> None:
         # Recovery mode may close <mainBody> early: its paragraphs then follow it.
         for element in [*body, *body.itersiblings()]:
-            if _local(element) in ("paragraph", "point", "container", "hcontainer"):
+            if _local(element) == "section":
+                self._section(element)
+            elif _local(element) in ("paragraph", "point", "container", "hcontainer"):
+                self._paragraph(element)
+
+    def _section(self, section: Any) -> None:
+        """A lettered part (``<section><num>A</num>``); its cross-heading scopes the part."""
+        self._heading(_clean(_text(section.find(f"{_N}num"))))
+        for element in section:
+            name = _local(element)
+            if name == "crossHeading":
+                text = _clean(_text(element))
+                chapters = clause_chapters(text)
+                if self.section is not None:
+                    self.section_scope.setdefault(self.section, set()).update(chapters)
+                self.blocks.append(_Block("other", text, section=self.section, chapters=chapters))
+            elif name in ("paragraph", "point", "container", "hcontainer"):
                 self._paragraph(element)
 
     def _paragraph(self, element: Any) -> None:

@@ -6,6 +6,9 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from bluehelmet.errors import NotFoundError
+from bluehelmet.register.dates import period
+
 Tables = dict[str, pd.DataFrame]
 
 #: A non-UN force is often authorised months before it deploys; a UN operation's
@@ -19,6 +22,13 @@ WITHDRAWAL_SLACK = pd.Timedelta(days=183)
 
 def _split(value: object) -> list[str]:
     return [] if pd.isna(value) else str(value).split(";")
+
+
+def _widest(ops: pd.DataFrame) -> pd.DataFrame:
+    """Earliest possible start and latest possible end of each operation (NaT if unknown)."""
+    start, _ = period(ops["start_date"], ops["start_precision"])
+    _, end = period(ops["end_date"], ops["end_precision"])
+    return pd.DataFrame({"start": start, "end": end}, index=ops.index)
 
 
 def events_match_index(t: Tables) -> list[str]:
@@ -53,16 +63,19 @@ def events_within_lifetime(t: Tables) -> list[str]:
 
     The beginning is the earlier of its start date less a slack and the date of its
     establishing resolution (UNTAG was established in 1978 but deployed in 1989).
-    Withdrawal decisions (``extend``/``terminate``) may follow the end by six months.
+    Withdrawal decisions (``extend``/``terminate``) may follow the end by six months. A
+    date known only to the month or year counts from the first day of its period (start)
+    or to the last (end).
     """
     ops = t["operations"].set_index("acronym")
     dates = t["resolutions"].set_index("number")["date"]
+    bounds = _widest(ops)
     problems = []
     for ev in t["mandate_events"].itertuples():
         if ev.operation not in ops.index:
             problems.append(f"mandate_events {ev.operation}/{ev.resolution}: unknown operation")
             continue
-        start, end = ops.at[ev.operation, "start_date"], ops.at[ev.operation, "end_date"]
+        start, end = bounds.at[ev.operation, "start"], bounds.at[ev.operation, "end"]
         founding = ops.at[ev.operation, "establishing_resolution"]
         begin = start - START_SLACK if pd.notna(start) else pd.NaT
         if pd.notna(founding) and founding in dates.index:
@@ -189,6 +202,43 @@ def activity_consistent(t: Tables) -> list[str]:
     return problems
 
 
+def dates_consistent(t: Tables) -> list[str]:
+    """Each date has a precision and each precision a date: ``unknown`` without a date, an
+    empty end precision only for an active operation without an end date; no operation
+    can have ended before it started."""
+    problems = []
+    for op in t["operations"].itertuples():
+        for field in ("start", "end"):
+            date, prec = getattr(op, f"{field}_date"), getattr(op, f"{field}_precision")
+            prec = None if pd.isna(prec) else str(prec)
+            open_end = field == "end" and pd.notna(op.active) and bool(op.active)
+            if pd.notna(date) and prec in (None, "unknown"):
+                problems.append(
+                    f"operations {op.acronym}: {field}_date {date:%Y-%m-%d} needs a precision "
+                    "(day, month or year)"
+                )
+            elif pd.isna(date) and prec is None and not open_end:
+                problems.append(
+                    f"operations {op.acronym}: no {field}_date, so {field}_precision must be "
+                    "unknown" + ("" if field == "start" else " (empty only while active)")
+                )
+            elif pd.isna(date) and prec not in (None, "unknown"):
+                problems.append(
+                    f"operations {op.acronym}: {field}_precision {prec} but no {field}_date"
+                )
+            elif pd.isna(date) and prec == "unknown" and open_end:
+                problems.append(
+                    f"operations {op.acronym}: active with no end date, so end_precision "
+                    "must be empty (open-ended), not unknown"
+                )
+    ops = t["operations"]
+    start, _ = period(ops["start_date"], ops["start_precision"])
+    _, end = period(ops["end_date"], ops["end_precision"])
+    late = ops[start > end]
+    problems += [f"operations {a}: starts after it ends" for a in late["acronym"]]
+    return problems
+
+
 def sources_known(t: Tables) -> list[str]:
     """Every source key used in a table is in sources.csv."""
     keys = set(t["sources"]["key"])
@@ -246,5 +296,151 @@ CHECKS: tuple[Callable[[Tables], list[str]], ...] = (
     establishment_recorded,
     shifts_recorded,
     activity_consistent,
+    dates_consistent,
     sources_known,
 )
+
+
+# Continuity of mandates: a report of exceptions, not (yet) a failing check.
+
+#: A renewal may follow the end of the previous mandate period by this much.
+MANDATE_GRACE = pd.Timedelta(days=31)
+#: Events that renew or end a mandate period.
+RENEWING_EVENTS = ("extend", "terminate")
+EXCEPTION_COLUMNS = ["operation", "resolution", "next_resolution", "check", "detail", "reason"]
+
+
+def _day(value: object) -> str:
+    return pd.Timestamp(str(value)).strftime("%Y-%m-%d")
+
+
+#: One exception: operation, resolution, next_resolution, check, detail, reason.
+_Row = tuple[str, object, object, str, str, str]
+
+
+def _order_exceptions(acronym: str, group: pd.DataFrame) -> list[_Row]:
+    """Rows listed out of date order, and later resolutions numbered below earlier ones."""
+    rows: list[_Row] = []
+    listed = group.reset_index(drop=True)
+    dated = group.sort_values(["date", "resolution"], kind="stable").reset_index(drop=True)
+    for frame, key, verb in (
+        (listed, "date", "listed after"),
+        (dated, "resolution", "numbered below"),
+    ):
+        for i in range(1, len(frame)):
+            prev, cur = frame.iloc[i - 1], frame.iloc[i]
+            if cur[key] < prev[key]:
+                detail = (
+                    f"{cur['resolution']} ({_day(cur['date'])}) is {verb} "
+                    f"{prev['resolution']} ({_day(prev['date'])})"
+                )
+                rows.append((acronym, prev["resolution"], cur["resolution"], "order", detail, ""))
+    return rows
+
+
+def _lapse_reasons(
+    prev: pd.Series, until_is_own: bool, until: pd.Timestamp, end: object
+) -> list[str]:
+    """Why a mandate that ran out on ``until`` with no renewal on record is explained."""
+    from bluehelmet.register.mandate_panel import NO_TEXT_FIRST, NO_TEXT_LAST, coded
+
+    reasons = []
+    if NO_TEXT_FIRST <= until <= NO_TEXT_LAST:
+        reasons.append(
+            "the renewal was due in 1995–1999, whose resolution texts are not in the data"
+        )
+    if not until_is_own and not bool(coded(prev.to_frame().T).iloc[0]):
+        reasons.append(f"the earlier row {prev['resolution']} is index-only (not coded)")
+    if pd.notna(end) and pd.Timestamp(str(end)) <= until + MANDATE_GRACE:
+        reasons.append(f"the operation ended on {_day(end)}, within the mandate")
+    return reasons
+
+
+def _continuity_exceptions(
+    acronym: str, group: pd.DataFrame, end: object, active: object, as_of: pd.Timestamp
+) -> list[_Row]:
+    """Gaps (no renewal or termination) and late renewals of one UN operation's mandate."""
+    rows: list[_Row] = []
+    ordered = group.sort_values(["date", "resolution"], kind="stable").reset_index(drop=True)
+    until, until_from = pd.NaT, None
+    for i, prev in ordered.iterrows():
+        if pd.notna(prev["mandate_until"]):
+            until, until_from = prev["mandate_until"], prev["resolution"]
+        if prev["event"] == "terminate":
+            break  # what follows a termination is withdrawal and liquidation
+        if pd.isna(until):
+            continue  # no mandate period known (open-ended, or not coded)
+        deadline = until + MANDATE_GRACE
+        own = until_from == prev["resolution"]
+        period = f"mandate to {_day(until)}" + ("" if own else f" (from {until_from})")
+        if i + 1 < len(ordered):
+            nxt = ordered.iloc[i + 1]
+            if nxt["date"] <= deadline:
+                continue
+            renews = nxt["event"] in RENEWING_EVENTS or pd.notna(nxt["mandate_until"])
+            days = (nxt["date"] - until).days
+            check = "late_renewal" if renews else "gap"
+            what = "the next renewal" if renews else f"the next resolution ({nxt['event']})"
+            detail = f"{period}; {what} {nxt['resolution']} adopted {_day(nxt['date'])}, "
+            detail += f"{days} days later; nothing renewed or ended it in between"
+            reasons = _lapse_reasons(prev, own, until, end)
+            next_resolution: object = nxt["resolution"]
+        else:
+            to = pd.Timestamp(str(end)) if pd.notna(end) else as_of
+            if to <= deadline:
+                continue
+            check, next_resolution = "gap", pd.NA
+            if pd.notna(end):
+                detail = f"{period}; the operation ran to {_day(end)} with no later resolution"
+            else:
+                detail = f"{period}; no later resolution up to {_day(as_of)} (the data's last)"
+            reasons = _lapse_reasons(prev, own, until, end)
+            if pd.isna(end) and pd.notna(active) and not bool(active):
+                reasons.append("the operation has ended (end date unknown)")
+        reason = "; ".join(reasons)
+        rows.append((acronym, prev["resolution"], next_resolution, check, detail, reason))
+        until, until_from = pd.NaT, None  # one exception per lapse: wait for a new period
+    return rows
+
+
+def mandate_exceptions(t: Tables | None = None, operation: str | None = None) -> pd.DataFrame:
+    """Exceptions to the continuity of each operation's mandate resolutions.
+
+    - ``order``: an operation's resolutions are listed in date order, and a later one
+      never has a lower number.
+    - ``gap`` (UN operations): the next resolution came more than :data:`MANDATE_GRACE`
+      after the mandate period in force ran out (the latest ``mandate_until``) and neither
+      extends nor terminates it; or no resolution followed at all while the operation
+      went on (to its end date; with none, to the data's last resolution).
+    - ``late_renewal`` (UN operations): the next renewal (``extend``/``terminate`` or a new
+      ``mandate_until``) came more than the grace after the mandate period in force.
+
+    ``reason`` says why an exception is explained (1995–1999 without texts; the earlier
+    row index-only; the operation ended) and is empty otherwise. ``t`` needs
+    ``mandate_events`` and ``operations`` (default: the packaged tables); ``operation``
+    keeps one operation's exceptions.
+
+    >>> list(mandate_exceptions().columns)
+    ['operation', 'resolution', 'next_resolution', 'check', 'detail', 'reason']
+    """
+    if t is None:
+        from bluehelmet.register.load import read_table
+
+        t = {name: read_table(name) for name in ("mandate_events", "operations")}
+    events, ops = t["mandate_events"], t["operations"].set_index("acronym")
+    as_of = events["date"].max()
+    if operation is not None:
+        by_lower = {str(a).lower(): a for a in [*ops.index, *events["operation"]]}
+        if operation.lower() not in by_lower:
+            raise NotFoundError(f"unknown operation {operation!r}; see `bluehelmet operations`")
+        events = events[events["operation"] == by_lower[operation.lower()]]
+    rows: list[_Row] = []
+    for acronym, group in events.groupby("operation", sort=True):
+        rows += _order_exceptions(str(acronym), group)
+        if acronym in ops.index and ops.at[acronym, "org"] == "UN":
+            end, active = ops.at[acronym, "end_date"], ops.at[acronym, "active"]
+            rows += _continuity_exceptions(str(acronym), group, end, active, as_of)
+    out = pd.DataFrame(rows, columns=EXCEPTION_COLUMNS)
+    out["resolution"] = out["resolution"].astype("Int64")
+    out["next_resolution"] = out["next_resolution"].astype("Int64")
+    return out.astype({c: "string" for c in ("operation", "check", "detail", "reason")})

@@ -64,7 +64,15 @@ TABLES: dict[str, tuple[Col, ...]] = {
         Col("yes", "int"),
         Col("no", "int"),
         Col("abstain", "int"),
+        Col("title"),
         Col("source", "list", nullable=False),
+    ),
+    "resolution_index_checks": (
+        Col("number", "int", nullable=False),
+        Col("field", nullable=False, allowed=("date", "meeting", "vote")),
+        Col("meetings_value"),
+        Col("metadata_value"),
+        Col("note"),
     ),
     "vetoes": (
         Col("date", "date", nullable=False),
@@ -84,7 +92,9 @@ TABLES: dict[str, tuple[Col, ...]] = {
         Col("host_gwno"),
         Col("region", nullable=False, allowed=vocab.REGIONS),
         Col("start_date", "date"),
+        Col("start_precision", nullable=False, allowed=vocab.DATE_PRECISIONS),
         Col("end_date", "date"),
+        Col("end_precision", allowed=vocab.DATE_PRECISIONS),
         Col("active", "bool"),
         Col("date_source", "list"),
         Col("predecessor", "list"),
@@ -134,6 +144,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     # One row per period in which a GW state's ISO3 and COW codes stay the same.
     "gw_states": ("gwno", "start_date"),
     "resolutions": ("number",),
+    "resolution_index_checks": ("number", "field"),
     # Early drafts are identified only by their meeting record, and the source has
     # two identical rows for 26 June 1946: vetoes have no natural key.
     "vetoes": (),

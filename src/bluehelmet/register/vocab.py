@@ -13,6 +13,9 @@ OPERATION_TYPES = ("observer", "traditional", "multidimensional", "enforcement",
 CONTEXTS = ("intrastate", "interstate", "other")
 ESTABLISHED_BY = ("SC", "GA", "org")
 OPERATION_VERIFICATION = ("verified", "unverified")
+#: How precisely an operation's start or end date is known: the day, only the month or the
+#: year (the date then stands for that whole month or year), or not at all (no date).
+DATE_PRECISIONS = ("day", "month", "year", "unknown")
 
 EVENTS = ("establish", "extend", "expand", "shift", "authorise", "terminate")
 CHAPTER_VII_SCOPES = ("preamble", "paragraph", "section", "none")

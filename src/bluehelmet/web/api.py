@@ -166,7 +166,7 @@ def api_resolutions(
     offset: Annotated[int, Query(ge=0, le=10000)] = 0,
     format: Format = "json",
 ) -> Any:
-    """The resolutions index (1946–2022) by year, topic words or operation, ``limit`` at a time."""
+    """The resolutions index (1946–2026) by year, topic words or operation, ``limit`` at a time."""
     try:
         found = resolutions(year, params.text("topic", topic), params.text("operation", operation))
     except NotFoundError as exc:

@@ -133,7 +133,7 @@ def resolution_number(raw: str) -> int:
     >>> resolution_number("12x")
     Traceback (most recent call last):
     ...
-    bluehelmet.errors.NotFoundError: no resolution '12x' in the index (numbers 1 to 2640)
+    bluehelmet.errors.NotFoundError: no resolution '12x' in the index (numbers 1 to 2825)
     """
     index = resolution_index()
     if raw.isascii() and raw.isdigit() and len(raw) <= 6 and int(raw) in index.index:

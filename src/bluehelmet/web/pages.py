@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.register import vocab
+from bluehelmet.register.dates import shown as dated_text
 from bluehelmet.register.query import resolutions
 from bluehelmet.web import params
 from bluehelmet.web.coded import coded_text, corpus_configured, corpus_numbers, corpus_state
@@ -61,11 +62,13 @@ def operations_page(
 ) -> HTMLResponse:
     """The operations list with filters and search."""
     filters = params.operation_filters(org, country, status, start, end, type, q)
-    rows = records(find_operations(filters))
+    found = find_operations(filters)
+    rows = records(dated_text(found))  # dates at their precision: 2018-03, 1999, unknown
     return page(
         request,
         "operations.html",
         rows=rows,
+        notes=found.attrs.get("notes", []),
         filters=filters,
         orgs=params.ORG_CHOICES,
         types=vocab.OPERATION_TYPES,

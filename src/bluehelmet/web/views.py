@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from bluehelmet.register.dates import shown as dated_text
 from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
 from bluehelmet.register.query import partners
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
@@ -37,10 +38,6 @@ class Badge:
     label: str
     kind: str
     evidence: str
-
-
-def _date(value: object) -> str:
-    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) else ""
 
 
 def badges(event: dict[str, Any]) -> list[Badge]:
@@ -78,8 +75,11 @@ def _hosts(codes: str | None) -> str:
 
 
 def _bar(row: pd.Series, own: bool) -> Bar:
-    end = _date(row["end_date"]) or "no end date"
-    tip = f"{row['acronym']} ({row['org']}): {row['name']}, {_date(row['start_date'])} – {end}"
+    dated = dated_text(row.to_frame().T).iloc[0]  # at their precision: 2018-03, 1999, unknown
+    end = {"open": "no end date", "unknown": "end unknown"}.get(
+        dated["end_date"], dated["end_date"]
+    )
+    tip = f"{row['acronym']} ({row['org']}): {row['name']}, {dated['start_date']} – {end}"
     stop = row["end_date"].date() if isinstance(row["end_date"], pd.Timestamp) else None
     return Bar(
         row["acronym"], row["start_date"].date(), stop, f"/operations/{row['acronym']}", tip, own
@@ -98,12 +98,12 @@ def _markers(events: list[dict[str, Any]]) -> list[Marker]:
 
 
 def _related(info: dict[str, Any], partners: pd.DataFrame) -> pd.DataFrame:
-    """Predecessors, successors and partners (each once), by start date."""
+    """Predecessors, successors and partners (each once), by start date (unknown last)."""
     names = {a for col in ("predecessor", "successor") for a in (info[col] or "").split(";") if a}
     ops = all_operations()
     related = pd.concat([ops[ops["acronym"].isin(names)], partners])
     related = related.drop_duplicates("acronym")
-    return related[related["start_date"].notna()].sort_values(["start_date", "acronym"])
+    return related.sort_values(["start_date", "acronym"], na_position="last")
 
 
 # One view is built at a time: building is CPU-bound, so concurrent builds would only contend
@@ -146,9 +146,11 @@ def _operation_view(acronym: str, panels: tuple[OperationPanel, ...]) -> dict[st
     info, row = own.iloc[0], records(own)[0]
     events = records(mandates[mandates["operation"] == acronym])
     partner_ops = partners(acronym)
-    timeline = None
+    timeline, undrawn = None, []
     if pd.notna(info["start_date"]):
         related = _related(row, partner_ops)
+        undrawn = related.loc[related["start_date"].isna(), "acronym"].tolist()
+        related = related[related["start_date"].notna()]
         bars = [_bar(info, True)] + [_bar(r, False) for _, r in related.iterrows()]
         timeline = timeline_chart(bars, _markers(events), data_version().as_of, acronym)
     shown: list[tuple[OperationPanel, PanelContent]] = []
@@ -161,7 +163,10 @@ def _operation_view(acronym: str, panels: tuple[OperationPanel, ...]) -> dict[st
         "hosts": _hosts(row["host_iso3"]),
         "events": [(e, badges(e)) for e in events],
         "partners": records(partner_ops),
+        "partners_shown": records(dated_text(partner_ops)),  # dates at their precision
+        "partner_notes": partner_ops.attrs.get("notes", []),
         "timeline": timeline,
+        "undrawn": undrawn,
         "panels": [(p, c, records(c.table)) for p, c in shown],
     }
 

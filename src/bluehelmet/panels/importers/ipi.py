@@ -40,7 +40,15 @@ def _counts(raw: pd.DataFrame, col: str, path: Path) -> pd.Series:
 
 
 def _flag_before_start(data: pd.DataFrame, register: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """``before_start``: the month precedes the first month the register's start may fall in
+    (a start known only to the year counts from its January); NA where the start is unknown.
+    """
     starts = register.set_index("acronym")["start_date"]
+    if "start_precision" in register.columns:
+        from bluehelmet.register.dates import period
+
+        first, _ = period(register["start_date"], register["start_precision"])
+        starts = pd.Series(first.to_numpy(), index=register["acronym"])
     matched = data["mission"].where(data["mission"].isin(starts.index))
     data["register_acronym"] = matched.astype("string")
     start_month = pd.to_datetime(matched.map(starts)).dt.to_period("M").dt.to_timestamp()
@@ -118,7 +126,8 @@ def read_ipi(path: Path | str, register: pd.DataFrame | None = None) -> Imported
         end=data["date"].max().strftime("%Y-%m"),
         note=(
             f"{data['mission'].nunique()} missions; UN uniformed personnel only; NA category "
-            "= none reported; before_start flags months before the register's start date"
+            "= none reported; before_start flags months before the first month the register's "
+            "start date may fall in (NA where the register has no start date)"
         ),
     )
     return Imported(data=data, coverage=coverage)
