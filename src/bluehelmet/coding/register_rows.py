@@ -18,24 +18,9 @@ import pandas as pd
 
 from bluehelmet.coding.code import CodedResolution
 from bluehelmet.coding.operations import OperationIndex
+from bluehelmet.register.schema import columns
 
-COLUMNS = (
-    "operation",
-    "resolution",
-    "date",
-    "event",
-    "chapter_vii",
-    "chapter_vii_scope",
-    "force_authorised",
-    "force_addressee",
-    "force_purposes",
-    "poc",
-    "troop_ceiling",
-    "mandate_until",
-    "verification",
-    "source",
-    "note",
-)
+COLUMNS = tuple(c.name for c in columns("mandate_events"))
 MIN_CEILING = 100  # a "ceiling" below this is a misread number, never a force's size
 _UNTIL_RE = re.compile(r"until (\d{4}-\d{2}-\d{2})")
 _CEILING_RE = re.compile(r"ceiling (\d+)")

@@ -19,22 +19,10 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.files import read_limited
+from bluehelmet.register.meetings import COLUMNS as MEETING_COLUMNS
 
 SOURCE = "un_akn_2000_2026"
-COLUMNS = (
-    "number",
-    "year",
-    "date",
-    "meeting",
-    "topic",
-    "vote",
-    "adoption",
-    "yes",
-    "no",
-    "abstain",
-    "title",
-    "source",
-)
+COLUMNS = (*MEETING_COLUMNS[:-1], "title", "source")
 _SYMBOL_RE = re.compile(r"S/RES/(\d+)\s*\((\d{4})\)")
 _DAY_RE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
 _ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
