@@ -192,6 +192,26 @@ def test_period_and_window_edges() -> None:
     assert dates.shown(one)[["start_date", "end_date"]].values.tolist() == [["2003-09", "2003-10"]]
 
 
+def test_month_panel_does_not_take_a_year_for_its_january() -> None:
+    """An end known only to the year gives no last month: the panel stops at the last
+    mandate and says the end is not known (it used to stop in January, as if known)."""
+    from bluehelmet.register.mandate_panel import mandate_panel
+
+    from .mandate_frames import event, events, operations
+
+    ops = operations(
+        {"acronym": "FX", "org": "France", "end_date": "2015-01-01", "end_precision": "year",
+         "active": False},
+        {"acronym": "UX", "org": "UN", "end_date": "1996-04-15", "end_precision": "day",
+         "active": False},
+    )  # fmt: skip
+    rows = events(event("FX", 1464, "2003-02-04", "authorise"), event("UX", 20, "1994-01-10"))
+    panel = mandate_panel("month", events=rows, operations=ops)
+    fx, ux = panel[panel["operation"] == "FX"], panel[panel["operation"] == "UX"]
+    assert fx["month"].iloc[-1] == "2003-02" and not fx["end_known"].any()
+    assert ux["month"].iloc[-1] == "1996-04" and ux["end_known"].all()
+
+
 # --- evidence: the paragraphs the notes quote say what the register took from them ---
 
 #: (resolution, operative paragraph, words it must contain)

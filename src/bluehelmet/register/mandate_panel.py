@@ -238,6 +238,9 @@ def mandate_panel(
         years = pd.to_datetime(out["date"]).dt.year
     else:
         ends = operations.set_index("acronym")["end_date"] if len(operations) else pd.Series()
+        if "end_precision" in operations.columns:  # an end known only to the year has no month
+            year_only = operations["end_precision"].eq("year").fillna(False)
+            ends = ends.where(~year_only.to_numpy(dtype=bool))
         out = _month_panel(events, ends)
         years = out["month"].str[:4].astype(int)
     keep = pd.Series(True, index=out.index)
