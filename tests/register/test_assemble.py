@@ -24,6 +24,7 @@ def _coded(*numbers: int, year: int = 2005) -> pd.DataFrame:
         "force_addressee": "un_operation",
         "poc": True,
         "year": year,
+        "source": "un_sc_resolutions;un_akn_2000_2026",
         "note": "coded",
     }
     return pd.DataFrame([values for _ in numbers], index=list(numbers))
@@ -94,6 +95,7 @@ def test_old_curated_rows_stand_and_modern_rows_take_the_coders_values() -> None
     assert out.loc[("MISAB", 1500), "event"] == "authorise"
     assert out.loc[("MISAB", 1500), "verification"] == "text"
     assert out.loc[("MISAB", 1500), "force_addressee"] == "un_operation"
+    assert out.loc[("MISAB", 1500), "source"].endswith("un_akn_2000_2026")  # the XML cited
 
 
 def test_title_rows_fill_only_where_nothing_else_exists() -> None:

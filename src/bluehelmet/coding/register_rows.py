@@ -54,12 +54,17 @@ def _values(r: pd.Series) -> dict[str, object]:
     }
 
 
-def _note(event: str, paragraph: str, r: pd.Series, detail: str) -> str:
+def _codes(r: pd.Series) -> str:
+    """The resolution-level codes in words, with where Chapter VII was found."""
     vii = f"Chapter VII ({r['chapter_vii_where']})" if r["chapter_vii"] else "no Chapter VII"
     force = f"force: {r['force_addressees']}" if r["force_authorised"] else "no force"
     poc = "PoC tied to force" if r["poc_force"] else "PoC" if r["poc"] else "no PoC"
-    extra = f"; {detail}" if detail else ""
-    return f"Coded from the text: {event} (para {paragraph}{extra}); {vii}; {force}; {poc}"
+    return f"{vii}; {force}; {poc}"
+
+
+def _note(event: str, paragraph: str, r: pd.Series, detail: str) -> str:
+    where = "; ".join(p for p in (f"para {paragraph}" if paragraph else "", detail) if p)
+    return f"Coded from the text: {event}{f' ({where})' if where else ''}; {_codes(r)}"
 
 
 def text_rows(coded: CodedResolution, dates: pd.Series) -> pd.DataFrame:
@@ -117,19 +122,13 @@ def resolution_values(coded: CodedResolution) -> pd.DataFrame:
     """
     rows = {}
     for number, r in coded.resolution.set_index("resolution").iterrows():
-        note = _note("no event", "-", r, "").replace(": no event (para -)", "")
         rows[int(number)] = {
             **_values(r),
             "year": r["year"],
             "source": _source(str(r["source"])),
-            "note": note,
+            "note": f"Coded from the text: {_codes(r)}",
         }
-    columns = [*_values_columns(), "year", "source", "note"]
-    return pd.DataFrame.from_dict(rows, orient="index", columns=columns)
-
-
-def _values_columns() -> list[str]:
-    return ["chapter_vii", "chapter_vii_scope", "force_authorised", "force_addressee", "poc"]
+    return pd.DataFrame.from_dict(rows, orient="index")
 
 
 def title_event(title: str, operation: str, number: int, index: OperationIndex) -> str | None:

@@ -49,15 +49,14 @@ def assemble_events(
 ) -> pd.DataFrame:
     """The mandate-event rows; ``coded`` holds the coder's resolution-level values by number.
 
-    >>> cols = ["operation", "resolution", "date", "event", "chapter_vii", "chapter_vii_scope",
-    ...     "force_authorised", "force_addressee", "force_purposes", "poc", "troop_ceiling",
-    ...     "mandate_until", "verification", "source", "note"]
-    >>> row = dict.fromkeys(cols)
+    >>> from bluehelmet.register.schema import columns
+    >>> row = dict.fromkeys(c.name for c in columns("mandate_events"))
     >>> cur = pd.DataFrame([{**row, "operation": "X", "resolution": 2100, "event": "establish",
     ...     "chapter_vii": False, "force_purposes": "self_defence", "note": "typed"}])
     >>> txt = pd.DataFrame([{**row, "operation": "X", "resolution": 2100, "event": "establish",
     ...     "chapter_vii": True, "verification": "text", "note": "coded"}])
-    >>> out = assemble_events(cur, txt, txt.iloc[:0], pd.DataFrame(), pd.DataFrame(
+    >>> coded = pd.DataFrame({"year": [2013]}, index=[2100])
+    >>> out = assemble_events(cur, txt, txt.iloc[:0], coded, pd.DataFrame(
     ...     columns=["operation", "resolution", "field", "value", "reason"]))
     >>> out[["chapter_vii", "force_purposes", "verification"]].values.tolist()
     [[True, 'self_defence', 'text']]
@@ -68,15 +67,15 @@ def assemble_events(
     rows: dict[tuple[str, int], pd.Series] = {}
     for key, row in cur.iterrows():
         rows[key] = row
+    modern = set(coded.index[coded["year"] >= MODERN]) if "year" in coded.columns else set()
     for key, row in txt.iterrows():
         if key not in rows:
             rows[key] = row
-        elif int(key[1]) >= _modern_number(coded):
+        elif key[1] in modern:
             rows[key] = _merge_modern(row, rows[key])
     for key, row in rows.items():
-        number = int(key[1])
-        if key not in txt.index and number in coded.index and number >= _modern_number(coded):
-            rows[key] = _with_coded(row, coded.loc[number])
+        if key not in txt.index and key[1] in modern:
+            rows[key] = _with_coded(row, coded.loc[key[1]])
     for key, row in titles.set_index(KEY).iterrows():
         rows.setdefault(key, row)
     out = pd.DataFrame(list(rows.values()), index=pd.MultiIndex.from_tuples(list(rows), names=KEY))
@@ -84,19 +83,12 @@ def assemble_events(
     return out[columns].reset_index(drop=True)
 
 
-def _modern_number(coded: pd.DataFrame) -> int:
-    """First resolution number of the modern corpus (texts from 2000 on)."""
-    if coded.empty or "year" not in coded.columns:
-        return 1285
-    modern = coded.index[coded["year"] >= MODERN]
-    return int(modern.min()) if len(modern) else 10**9
-
-
 def _with_coded(row: pd.Series, values: pd.Series) -> pd.Series:
     out = row.astype(object)
     for field in CODED:
         out[field] = values[field]
     out["verification"] = "text"
+    out["source"] = ";".join(dict.fromkeys(f"{row['source']};{values['source']}".split(";")))
     out["note"] = f"{values['note']}. Register: {row['note']}"
     return out
 
