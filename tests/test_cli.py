@@ -84,6 +84,17 @@ def test_figure_mandates_writes_figure_and_counts(tmp_path: Path) -> None:
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     counts = pd.read_csv(out.with_suffix(".csv"))
     assert counts["year"].tolist() == list(range(1989, 2017))
+    assert counts["texts"].tolist() == [not 1994 <= y <= 1999 for y in range(1989, 2017)]
+
+
+def test_figure_mandates_spans_every_mandate_year_by_default(tmp_path: Path) -> None:
+    out = tmp_path / "mandates.svg"
+    code, _, _ = run("figure", "mandates", "--out", str(out))
+    assert code == 0
+    counts = pd.read_csv(out.with_suffix(".csv")).set_index("year")
+    assert counts.index.tolist() == list(range(1948, 2027))
+    assert counts.loc[1999, "Chapter VII"] >= 1 and not counts.loc[1999, "texts"]  # UNAMSIL
+    assert "no resolution texts" in out.read_text()
 
 
 def test_cite_prints_bibtex() -> None:

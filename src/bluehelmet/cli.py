@@ -246,11 +246,12 @@ def sql_cmd(
 @_cli_errors
 def figure_mandates_cmd(
     out: Annotated[Path, typer.Option(help="file: .png, .svg or .pdf")],
-    start: Annotated[int, typer.Option("--from", help="first year")] = 1989,
-    end: Annotated[int, typer.Option("--to", help="last year")] = 2016,
+    start: Annotated[int | None, typer.Option("--from", help="first year [default: 1948]")] = None,
+    end: Annotated[int | None, typer.Option("--to", help="last year [default: 2026]")] = None,
 ) -> None:
     """Mandates of newly authorised UN missions in civil wars, by year (+ counts CSV)."""
-    fig_path, csv_path = api.write_mandates_figure(out, start, end)
+    years = {k: v for k, v in (("start", start), ("end", end)) if v is not None}
+    fig_path, csv_path = api.write_mandates_figure(out, **years)
     typer.echo(f"wrote {fig_path} and {csv_path}")
 
 

@@ -188,6 +188,22 @@ def test_mandates_figure_bars_name_the_missions_behind_them(client: TestClient) 
     assert "UNAMSIL (S/RES/1270)" in " ".join(t for t in tips if t.startswith("1999 · Chapter VII"))
 
 
+def test_mandates_figure_runs_1948_2026_and_marks_the_years_without_texts(
+    client: TestClient,
+) -> None:
+    doc = html(client.get("/figures/mandates").text)
+    bands = [
+        r.xpath("string(*[local-name()='title'])")
+        for r in doc.xpath("//svg//*[@class='tip no-texts']")
+    ]
+    # the register's 1994-1999 rows come from the index (no texts): shaded, never zero-filled
+    assert [b[:4] for b in bands] == [str(y) for y in range(1994, 2000)]
+    assert all("basis not coded" in b for b in bands)
+    assert any(
+        label.endswith("in civil wars, 1948–2026") for label in doc.xpath("//svg/@aria-label")
+    )
+
+
 def test_mandates_figure_tables_and_axes(client: TestClient) -> None:
     page = client.get("/figures/mandates?start=1999&end=2000").text
     doc = html(page)

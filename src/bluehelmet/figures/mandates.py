@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from bluehelmet.figures.style import finish
+from bluehelmet.figures.style import finish, shade_years
 
 COLOURS = {
     "Chapter VI": "#9ecae1",
@@ -16,12 +18,17 @@ COLOURS = {
 }
 
 
-def mandates_figure(counts: pd.DataFrame) -> Figure:
-    """Grouped bars of ``mandate_basis_counts`` output (years × categories).
+NOT_READ = "no resolution texts: missions from the index, basis not coded"
+
+
+def mandates_figure(counts: pd.DataFrame, without_texts: Collection[int] = ()) -> Figure:
+    """Grouped bars of ``mandate_basis_counts`` output (years × categories); the years
+    ``without_texts`` (see ``years_without_texts``) are shaded and labelled.
 
     >>> from bluehelmet.register.mandates import mandate_basis_counts
-    >>> len(mandates_figure(mandate_basis_counts(1989, 2016)).axes)
-    1
+    >>> fig = mandates_figure(mandate_basis_counts(1989, 2016), [1995])
+    >>> NOT_READ in [p.get_label() for p in fig.axes[0].patches]
+    True
     """
     shown = [c for c in counts.columns if counts[c].sum() > 0 or c != "Basis not coded"]
     fig = Figure(figsize=(10, 4.2))
@@ -32,7 +39,9 @@ def mandates_figure(counts: pd.DataFrame) -> Figure:
         ax.bar(
             years - 0.4 + width * (i + 0.5), counts[cat], width=width, label=cat, color=COLOURS[cat]
         )
-    ax.set_xticks(years, [str(y) for y in years], rotation=90, fontsize=8)
+    shade_years(ax, [y for y in without_texts if y in counts.index], NOT_READ)
+    step = 1 if len(years) <= 40 else 5
+    ax.set_xticks(years[::step], [str(y) for y in years[::step]], rotation=90, fontsize=8)
     ax.set_ylabel("UN missions")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Mandates of newly authorised UN missions in civil wars, by year")

@@ -15,7 +15,12 @@ from bluehelmet.files import atomic_path
 from bluehelmet.models.battle_deaths import PartnershipEstimate
 from bluehelmet.output import for_csv
 from bluehelmet.panels.panel import Panel
-from bluehelmet.register.mandates import mandate_basis_counts
+from bluehelmet.register.mandates import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    mandate_basis_counts,
+    years_without_texts,
+)
 from bluehelmet.register.theatres import theatre_operations
 
 
@@ -25,8 +30,11 @@ def _write_csv(df: pd.DataFrame, path: Path) -> Path:
     return path
 
 
-def write_mandates_figure(out: Path, start: int = 1989, end: int = 2016) -> tuple[Path, Path]:
-    """Write the mandates figure to ``out`` and its counts to ``out`` with suffix ``.csv``.
+def write_mandates_figure(
+    out: Path, start: int = FIRST_YEAR, end: int = LAST_YEAR
+) -> tuple[Path, Path]:
+    """Write the mandates figure to ``out`` and its counts to ``out`` with suffix ``.csv``
+    (``texts`` false: the year's missions come from the index, their basis not coded).
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -34,8 +42,10 @@ def write_mandates_figure(out: Path, start: int = 1989, end: int = 2016) -> tupl
     ['m.svg', 'm.csv']
     """
     counts = mandate_basis_counts(start, end)
-    fig_path = save_figure(mandates_figure(counts), out)
-    return fig_path, _write_csv(counts.reset_index(), out.with_suffix(".csv"))
+    without = years_without_texts(start, end)
+    fig_path = save_figure(mandates_figure(counts, without), out)
+    table = counts.reset_index().assign(texts=lambda df: ~df["year"].isin(without))
+    return fig_path, _write_csv(table, out.with_suffix(".csv"))
 
 
 def write_timeline_figure(out: Path, start: int = 1988) -> tuple[Path, Path]:

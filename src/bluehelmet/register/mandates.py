@@ -8,9 +8,11 @@ from bluehelmet.register.query import _check_years
 from bluehelmet.store import query
 
 CATEGORIES = ("Chapter VI", "Chapter VII", "Shift VI to VII", "Basis not coded")
+#: The register's mandate years: UNTSO and UNMOGIP (1948) to the last resolution indexed.
+FIRST_YEAR, LAST_YEAR = 1948, 2026
 
 
-def mandate_basis(start: int = 1989, end: int = 2016) -> pd.DataFrame:
+def mandate_basis(start: int = FIRST_YEAR, end: int = LAST_YEAR) -> pd.DataFrame:
     """One row per UN mission in an intrastate context and year it enters the count.
 
     A mission enters in its establishment year as Chapter VI or Chapter VII (by
@@ -36,7 +38,7 @@ def mandate_basis(start: int = 1989, end: int = 2016) -> pd.DataFrame:
     return df[["year", "operation", "resolution", "category"]].reset_index(drop=True)
 
 
-def mandate_basis_counts(start: int = 1989, end: int = 2016) -> pd.DataFrame:
+def mandate_basis_counts(start: int = FIRST_YEAR, end: int = LAST_YEAR) -> pd.DataFrame:
     """Counts per year (rows, every year in range) and category (columns).
 
     >>> int(mandate_basis_counts(1999, 1999).loc[1999, "Chapter VII"]) >= 1
@@ -49,3 +51,21 @@ def mandate_basis_counts(start: int = 1989, end: int = 2016) -> pd.DataFrame:
     counts.index.name = "year"
     counts.columns.name = None
     return counts.astype(int)
+
+
+def years_without_texts(start: int = FIRST_YEAR, end: int = LAST_YEAR) -> list[int]:
+    """Years whose mandate events were mostly not read in a resolution text.
+
+    Their rows come from the resolutions index and the UN's titles (``verification`` other
+    than ``text``), so the mandate basis of a mission set up then is *not coded*, and a
+    chart of those years shows what the index says, not what the texts say.
+
+    >>> years_without_texts(1990, 2001)
+    [1994, 1995, 1996, 1997, 1998, 1999]
+    """
+    _check_years(start, end)
+    sql = """
+        SELECT year(date) AS year, avg(CASE WHEN verification = 'text' THEN 1 ELSE 0 END) AS share
+        FROM mandate_events WHERE year(date) BETWEEN ? AND ? GROUP BY 1 ORDER BY 1"""
+    df = query(sql, [start, end])
+    return [int(y) for y in df.loc[df["share"] < 0.5, "year"]]

@@ -40,7 +40,13 @@ from bluehelmet.panels.describe import (
 )
 from bluehelmet.paths import configured_corpus
 from bluehelmet.register.cite import versions
-from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
+from bluehelmet.register.mandates import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    mandate_basis,
+    mandate_basis_counts,
+    years_without_texts,
+)
 from bluehelmet.register.query import mandate_events
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
 from bluehelmet.register.theatres import theatre_operations
@@ -175,7 +181,7 @@ def _tracing_section() -> dict[str, object] | None:
     return {"n": len(cases), "table": _table(shown.round({"posterior": 3}))}
 
 
-def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
+def report_context(start: int = FIRST_YEAR, end: int = LAST_YEAR) -> dict[str, object]:
     """Everything the report template shows, computed from the register.
 
     >>> report_context()["counts_total"] > 0
@@ -194,7 +200,7 @@ def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
         "by_org": _table(operations_by_org()),
         "verification": _table(verification_counts()),
         "problems": register_problems(load_register())["problem"].tolist(),
-        "mandates_svg": figure_svg(mandates_figure(counts)),
+        "mandates_svg": figure_svg(mandates_figure(counts, years_without_texts(start, end))),
         "counts": _table(counts.reset_index()),
         "counts_total": int(counts.to_numpy().sum()),
         "basis": _table(basis),
@@ -209,7 +215,7 @@ def report_context(start: int = 1989, end: int = 2016) -> dict[str, object]:
     }
 
 
-def build_report(out_dir: Path, start: int = 1989, end: int = 2016) -> Path:
+def build_report(out_dir: Path, start: int = FIRST_YEAR, end: int = LAST_YEAR) -> Path:
     """Write ``index.html`` (self-contained, works offline) into ``out_dir``; return its path.
 
     >>> import tempfile, pathlib

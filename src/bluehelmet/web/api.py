@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.register import vocab
-from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
+from bluehelmet.register.mandates import FIRST_YEAR, LAST_YEAR, mandate_basis, mandate_basis_counts
 from bluehelmet.register.query import mandate_events, operation, resolutions
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
 from bluehelmet.web import models, params
@@ -224,7 +224,7 @@ def api_resolution_panel(
 
 
 @router.get("/figures/mandates", response_model=models.MandateFigure, responses={**ERRORS, **CSV})
-def api_mandates(start: Bound = 1989, end: Bound = 2016, format: Format = "json") -> Any:
+def api_mandates(start: Bound = FIRST_YEAR, end: Bound = LAST_YEAR, format: Format = "json") -> Any:
     """Counts behind the mandates figure (CSV: the counts) and the missions behind each bar."""
     counts = mandate_basis_counts(start, end).rename(columns=COUNT_NAMES).reset_index()
     if format == "csv":
@@ -238,7 +238,9 @@ def api_mandates(start: Bound = 1989, end: Bound = 2016, format: Format = "json"
     response_model=list[models.MandateMission],
     responses={**ERRORS, **CSV},
 )
-def api_mandate_missions(start: Bound = 1989, end: Bound = 2016, format: Format = "json") -> Any:
+def api_mandate_missions(
+    start: Bound = FIRST_YEAR, end: Bound = LAST_YEAR, format: Format = "json"
+) -> Any:
     """The missions behind the mandates figure's bars: year, operation, resolution, category."""
     return table_answer(mandate_basis(start, end), format, f"mandate-missions-{start}-{end}")
 

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.register import vocab
 from bluehelmet.register.dates import shown as dated_text
+from bluehelmet.register.mandates import FIRST_YEAR, LAST_YEAR
 from bluehelmet.register.query import resolutions
 from bluehelmet.web import params
 from bluehelmet.web.coded import coded_text, corpus_configured, corpus_numbers, corpus_state
@@ -164,8 +165,8 @@ def resolution_page(request: Request, number: str) -> HTMLResponse:
 @router.get("/figures/mandates", response_class=HTMLResponse)
 def mandates_page(request: Request, start: Field = None, end: Field = None) -> HTMLResponse:
     """The mandates figure: bars name their missions on hover and link to them."""
-    first = params.year("start", start) or 1989
-    last = params.year("end", end) or 2016
+    first = params.year("start", start) or FIRST_YEAR
+    last = params.year("end", end) or LAST_YEAR
     view = mandates_view(first, last)
     return page(
         request,

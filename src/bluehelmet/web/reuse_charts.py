@@ -12,33 +12,26 @@ from bluehelmet.coding.summary import NO_TEXTS
 from bluehelmet.documents.coverage import ranges_text
 from bluehelmet.web.charts import legend
 from bluehelmet.web.svg import (
+    NO_TEXTS_COLOUR,
     Scale,
     bar_link,
     el,
+    no_texts_band,
     svg,
     text,
     ticks,
     title,
-    titled_rect,
     x_label,
     y_axis,
 )
 
 ORIGIN_COLOUR = "#d94801"
 LATER_COLOUR = "#08519c"
-NO_TEXTS_COLOUR = "#d9d9d9"
 SHARE_COLOURS = {
     "from the same operation": "#08519c",
     "from other resolutions": "#6baed6",
     "not reused": "#e0e0e0",
 }
-
-
-def _no_texts(x0: float, width: float, top: float, bottom: float, year: int) -> str:
-    """A grey band over a year no resolution text covers (its count is unknown, not zero)."""
-    return titled_rect(
-        f"{year}: {NO_TEXTS}", x0, top, width, bottom, NO_TEXTS_COLOUR, class_="tip no-texts"
-    )
 
 
 def family_years_chart(
@@ -70,7 +63,7 @@ def family_years_chart(
     shaded = [year for year in slots if year in uncovered]
     for i, year in enumerate(slots):
         if year in uncovered:
-            body.append(_no_texts(x(i), band, top, bottom, year))
+            body.append(no_texts_band(x(i), band, top, bottom, f"{year}: {NO_TEXTS}"))
         if year in counts.index:
             n = int(counts.loc[year, "resolutions"])
             who = str(counts.loc[year, "symbols"])

@@ -194,3 +194,16 @@ def svg(
         aria_label=label,
     )
     return Markup(f"<svg {head}><desc>{escape(description)}</desc>{body}</svg>")
+
+
+NO_TEXTS_COLOUR = "#d9d9d9"
+
+
+def no_texts_band(x: float, width: float, top: float, bottom: float, tip: str) -> str:
+    """A grey band over a year no resolution text covers (what it counts is unknown or
+    not coded, never zero), titled ``tip``.
+
+    >>> 'class="tip no-texts"' in no_texts_band(0, 5, 10, 20, "1995: no resolution texts")
+    True
+    """
+    return titled_rect(tip, x, top, width, bottom, NO_TEXTS_COLOUR, class_="tip no-texts")

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from bluehelmet.register.dates import shown as dated_text
-from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts
+from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts, years_without_texts
 from bluehelmet.register.query import partners
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
 from bluehelmet.web.charts import mandates_chart
@@ -214,7 +214,7 @@ def mandates_view(start: int, end: int) -> dict[str, Any]:
     basis = mandate_basis(start, end)
     firsts = basis.drop_duplicates("year")
     return {
-        "chart": mandates_chart(counts, basis),
+        "chart": mandates_chart(counts, basis, years_without_texts(start, end)),
         "counts": records(counts.reset_index()),
         "columns": ["year", *counts.columns],
         "basis": records(basis),
