@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from bluehelmet.coding.batch import code_folders
 from bluehelmet.documents.corpus import load_corpus
 from bluehelmet.register.load import read_table
 from tests.texts import acts_under_chapter_vii, text_date, text_path
@@ -59,6 +60,28 @@ def test_chapter_vii_coding_agrees_with_the_texts(events: pd.DataFrame, texts_di
         elif not says_vii:
             assert ev.chapter_vii_scope in ("none", None) or pd.isna(ev.chapter_vii_scope)
     assert compared > 80
+
+
+@pytest.mark.shared
+def test_modern_rows_agree_with_the_coder_or_give_the_reviewers_reason(
+    events: pd.DataFrame, shared_data: Path
+) -> None:
+    """2000–2026: every row was read in its XML text, and its Chapter VII and force values
+    are the coder's on that text unless a curator's review (with its reason) says otherwise."""
+    folder = shared_data / "unsc" / "akn_2000_2026" / "resolutions"
+    coded = code_folders(folder, progress=False)[1].resolution.set_index("resolution")
+    modern = events[events["resolution"] >= FIRST_XML]
+    assert (modern["verification"] == "text").all()
+    compared = reviewed = 0
+    for ev in modern.itertuples():
+        for field in ("chapter_vii", "force_authorised"):
+            if f"Reviewed {field}:" in str(ev.note):
+                reviewed += 1
+                continue
+            compared += 1
+            mine, machine = getattr(ev, field), coded.loc[ev.resolution, field]
+            assert bool(mine) == bool(machine), f"{ev.operation}/{ev.resolution} {field}"
+    assert compared > 1000 and reviewed > 5
 
 
 @pytest.mark.shared
