@@ -175,3 +175,15 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     assert "ECOWAS" in org["schema"]["enum"]
     docs = client.get("/api/docs").text
     assert "GET /api/operations/{acronym}" in docs and "/api/openapi.json" in docs
+
+
+def test_operations_answers_say_what_was_done_with_uncertain_dates(client: TestClient) -> None:
+    for fmt in ("json", "csv"):
+        r = client.get(f"/api/operations?start=2010&end=2012&format={fmt}")
+        assert r.status_code == 200
+        note = r.headers["x-bluehelmet-notes"]
+        # MOUACA's dates are unknown: kept, and the answer says so
+        assert "unknown" in note and "MOUACA" in note and "included" in note
+    body = client.get("/api/operations?start=2010&end=2012").json()
+    assert "MOUACA" in {row["acronym"] for row in body}
+    assert "x-bluehelmet-notes" not in client.get("/api/operations?org=UN").headers

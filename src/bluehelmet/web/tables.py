@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pandas as pd
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from bluehelmet.output import neutralise_formulas
 
@@ -39,14 +39,30 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
+NOTES_HEADER = "X-Bluehelmet-Notes"
+
+
 def table_answer(df: pd.DataFrame, format: str, name: str) -> Any:
     """An API answer: the table as a CSV download ``<name>.csv`` for ``format="csv"``, else as
-    JSON records.
+    JSON records. What a filter did with uncertain dates (``df.attrs["notes"]``) travels in
+    the :data:`NOTES_HEADER` header of either.
 
     >>> table_answer(pd.DataFrame({"a": [1]}), "json", "t")
     [{'a': 1}]
+    >>> df = pd.DataFrame({"a": [1]}); df.attrs["notes"] = ["1 operation with an unknown end"]
+    >>> table_answer(df, "json", "t").headers[NOTES_HEADER]
+    '1 operation with an unknown end'
     """
-    return csv_response(df, name) if format == "csv" else records(df)
+    answer = csv_response(df, name) if format == "csv" else records(df)
+    notes = df.attrs.get("notes") or []
+    if not notes:
+        return answer
+    if isinstance(answer, list):
+        answer = JSONResponse(answer)
+    # header values are Latin-1: the notes' dashes and accents become ASCII
+    text = " | ".join(notes).replace("\u2013", "-").encode("ascii", "replace").decode()
+    answer.headers[NOTES_HEADER] = text
+    return answer
 
 
 def filename(name: str) -> str:
