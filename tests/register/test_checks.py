@@ -65,6 +65,7 @@ def tables() -> Tables:
                 "date": [D("1998-07-13"), D("1999-10-22")],
                 "event": ["establish", "establish"],
                 "chapter_vii": pd.array([False, True], dtype="boolean"),
+                "mandate_until": [pd.NaT, pd.NaT],
                 "verification": ["text", "index"],
                 "source": ["un_sc_resolutions", "un_sc_resolutions"],
             }

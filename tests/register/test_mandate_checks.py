@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 import bluehelmet as bh
 from bluehelmet.cli import app
-from bluehelmet.register.checks import EXCEPTION_COLUMNS, mandate_exceptions
+from bluehelmet.register.checks import EXCEPTION_COLUMNS, mandate_exceptions, mandates_continuous
 
 from .mandate_frames import event, events, operations
 
@@ -52,7 +52,7 @@ def test_late_renewal_is_an_exception() -> None:
     ]
 
 
-def test_gap_due_in_1995_1999_is_explained() -> None:
+def test_gap_due_in_the_years_without_texts_is_explained() -> None:
     op = {**UN, "end_date": "2001-12-31"}
     found = _check(
         event("UNX", 900, "1994-03-01", "establish", mandate_until="1996-03-01", poc=False),
@@ -60,10 +60,10 @@ def test_gap_due_in_1995_1999_is_explained() -> None:
         op=op,
     )
     assert found["check"].tolist() == ["late_renewal"]
-    assert "1995–1999" in found["reason"].iloc[0]
+    assert "March 1994 and 1999" in found["reason"].iloc[0]
 
 
-def test_gap_due_before_1995_is_not_explained_by_the_missing_years() -> None:
+def test_gap_due_before_march_1994_is_not_explained_by_the_missing_years() -> None:
     found = _check(
         event("UNX", 850, "1993-06-01", "establish", mandate_until="1993-12-01", poc=False),
         event("UNX", 990, "1995-03-01", mandate_until="2010-12-31", poc=False),
@@ -136,3 +136,20 @@ def test_cli_lists_exceptions_and_counts_the_unexplained() -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == ",".join(EXCEPTION_COLUMNS)
     assert "unexplained" in result.stderr
+
+
+def test_validation_fails_on_unexplained_exceptions_only() -> None:
+    lapsed = events(
+        event("UNX", 100, "2008-01-15", "establish", mandate_until="2008-07-15", poc=True),
+        event("UNX", 130, "2009-06-01", "expand", troop_ceiling=5000, poc=True),
+        event("UNX", 140, "2010-06-01", "terminate", mandate_until="2010-12-31"),
+    )
+    problems = mandates_continuous({"mandate_events": lapsed, "operations": operations(UN)})
+    assert len(problems) == 1 and problems[0].startswith("mandate_events UNX/100: gap")
+    explained = events(
+        event("UNX", 900, "1994-03-01", "establish", mandate_until="1996-03-01", poc=False),
+        event("UNX", 1300, "2000-06-01", mandate_until="2001-12-31", poc=False),
+    )
+    op = {**UN, "end_date": "2001-12-31"}
+    tables = {"mandate_events": explained, "operations": operations(op)}
+    assert len(mandate_exceptions(tables)) == 1 and mandates_continuous(tables) == []

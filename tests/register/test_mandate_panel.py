@@ -74,7 +74,7 @@ def test_month_panel_with_known_end() -> None:
     m = _panel(
         "month",
         event("UNX", 20, "1994-01-10", "establish", **CODED, mandate_until="1995-02-28"),
-        event("UNX", 30, "1994-03-31", "expand", **CODED),
+        event("UNX", 30, "1994-03-01", "expand", **CODED),  # before the texts stop (4 March)
         event("UNX", 1000, "1995-11-01", verification="index"),
     )
     assert m["month"].iloc[0] == "1994-01" and m["month"].iloc[-1] == "1996-04"
@@ -83,7 +83,7 @@ def test_month_panel_with_known_end() -> None:
     assert (in_force["1994-02"], in_force["1994-03"], in_force["1995-11"]) == (20, 30, 1000)
     coded = m.set_index("month")["coded"]
     assert bool(coded["1994-12"])
-    # 1995-03: in 1995-1999, the resolution in force is from 1994 and its period has run out
+    # 1995-03: no texts then, the resolution in force is older and its period has run out
     assert not bool(coded["1995-03"]) and not bool(coded["1995-11"])  # then an index-only row
     first = _panel("month", event("UNX", 20, "1994-01-10", "establish", **CODED,
                                   mandate_until="1995-02-28"))  # fmt: skip

@@ -1,6 +1,6 @@
 """Every mandate, 1948–2026: one row per operation × mandate resolution, or per operation-month.
 
-An empty coded value means *not coded* (for 1995–1999 the register has no resolution
+An empty coded value means *not coded* (for March 1994 – 1999 the register has no resolution
 texts, so those rows are index-only): it never counts as a change from or to a value,
 and it is never read as false.
 """
@@ -30,8 +30,9 @@ CHANGE_FIELDS = (*CODED_FIELDS, "event")
 #: ``;``-lists, compared as sets.
 LIST_FIELDS = ("force_addressee", "force_purposes")
 VALUE_COLUMNS = ("event", *CODED_FIELDS, "verification")
-#: Years whose resolution texts are in neither shared corpus (resolutions 983–1284).
-NO_TEXT_FIRST, NO_TEXT_LAST = pd.Timestamp("1995-01-01"), pd.Timestamp("1999-12-31")
+#: Dates whose resolutions have no text in the shared corpora: 900 (4 March 1994; the
+#: CR-UNSC texts end at 899, with 902 alone after it) to 1284, the last before the UN's XML.
+NO_TEXT_FIRST, NO_TEXT_LAST = pd.Timestamp("1994-03-04"), pd.Timestamp("1999-12-31")
 NOT_CODED = "not coded"
 _NS = "datetime64[ns]"
 
@@ -136,11 +137,15 @@ def _month_panel(events: pd.DataFrame, ends: pd.Series) -> pd.DataFrame:
         )
     columns = ["operation", "resolution", "date", *VALUE_COLUMNS]
     if not frames:
-        names = ["operation", "month_start", *columns[1:], "end_known"]
+        names = ["operation", "month_start", *columns[1:], "period_until", "end_known"]
         return _typed_month(pd.DataFrame(columns=names))
     months = pd.concat(frames, ignore_index=True).sort_values("month_end", kind="stable")
     in_force = pd.to_datetime(events["date"]).astype(_NS)
-    right = events[columns].assign(in_force=in_force).sort_values("in_force", kind="stable")
+    # the period in force: the latest mandate_until so far (a row without one carries it)
+    untils = pd.to_datetime(events["mandate_until"]).groupby(events["operation"])
+    period = untils.transform(lambda s: s.cummax().ffill())
+    right = events[columns].assign(in_force=in_force, period_until=period)
+    right = right.sort_values("in_force", kind="stable")
     months["operation"] = months["operation"].astype(object)
     right["operation"] = right["operation"].astype(object)
     out = pd.merge_asof(
@@ -158,7 +163,7 @@ def _month_panel(events: pd.DataFrame, ends: pd.Series) -> pd.DataFrame:
 def _typed_month(out: pd.DataFrame) -> pd.DataFrame:
     start = pd.to_datetime(out["month_start"])
     row_coded = coded(out)
-    until = pd.to_datetime(out["mandate_until"])
+    until = pd.to_datetime(out["period_until"])
     in_gap = start.between(NO_TEXT_FIRST, NO_TEXT_LAST)
     before_gap = pd.to_datetime(out["date"]) < NO_TEXT_FIRST
     covered = (until.notna() & (start <= until)).astype(bool)
