@@ -81,15 +81,25 @@ class EventCode:
     restated: bool = False  # "Authorizes X to ...": no new task when X's mandate is renewed
 
 
-def parse_date(text: str) -> dt.date | None:
-    """The first "31 March 1993" style date in ``text``.
+def _dates(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """Every date in ``text[start:end]`` in either order ("31 March 1993", "March 31, 1993")."""
+    end = len(text) if end is None else end
+    found = [*P.DATE.finditer(text, start, end), *P.DATE_MONTH_FIRST.finditer(text, start, end)]
+    return sorted(found, key=lambda m: m.start())
 
-    >>> parse_date("until 31 March 1993")
-    datetime.date(1993, 3, 31)
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date in ``text``: "31 March 1993", "the 1st of October 2004", "April 30, 2010".
+
+    >>> parse_date("until 31 March 1993"), parse_date("until the 1st of October 2004")
+    (datetime.date(1993, 3, 31), datetime.date(2004, 10, 1))
+    >>> parse_date("until April 30, 2010"), parse_date("until 31January 2021")
+    (datetime.date(2010, 4, 30), datetime.date(2021, 1, 31))
     """
-    m = P.DATE.search(text)
-    if m is None:
+    found = _dates(text)
+    if not found:
         return None
+    m = found[0]
     day, year = (m.group(g).translate(_OCR_DIGITS) for g in ("day", "year"))
     try:
         return dt.date(int(year), P.MONTHS.index(m.group("month").lower()) + 1, int(day))
@@ -277,7 +287,7 @@ def _has_force(text: str, c: Clause) -> bool:
 
 
 def _until(res: Resolution, c: Clause, after: int) -> dt.date | None:
-    for m in P.DATE.finditer(res.text, after, c.end):
+    for m in _dates(res.text, after, c.end):
         if P.UNTIL.search(res.text, max(after, m.start() - 25), m.start()):
             return parse_date(m.group())
     return None

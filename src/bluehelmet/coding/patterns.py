@@ -292,9 +292,13 @@ LIMITS: Final = (
 MONTHS: Final = _words(
     "january february march april may june july august september october november december"
 )
+_YEAR = r"(?P<year>[1Iil][5-9]\d\d|20\d\d)\b"
+# "31 March 1993", "the 1st of October 2004", "31January 2021" (a lost space in the XML)
 DATE: Final = rx(
-    rf"\b(?P<day>[0-9Il\]]{{1,2}}) (?P<month>{_alt(MONTHS)}),? (?P<year>[1Iil][5-9]\d\d|20\d\d)\b"
+    rf"\b(?P<day>[0-9Il\]]{{1,2}})(?:st|nd|rd|th)?(?: of)?\s*(?P<month>{_alt(MONTHS)}),? {_YEAR}"
 )
+# "April 30, 2010": the month first
+DATE_MONTH_FIRST: Final = rx(rf"\b(?P<month>{_alt(MONTHS)}) (?P<day>[0-9]{{1,2}}),? {_YEAR}")
 NUMBER_WORDS: Final = _words(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
