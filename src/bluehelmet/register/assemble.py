@@ -23,7 +23,6 @@ import pandas as pd
 
 KEY = ["operation", "resolution"]
 CODED = ("chapter_vii", "chapter_vii_scope", "force_authorised", "force_addressee", "poc")
-FROM_TEXT = (*CODED, "event", "troop_ceiling", "mandate_until")
 MODERN = 2000
 _CURATED_EVENTS = ("shift", "authorise")
 _FLAGS: dict[str, object] = {"true": True, "false": False}
