@@ -89,9 +89,12 @@ def main() -> int:
             print(f"{row.check}: {row.problem}", file=sys.stderr)
         print(f"{len(problems)} problem(s); nothing written", file=sys.stderr)
         return 1
+    stale = not tables["operations"].equals(read_table("operations"))
     for name in PARTS:
         write_table(tables[name], name)
         print(f"{name}: {len(tables[name])} rows")
+    if stale:  # the coder named operations from the table this build replaces
+        print("operations changed: run this script again so the coder knows them")
     return 0
 
 
