@@ -86,6 +86,37 @@ def test_chapter_vii_scope_preamble_paragraph_and_section() -> None:
     ]
 
 
+def test_paragraphs_inside_lettered_sections_are_read_and_scoped_by_their_heading() -> None:
+    # the UN's markup of 1295, 1355, 1423 ...: <section><num>A</num><crossHeading>Acting ...
+    acting = "<crossHeading>Acting under Chapter VII of the Charter,</crossHeading>"
+    body = (
+        f"<section><num>A</num>{acting}{paragraph('1.', 'Decides that States shall act;')}"
+        "</section>"
+        f"<section><num>B</num>{paragraph('2.', 'Decides to extend the mandate;')}</section>"
+    )
+    res = read_akn(akn(body=body), "x.xml")
+    assert [(p.label, p.section, p.chapter_vii) for p in res.operative()] == [
+        ("A.1", "A", "section"),
+        ("B.2", "B", None),
+    ]
+
+
+def test_numbered_paragraphs_left_inside_the_preamble_are_operative() -> None:
+    # the UN's markup of 1991 and 2053: "Acting under Chapter VII" as a list introduction
+    # whose items are operative paragraphs 1-4, the rest in the mainBody
+    nested = (
+        "<blockList><listIntroduction>Acting under Chapter VII of the Charter:</listIntroduction>"
+        "<item><num>1.</num><p>Decides to extend the mandate until 30 June 2012;</p></item>"
+        "<item><num>2.</num><p>Reiterates its support;</p></item></blockList>"
+    )
+    data = akn(preamble=("Recalling its resolutions,", "NESTED"), body=paragraph("3.", "Notes;"))
+    res = read_akn(data.replace(b"<p>NESTED</p>", nested.encode()), "x.xml")
+    assert [p.label for p in res.operative()] == ["1", "2", "3"]
+    assert res.operative()[0].text.startswith("1. Decides to extend")
+    assert {p.chapter_vii for p in res.operative()} == {"preamble"}
+    assert [p.kind for p in res.paragraphs if p.kind == "preamble"] == ["preamble"] * 2
+
+
 def test_annex_paragraphs_are_not_operative() -> None:
     body = (
         paragraph("1.", "Adopts the statute annexed;")
