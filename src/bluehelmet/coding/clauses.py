@@ -18,6 +18,8 @@ from bluehelmet.coding.operations import Mention, OperationIndex
 from bluehelmet.documents.model import Paragraph, Resolution
 from bluehelmet.register.vocab import REGIONAL_ORGS
 
+_REF_NUMBER = re.compile(r"(\d{1,3})(?: to (\d{1,3})\b)?")
+
 _REGIONAL = frozenset(REGIONAL_ORGS)
 _LABEL = re.compile(r"^\s*(?:\d{1,3}\s*\.|\([a-z]{1,4}\))")
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -72,6 +74,21 @@ def paragraph_key(p: Paragraph) -> str:
     if printed and number.isdigit() and int(printed.group(1)) > int(number):
         number = printed.group(1)
     return f"{p.section}.{number}" if p.section else number
+
+
+def paragraph_refs(text: str) -> set[str]:
+    """Top-level paragraph numbers of this resolution that ``text`` refers to.
+
+    >>> sorted(paragraph_refs("the tasks in paragraphs 2 to 4 and in paragraph 9 (b), as in "
+    ...                       "paragraph 15 of resolution 1769 (2007)"), key=int)
+    ['2', '3', '4', '9']
+    """
+    refs: set[str] = set()
+    for m in P.PARAGRAPH_REFS.finditer(text):
+        for a, b in _REF_NUMBER.findall(re.sub(r"\([a-z]{1,4}\)", "", m.group("refs"))):
+            last = int(b) if b and int(b) >= int(a) and int(b) - int(a) < 40 else int(a)
+            refs.update(str(n) for n in range(int(a), last + 1))
+    return refs
 
 
 def _norm_verb(verb: str) -> str:

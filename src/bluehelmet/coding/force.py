@@ -22,8 +22,10 @@ Rules, in order, for each force phrase (``patterns.EXPLICIT_FORCE`` then
    Secretary-General), ``member_states`` (also "the Secretary-General and Member
    States"), or ``regional_organisation``.
 
-One code per top-level paragraph (the first authorising phrase); purposes and limits
-are read from the whole clause.
+One code per top-level paragraph (the first authorising phrase); limits are read from
+the whole clause, purposes from the clause and the mandate it covers: the paragraphs it
+names, or for "to carry out its mandate" / "the following tasks" its own paragraph and
+those that set out a mandate.
 """
 
 from __future__ import annotations
@@ -33,7 +35,13 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bluehelmet.coding import patterns as P
-from bluehelmet.coding.clauses import Clause, clause_category, clauses
+from bluehelmet.coding.clauses import (
+    Clause,
+    clause_category,
+    clauses,
+    paragraph_key,
+    paragraph_refs,
+)
 from bluehelmet.coding.operations import OperationIndex, default_index
 from bluehelmet.documents.model import Resolution
 
@@ -144,6 +152,30 @@ def _find(res: Resolution, spans: list[tuple[int, int]], table: tuple) -> list[E
     return found
 
 
+def _covered(res: Resolution, clause: Clause, after: int) -> list[tuple[int, int]]:
+    """The mandate an authorisation covers: the paragraphs it names ("to carry out the tasks
+    in paragraph 13"), or, for "its mandate" and "the following tasks", its own paragraph and
+    the paragraphs of the same section that set out a mandate ("shall have the following
+    mandate", "the mandate of MINUSMA shall include the following priority tasks")."""
+    tail = res.text[after : clause.end]
+    refs = paragraph_refs(tail)
+    section = clause.key.rpartition(".")[0]
+    whole = not refs and (P.POC_MANDATE.search(tail) or P.TASK_LIST.search(tail))
+    paragraphs = [(paragraph_key(p), p) for p in res.operative()]
+    if whole:
+        refs = {clause.key.rpartition(".")[2]} | {
+            key.rpartition(".")[2]
+            for key, p in paragraphs
+            if p.kind == "operative" and P.MANDATE_LIST.search(res.text, p.start, p.end)
+        }
+    return [
+        (p.start, p.end)
+        for key, p in paragraphs
+        if (key.rpartition(".")[0] == section and key.rpartition(".")[2] in refs)
+        or (key == clause.key and p.kind == "subparagraph")
+    ]
+
+
 def _code(
     res: Resolution,
     clause: Clause,
@@ -154,7 +186,8 @@ def _code(
     actor: tuple[int, int],
 ) -> ForceCode:
     spans = _context(res, clause)
-    purposes = _find(res, spans, P.PURPOSES)
+    covered = _covered(res, clause, e)
+    purposes = _find(res, spans + covered, P.PURPOSES[:-1]) + _find(res, spans, P.PURPOSES[-1:])
     limits = _find(res, spans, P.LIMITS)
     evidence = [("force", addressee, *actor), ("force_phrase", name, s, e)]
     evidence += [("force_purpose", v, a, b) for _, v, a, b in purposes]

@@ -260,13 +260,17 @@ PURPOSES: Final = (
         r"(?:the )?"
         r"(?:its |their )?(?:own )?(?:United Nations |international )?"
         r"(?:personnel|staff|troops|observers|forces)|ensure its (?:own )?security"
-        r"|protect (?:its|United Nations) personnel")),
+        r"|protect (?:the )?(?:its|United Nations|[A-Z]{3,}) personnel"
+        r"|in support of elements of \w+ when under")),
     ("humanitarian_access", rx(
         r"humanitarian (?:relief|assistance|aid|supplies|convoys|operations|access|personnel)"
         r"|delivery of (?:humanitarian|relief)")),
     ("mandate_implementation", rx(
-        r"(?:performance|carrying out|discharge|implementation|fulfil?ment) of "
-        r"(?:its|the|their) mandate|carry(?:ing)? out (?:its|the) mandate")),
+        r"(?:performance|carrying out|discharge|implementation|fulfil?ment|execution) of "
+        r"(?:its|the|their) (?:[\w-]+ )?(?:mandate|tasks)\b"
+        r"|(?:carry(?:ing)? out|fulfil\w*|perform\w*|implement\w*|discharg\w*|execut\w*) "
+        r"(?:its|the|their) (?:[\w-]+ )?(?:mandate|tasks)\b|the following tasks"
+        r"|discharging its duties under the mandate")),
     ("enforcement", rx(
         r"\bembargo|\bsanctions?\b|\bban on (?:military )?flights|no-fly|compliance with"
         r"|strict implementation|\benforce|inspect and verify"
@@ -287,6 +291,15 @@ LIMITS: Final = (
     ("time_limited", rx(r"for a (?:limited |temporary )?period (?:of|ending|not exceeding)")),
 )
 # fmt: on
+# After a force phrase: "to carry out the following tasks", "the tasks set out below".
+TASK_LIST: Final = rx(r"\bthe following (?:[\w-]+ ){0,2}tasks|\btasks (?:set out|listed) below")
+# A paragraph that sets out a mandate: "shall have the following mandate", "the mandate of
+# MINUSMA shall include the following priority tasks", "decides that UNMISS's mandate shall be".
+MANDATE_LIST: Final = rx(
+    r"\bfollowing (?:[\w-]+ )?mandate\b|\bmandate (?:of [\w-]+ )?(?:shall|will|should) "
+    r"(?:include|be as follows|be the following|comprise|consist)"
+    r"|\bmandate shall (?:be|focus on)\b|\bfollowing (?:[\w-]+ ){0,2}tasks\b"
+)
 
 # --- Dates, numbers, reports --------------------------------------------------
 MONTHS: Final = _words(

@@ -45,13 +45,12 @@ import re
 from dataclasses import dataclass
 
 from bluehelmet.coding import patterns as P
-from bluehelmet.coding.clauses import Clause, classify_actor
+from bluehelmet.coding.clauses import Clause, classify_actor, paragraph_refs
 from bluehelmet.coding.force import ForceCode
 from bluehelmet.coding.operations import OperationIndex, default_index
 from bluehelmet.documents.model import Resolution
 
 ADDRESSEES = frozenset(("un_operation", "member_states", "regional_organisation"))
-_NUMBER = re.compile(r"(\d{1,3})(?: to (\d{1,3})\b)?")
 
 
 @dataclass(frozen=True)
@@ -167,21 +166,6 @@ def _words(res: Resolution, clause: Clause) -> tuple[str, int, int] | None:
         return None
     s, e, name = min(found)
     return name, s, e
-
-
-def paragraph_refs(text: str) -> set[str]:
-    """Top-level paragraph numbers of this resolution that ``text`` refers to.
-
-    >>> sorted(paragraph_refs("the tasks in paragraphs 2 to 4 and in paragraph 9 (b), as in "
-    ...                       "paragraph 15 of resolution 1769 (2007)"), key=int)
-    ['2', '3', '4', '9']
-    """
-    refs: set[str] = set()
-    for m in P.PARAGRAPH_REFS.finditer(text):
-        for a, b in _NUMBER.findall(re.sub(r"\([a-z]{1,4}\)", "", m.group("refs"))):
-            last = int(b) if b and int(b) >= int(a) and int(b) - int(a) < 40 else int(a)
-            refs.update(str(n) for n in range(int(a), last + 1))
-    return refs
 
 
 def _covers(res: Resolution, f: ForceCode, end: int, key: str) -> bool:
