@@ -187,3 +187,27 @@ def test_subparagraph_authorisation_is_coded_on_its_paragraph() -> None:
     )
     assert [(c.paragraph, c.label, c.addressee) for c in codes] == [("8", "8(b)", "un_operation")]
     assert "Take the necessary action" in res.text[codes[0].start : codes[0].end]
+
+
+def test_purposes_come_from_the_mandate_an_authorisation_covers() -> None:
+    code = _one(
+        "1. Authorizes MINUSMA to use all necessary means to carry out its mandate;\n\n"
+        "2. Decides that the mandate of MINUSMA shall include the following priority tasks:\n\n"
+        "(a) To protect civilians under imminent threat of physical violence;\n\n"
+        "(b) To monitor the arms embargo;\n\n"
+        "3. Requests the Secretary-General to ensure the freedom of movement of observers;",
+        "all necessary means",
+    )
+    assert set(code.purposes) == {"mandate_implementation", "protection_of_civilians"}
+
+
+def test_purposes_of_a_named_paragraph_and_of_own_items_only() -> None:
+    _, codes = _code(
+        "1. Decides that UNISFA shall protect United Nations personnel;\n\n"
+        "2. Decides that UNISFA shall facilitate humanitarian assistance;\n\n"
+        "3. Authorizes UNISFA to take the necessary actions to carry out the tasks in "
+        "paragraph 2 and to:\n\n(a) ensure the freedom of movement of its personnel;"
+    )
+    assert [set(c.purposes) for c in codes] == [
+        {"mandate_implementation", "humanitarian_access", "freedom_of_movement"}
+    ]
