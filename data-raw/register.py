@@ -4,8 +4,10 @@ The curated files are typed by the project's curators from the resolution texts
 and the sources named in each row. Mandate events are assembled
 (:mod:`bluehelmet.register.assemble`) from the curated rows, the rows the coder finds
 in every resolution text of the shared corpora (1946–1994 and 2000–2026), rows from
-the UN titles of resolutions without a text (1995–1999), and the curators' reviews
-(``curated/mandate_reviews.csv``: each departure from the coder with its reason). The
+the UN titles of resolutions without a text (1995–1999), the troop and police ceilings
+read by hand in every 2000–2026 mandate text (``curated/mandate_strengths.csv``: the
+total stated, or the increment, with the paragraph and the words), and the curators'
+reviews (``curated/mandate_reviews.csv``: each departure from the coder with its reason). The
 script validates the whole register (schemas and cross-checks against resolutions.csv)
 and only then writes the packaged tables, so a failed check writes nothing.
 
@@ -63,17 +65,38 @@ def mandate_events(curated: pd.DataFrame, operations: pd.DataFrame) -> pd.DataFr
     index = read_table("resolutions")
     dates = index.set_index("number")["date"]
     known = set(operations["acronym"])
-    text = text_rows(coded, dates)
+    un = frozenset(operations.loc[operations["org"] == "UN", "acronym"])
+    text = text_rows(coded, dates, un)
     text = text[text["operation"].isin(known)]
     read = set(coded.resolution["resolution"].astype(int))
     titles = title_rows(index, read, OperationIndex(operations))
     reviews = pd.read_csv(CURATED / "mandate_reviews.csv", dtype=str, keep_default_na=False)
-    events = assemble_events(curated, text, titles, resolution_values(coded), reviews)
+    strengths = pd.read_csv(CURATED / "mandate_strengths.csv", dtype=str, keep_default_na=False)
+    ceilings = text.set_index(["operation", "resolution"])["troop_ceiling"]
+    print(f"coder's troop ceilings: {_agreement(ceilings, strengths)}")
+    events = assemble_events(curated, text, titles, resolution_values(coded), reviews, strengths)
     events = events.sort_values(SORT["mandate_events"], kind="stable").reset_index(drop=True)
     with tempfile.TemporaryDirectory() as tmp:  # the packaged types, as a reader sees them
         return read_table(
             "mandate_events", write_table(events, "mandate_events", Path(tmp) / "m.csv")
         )
+
+
+def _agreement(coder: pd.Series, strengths: pd.DataFrame) -> str:
+    """How often the coder's troop ceiling equals the hand-read one (empty = empty)."""
+    pairs = [
+        (
+            int(s.troop_ceiling) if s.troop_ceiling else None,
+            coder.get((s.operation, int(s.resolution))),
+        )
+        for s in strengths.itertuples()
+        if (s.operation, int(s.resolution)) in coder.index
+    ]
+    pairs = [(hand, None if pd.isna(read) else int(read)) for hand, read in pairs]
+    stated = [(hand, read) for hand, read in pairs if hand is not None]
+    same = sum(hand == read for hand, read in pairs)
+    found = sum(hand == read for hand, read in stated)
+    return f"{same}/{len(pairs)} rows agree; {found}/{len(stated)} stated ceilings found"
 
 
 def main() -> int:

@@ -146,7 +146,8 @@ def operation_cmd(acronym: str, format: Format = "table") -> None:
     )
     if format == "table":  # every linked resolution; "not coded" where a value is empty
         shown = (
-            "resolution,date,event,chapter_vii,force,poc,troop_ceiling,mandate_until,verification"
+            "resolution,date,event,chapter_vii,force,poc,troop_ceiling,police_ceiling,"
+            "mandate_until,verification"
         )
         emit(rec.history, format, shown, title="Mandate history (notes: --format csv or json)")
     else:
@@ -198,10 +199,10 @@ def mandate_panel_cmd(
     if format == "table" and columns is None:
         columns = (
             "operation,resolution,date,event,chapter_vii,force_authorised,poc,troop_ceiling,"
-            "mandate_until,verification,changed,not_coded"
+            "police_ceiling,mandate_until,verification,changed,not_coded"
             if unit == "resolution"
             else "operation,month,resolution,event,chapter_vii,force_authorised,poc,"
-            "troop_ceiling,mandate_until,coded,lapsed,end_known"
+            "troop_ceiling,police_ceiling,mandate_until,coded,lapsed,end_known"
         )
     emit(df, format, columns, title=f"Mandate panel ({unit})")
 

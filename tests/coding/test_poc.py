@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bluehelmet.coding.clauses import clauses
+from bluehelmet.coding.clauses import clauses, paragraph_refs
 from bluehelmet.coding.code import code_texts
 from bluehelmet.coding.force import code_force
 from bluehelmet.coding.operations import default_index
-from bluehelmet.coding.clauses import paragraph_refs
 from bluehelmet.coding.poc import PocCode, code_poc
 from tests.coding.build import make_resolution
 

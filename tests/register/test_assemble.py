@@ -197,3 +197,103 @@ def test_titles_name_events_and_never_code_values() -> None:
     assert rows["event"].to_dict() == {998: "expand"}
     assert rows.loc[998, ["chapter_vii", "force_authorised", "poc"]].isna().all()
     assert rows.loc[998, "verification"] == "index"
+
+
+STRENGTH_COLUMNS = [
+    "operation",
+    "resolution",
+    "troop_ceiling",
+    "police_ceiling",
+    "troop_increment",
+    "police_increment",
+    "paragraph",
+    "quote",
+    "note",
+]
+
+
+def test_hand_read_strengths_replace_the_coder_and_increments_add_to_the_ceiling() -> None:
+    def renewal(number: int, date: str, **values: object) -> dict[str, object]:
+        return {
+            "operation": "UNX",
+            "resolution": number,
+            "date": pd.Timestamp(date),
+            "event": "extend",
+            "verification": "text",
+            "note": "coded",
+            **values,
+        }
+
+    text = _rows(
+        renewal(2001, "2005-01-01", event="establish", troop_ceiling=850),  # an increment
+        renewal(2002, "2006-01-01", troop_ceiling=300),
+        renewal(2003, "2007-01-01"),
+        renewal(2004, "2008-01-01"),
+        renewal(2005, "2009-01-01"),
+        renewal(2006, "2010-01-01"),
+    )
+    strengths = pd.DataFrame(
+        [
+            ("UNX", "2001", "5000", "1000", "", "", "4", "up to 5,000 military personnel", ""),
+            ("UNX", "2002", "", "", "+300", "-100", "2", "an increase of 300", ""),
+            ("UNX", "2003", "", "", "", "", "", "", ""),
+            ("UNX", "2004", "", "", "?", "", "3", "a temporary increase", ""),
+            ("UNX", "2005", "", "", "", "", "", "", ""),
+            ("UNX", "2006", "6000", "", "", "", "5", "up to 6,000", ""),
+        ],
+        columns=STRENGTH_COLUMNS,
+    )
+    coded = _coded(2001, 2002, 2003, 2004, 2005, 2006)
+    out = assemble_events(
+        text.iloc[:0], text, text.iloc[:0], coded, _reviews(), strengths
+    ).set_index("resolution")
+    troops = out["troop_ceiling"].tolist()
+    assert troops == [5000, 5300, 5300, None, None, 6000]
+    assert out["police_ceiling"].tolist() == [1000, 900, 900, 900, 900, 900]
+    assert "up to 5,000 military personnel" in out.loc[2001, "note"]
+    assert "troop ceiling: 5000 (2001) +300 here" in out.loc[2002, "note"]
+    assert "kept from 2002" in out.loc[2003, "note"]
+    assert "does not total" in out.loc[2004, "note"]
+
+
+def test_a_strength_for_no_row_is_an_error() -> None:
+    strengths = pd.DataFrame(
+        [("UNX", "2001", "5000", "", "", "", "4", "up to 5,000", "")], columns=STRENGTH_COLUMNS
+    )
+    with pytest.raises(ValueError, match="strength UNX 2001"):
+        assemble_events(_rows(), _rows(), _rows(), _coded(), _reviews(), strengths)
+
+
+def test_tasks_are_rewritten_by_a_whole_mandate_and_added_to_otherwise() -> None:
+    def row(number: int, tasks: str | None, whole: bool) -> dict[str, object]:
+        return {
+            "operation": "UNX",
+            "resolution": number,
+            "date": pd.Timestamp(f"{number}-01-01"),
+            "event": "establish" if number == 2001 else "extend",
+            "tasks": tasks,
+            "sets_mandate": whole,
+            "verification": "text",
+            "note": "coded",
+        }
+
+    text = pd.DataFrame(
+        [
+            {**dict.fromkeys(COLUMNS), **r}
+            for r in (
+                row(2001, "CivProtect;HumanRights", True),
+                row(2002, None, False),  # a plain renewal
+                row(2003, "Gender", False),  # "decides that the mandate shall also include"
+                row(2004, "ElectAssist", True),  # a rewritten mandate
+            )
+        ]
+    )
+    coded = _coded(2001, 2002, 2003, 2004)
+    out = assemble_events(_rows(), text, _rows(), coded, _reviews()).set_index("resolution")
+    assert out["tasks"].tolist() == [
+        "CivProtect;HumanRights",
+        "CivProtect;HumanRights",
+        "CivProtect;Gender;HumanRights",
+        "ElectAssist",
+    ]
+    assert "tasks (adding Gender) kept from 2002" in out.loc[2003, "note"]

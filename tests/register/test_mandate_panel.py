@@ -45,7 +45,9 @@ def test_changes_are_recorded_against_the_previous_resolution() -> None:
     assert p["previous_resolution"].tolist()[1:] == [20, 30]
     assert pd.isna(p["previous_resolution"].iloc[0])
     assert p["changed"].tolist() == ["", "troop_ceiling;event", "chapter_vii;event"]
-    assert p["not_coded"].iloc[1] == "force_addressee;force_purposes;mandate_until"
+    assert p["not_coded"].iloc[1] == (
+        "force_addressee;force_purposes;police_ceiling;tasks;mandate_until"
+    )
 
 
 def test_not_coded_values_never_count_as_changes() -> None:

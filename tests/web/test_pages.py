@@ -110,7 +110,9 @@ def test_operation_page_shows_mandate_history_with_badges(client: TestClient) ->
         assert ("Chapter VII" in badges) == (event["chapter_vii"] == "true")
         assert ("force" in badges) == (event["force_authorised"] == "true")
         assert ("PoC" in badges) == (event["poc"] == "true")
-        assert tds[6].text_content().strip().startswith(event["verification"])
+        assert tds[4].text_content().strip() == event["troop_ceiling"]
+        assert tds[5].text_content().strip() == event["police_ceiling"]
+        assert tds[7].text_content().strip().startswith(event["verification"])
     vii = doc.xpath("//span[contains(@class, 'badge-vii')]")[0]
     assert "paragraph" in vii.get("title") and "un_sc_resolutions" in vii.get("title")
 

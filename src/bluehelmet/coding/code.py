@@ -45,6 +45,7 @@ RESOLUTION_COLUMNS = (
     "n_events",
     "n_reports",
     "tasks",
+    "sets_mandate",
     "meeting",
     "un_chapter_vii",
     "source",
@@ -263,6 +264,11 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
         n_events=len(events),
         n_reports=len(reports),
         tasks=";".join(sorted({f"{t.task}:{t.mode}" for t in tasks})),
+        sets_mandate=any(
+            P.MANDATE_LIST.search(res.text, p.start, p.end)
+            for p in res.operative()
+            if p.kind == "operative"
+        ),
         meeting=res.meeting,
         un_chapter_vii=res.un_chapter_vii,
         source=res.source,

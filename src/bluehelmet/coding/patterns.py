@@ -250,7 +250,7 @@ SG_AND_STATES: Final = rx(r"^\W*Secretary-General and (?:the )?(?:Member )?State
 # --- Force purposes and limits ----------------------------------------------
 # fmt: off
 PURPOSES: Final = (
-    ("self_defence", rx(r"self-?\s*defen[cs]e")),
+    ("self_defence", rx(r"self-?\s*defen[cs]e(?! (?:groups|militias|units))")),
     ("protection_of_civilians", rx(
         r"protect\w*(?: \w+){0,3} civilians?|civilian population|civilians under"
         r"|safe areas?\b|protection (?:of|to) (?:the )?(?:population|civilians)")),

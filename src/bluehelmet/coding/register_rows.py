@@ -67,8 +67,36 @@ def _note(event: str, paragraph: str, r: pd.Series, detail: str) -> str:
     return f"Coded from the text: {event}{f' ({where})' if where else ''}; {_codes(r)}"
 
 
-def text_rows(coded: CodedResolution, dates: pd.Series) -> pd.DataFrame:
+def _purposes(labels: pd.DataFrame) -> dict[tuple[int, bool], str]:
+    """Force purposes by (resolution, addressed to a UN operation), as ``;``-lists."""
+    force = labels[(labels["code"] == "force") & (labels["value"] != "none")]
+    found: dict[tuple[int, bool], dict[str, None]] = {}
+    for f in force.itertuples():
+        key = (int(f.resolution), f.value == "un_operation")
+        found.setdefault(key, {}).update(dict.fromkeys(p for p in str(f.detail).split(";") if p))
+    return {key: ";".join(sorted(names)) for key, names in found.items() if names}
+
+
+def _tasks(r: pd.Series) -> str | None:
+    """The PEMA tasks the resolution gives the UN (not those it encourages), as a ``;``-list;
+    ``UseOfForce`` is left to ``force_authorised``."""
+    names = {
+        task
+        for task, _, mode in (t.partition(":") for t in str(r["tasks"]).split(";") if t)
+        if mode != "encouraged" and task != "UseOfForce"
+    }
+    return ";".join(sorted(names)) or None
+
+
+def text_rows(
+    coded: CodedResolution, dates: pd.Series, un: frozenset[str] = frozenset()
+) -> pd.DataFrame:
     """Register rows for every mandate event the coder found (``dates``: number -> date).
+
+    ``un`` names the UN operations: their force purposes are those of the authorisations
+    addressed to a UN operation; other operations take those addressed to anyone else.
+    ``tasks`` are coded only when the resolution concerns one operation; ``sets_mandate``
+    (an extra column) says whether it sets out that operation's whole mandate.
 
     >>> from bluehelmet.documents.model import Paragraph, Resolution
     >>> from bluehelmet.coding.code import code_resolution
@@ -81,6 +109,8 @@ def text_rows(coded: CodedResolution, dates: pd.Series) -> pd.DataFrame:
     labels = coded.label_rows
     events = labels[(labels["code"] == "event") & (labels["value"] != "none")]
     by_number = coded.resolution.set_index("resolution")
+    purposes = _purposes(labels)
+    operations = events.groupby("resolution")["value"].nunique()
     rows = []
     for e in events.itertuples():
         number = int(e.resolution)
@@ -97,15 +127,20 @@ def text_rows(coded: CodedResolution, dates: pd.Series) -> pd.DataFrame:
                 "date": dates.get(number),
                 "event": event,
                 **_values(r),
-                "force_purposes": None,
+                "force_purposes": purposes.get((number, operation in un))
+                if r["force_authorised"]
+                else None,
                 "troop_ceiling": size if size is not None and size >= MIN_CEILING else None,
+                # one operation: the tasks are its own (several: not attributed, not coded)
+                "tasks": _tasks(r) if operations[e.resolution] == 1 else None,
+                "sets_mandate": bool(r["sets_mandate"]) and operations[e.resolution] == 1,
                 "mandate_until": until.group(1) if until else None,
                 "verification": "text",
                 "source": _source(str(r["source"])),
                 "note": _note(event, str(e.paragraph), r, detail),
             }
         )
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    return pd.DataFrame(rows, columns=[*COLUMNS, "sets_mandate"])
 
 
 def resolution_values(coded: CodedResolution) -> pd.DataFrame:

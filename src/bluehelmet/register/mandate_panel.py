@@ -23,12 +23,14 @@ CODED_FIELDS = (
     "force_purposes",
     "poc",
     "troop_ceiling",
+    "police_ceiling",
+    "tasks",
     "mandate_until",
 )
 #: Fields compared with the operation's previous resolution (``changed``).
 CHANGE_FIELDS = (*CODED_FIELDS, "event")
 #: ``;``-lists, compared as sets.
-LIST_FIELDS = ("force_addressee", "force_purposes")
+LIST_FIELDS = ("force_addressee", "force_purposes", "tasks")
 VALUE_COLUMNS = ("event", *CODED_FIELDS, "verification")
 #: Dates whose resolutions have no text in the shared corpora: 900 (4 March 1994; the
 #: CR-UNSC texts end at 899, with 902 alone after it) to 1284, the last before the UN's XML.

@@ -246,7 +246,8 @@ def mandate_history(events: pd.DataFrame) -> pd.DataFrame:
     force = events.get("force_authorised", pd.Series(pd.NA, events.index))
     whom = events.get("force_addressee", pd.Series(pd.NA, events.index))
     out["force"] = [_force(f, w) for f, w in zip(force, whom, strict=True)]
-    for col, kind in (("poc", "bool"), ("troop_ceiling", "int"), ("mandate_until", "date")):
+    shown = (("poc", "bool"), ("troop_ceiling", "int"), ("police_ceiling", "int"))
+    for col, kind in (*shown, ("mandate_until", "date")):
         out[col] = [_shown(v, kind) for v in events.get(col, pd.Series(pd.NA, events.index))]
     out["verification"] = events["verification"]
     return out.reset_index(drop=True)

@@ -122,6 +122,8 @@ TABLES: dict[str, tuple[Col, ...]] = {
         Col("force_purposes", "list", allowed=vocab.FORCE_PURPOSES),
         Col("poc", "bool"),
         Col("troop_ceiling", "int"),
+        Col("police_ceiling", "int"),
+        Col("tasks", "list"),
         Col("mandate_until", "date"),
         Col("verification", nullable=False, allowed=vocab.EVENT_VERIFICATION),
         Col("source", "list", nullable=False),
