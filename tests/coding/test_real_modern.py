@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from bluehelmet.coding.batch import code_folders
@@ -32,3 +33,23 @@ def test_targets_on_the_modern_gold_development_set(modern_dir: Path) -> None:
     assert scores.loc["force", "accuracy"] >= 0.95
     assert scores.loc["poc", "f1"] >= 0.95
     assert scores.loc["poc", "accuracy"] >= 0.95
+
+
+def test_task_codes_against_the_hand_judged_sample(modern_dir: Path) -> None:
+    """80 (operation, resolution, task) codes judged by hand in the texts (64 right); the
+    coder keeps the right ones and fewer of the wrong ones."""
+    judged = pd.read_csv(GOLD.parent / "tasks_judged.csv")
+    coded = code_folders(modern_dir, progress=False)[1].resolution.set_index("resolution")
+    tasks = {
+        int(n): {t.partition(":")[0] for t in str(v).split(";") if not t.endswith(":encouraged")}
+        for n, v in coded["tasks"].items()
+    }
+    still = judged[
+        [t in tasks.get(int(n), set()) for n, t in zip(judged.resolution, judged.task, strict=True)]
+    ]
+    right = still["correct"] == "yes"
+    assert right.sum() >= (judged["correct"] == "yes").sum() - 2  # the right ones kept
+    assert right.mean() >= 0.80
+    # three were misconduct paragraphs ("sexual exploitation and abuse" by the mission's own
+    # staff read as SGBViolence), no longer coded
+    assert (~right).sum() <= 16 - 3

@@ -61,6 +61,33 @@ def test_points_set_as_sibling_paragraphs_nest_under_the_letter_before() -> None
     assert res.operative()[2].text == "(i) To protect;\ncontinued text"
 
 
+def test_a_sublist_inside_a_sublist_holds_the_items_of_the_point_before_it() -> None:
+    # MINUSMA 2423 38 (a) (ii): "notably:" then dash bullets, set as a sibling sublist
+    bullets = (
+        "<sublist>"
+        + point("–", "to support the ceasefire,")
+        + point("–", "to canton")
+        + ("</sublist>")
+    )
+    items = (
+        "<sublist>"
+        + point("(i)", "To support reforms;")
+        + point("(ii)", "To support security measures, notably:")
+        + bullets
+        + point("(iii)", "To support justice;")
+        + "</sublist>"
+    )
+    body = paragraph(
+        "38.", "Decides that the mandate shall include:", point("(a)", "Peace") + items
+    )
+    res = read_akn(akn(body=body), "x.xml")
+    labels = [p.label for p in res.operative()]
+    assert labels == [
+        "38", "38(a)", "38(a.i)", "38(a.ii)", "38(a.ii.–)", "38(a.ii.–)", "38(a.iii)"
+    ]  # fmt: skip
+    assert res.operative()[4].text == "– to support the ceasefire,"
+
+
 def test_chapter_vii_scope_preamble_paragraph_and_section() -> None:
     acting = "Acting under Chapter VII of the Charter of the United Nations,"
     res = read_akn(akn(preamble=(acting,), body=MANDATE), "x.xml")

@@ -32,7 +32,7 @@ TASKS: dict[str, str] = {
     "CivProtect": r"protect\w* (?:of )?(?:the )?civilian|civilian population|safe areas?",
     "HumanRights": r"human rights",
     "ChildRights": r"\bchild(?:ren)?\b",
-    "SGBViolence": r"sexual violence|gender-based violence|sexual exploitation",
+    "SGBViolence": r"sexual violence|gender-based violence",
     "PoliceReform": r"\bpolice\b",
     "MilitaryReform": r"(?:restructuring|reform|training) of (?:the )?(?:\w+ )?(?:armed forces"
     r"|army|military)|new (?:unified |national )?(?:army|armed forces)",

@@ -418,11 +418,18 @@ class _Builder:
         self.blocks.append(block)
         for point in points:
             if _local(point) == "sublist":
-                for inner in point:
-                    if _local(inner) == "point":
-                        self._point(inner, sub)
+                self._sublist(point, sub)
             else:
                 self._point(point, sub)
+
+    def _sublist(self, sublist: Any, parent: str | None) -> None:
+        """The points of a sublist; a sublist inside it holds the items of the point it
+        follows ("(ii) ..., notably:" then its dash bullets)."""
+        for inner in sublist:
+            if _local(inner) == "point":
+                self._point(inner, parent)
+            elif _local(inner) == "sublist":
+                self._sublist(inner, self.blocks[-1].sub)
 
     def _point(self, point: Any, parent: str | None) -> None:
         num = _clean(_text(point.find(f"{_N}num")))
