@@ -14,8 +14,9 @@ from bluehelmet.report.reuse import (
     largest_families,
     novelty_by_year,
     reuse_tables,
-    shared_paragraphs,
+    shared_language,
 )
+from bluehelmet.reuse.measures import group_matrix
 
 
 def _members() -> pd.DataFrame:
@@ -88,7 +89,7 @@ def test_novelty_by_year_takes_quartiles_over_resolutions() -> None:
     assert out["repetition_index"].tolist() == [0.5, 0.1]
 
 
-def test_shared_paragraphs_counts_distinct_later_paragraphs_per_operation_pair() -> None:
+def test_shared_language_counts_distinct_later_paragraphs_per_operation_pair() -> None:
     paragraphs = pd.DataFrame(
         {
             "doc": ["A", "A", "B", "C", "C", "D", "E"],
@@ -111,12 +112,13 @@ def test_shared_paragraphs_counts_distinct_later_paragraphs_per_operation_pair()
         ],
         columns=["source_doc", "source_id", "target_doc", "target_id"],
     )
-    out = shared_paragraphs(pairs, paragraphs)
+    matrix = group_matrix(pairs, paragraphs)  # the one count the CLI writes too
+    out = shared_language(matrix, paragraphs)
     # operations in order of their first paragraph: UNW (1979), UNX (1980), UNY (1981)
     assert out.index.tolist() == out.columns.tolist() == ["UNW", "UNX", "UNY"]
     assert out.values.tolist() == [[0, 1, 0], [0, 0, 2], [0, 0, 1]]
     # the top 2 by paragraphs as source plus as target: UNX (3) and UNY (3), not UNW (1)
-    assert shared_paragraphs(pairs, paragraphs, top=2).values.tolist() == [[0, 2], [0, 1]]
+    assert shared_language(matrix, paragraphs, top=2).values.tolist() == [[0, 2], [0, 1]]
 
 
 def test_reuse_tables_runs_the_engine_and_leaves_boilerplate_out() -> None:

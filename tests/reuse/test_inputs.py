@@ -46,8 +46,11 @@ def _coded(events: str, labels: list[str], force: list[bool]) -> CodedResolution
 def test_each_operative_and_subparagraph_is_a_record() -> None:
     coded = _coded("UNMIL:establish;UNAMSIL:extend", ["1", "2", "2(a)"], [False, True, False])
     table = paragraphs_from_resolutions([_resolution()], coded)
-    assert list(table.columns) == [*PARAGRAPH_COLUMNS, "force"]
+    assert list(table.columns) == [*PARAGRAPH_COLUMNS, "force", "number", "label"]
     assert table["id"].tolist() == ["1500:1", "1500:2", "1500:2(a)"]
+    # ids carried as columns: nobody parses "1500:2(a)" back
+    assert table["number"].tolist() == [1500] * 3
+    assert table["label"].tolist() == ["1", "2", "2(a)"]
     assert set(table["doc"]) == {"S/RES/1500 (2003)"}
     assert set(table["date"]) == {"2003"}
     assert set(table["group"]) == {"UNMIL"}

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bluehelmet.errors import DataFormatError
+from bluehelmet.errors import DataFormatError, UsageError
 from bluehelmet.reuse.measures import (
     covered,
     force_genealogy,
@@ -152,3 +152,16 @@ def test_empty_pairs_give_zero_reuse() -> None:
     assert resolution_reuse(empty, _paragraphs())["novelty"].tolist() == [1.0] * 4
     assert group_matrix(empty, _paragraphs()).shape == (0, 0)
     assert set(force_genealogy(empty, _paragraphs())["relation"]) == {"new"}
+
+
+def test_group_matrix_says_what_it_counts() -> None:
+    paras = pd.DataFrame(
+        {"doc": ["A", "B", "C"], "id": ["1", "1", "1"], "text": ["x"] * 3, "group": ["G", "G", "H"]}
+    )
+    into_c = pd.DataFrame(
+        [["A", "1", "C", "1"], ["B", "1", "C", "1"]], columns=list(PAIR_COLUMNS[:4])
+    )
+    assert group_matrix(into_c, paras).loc["G", "H"] == 1  # one paragraph of H reuses G
+    assert group_matrix(into_c, paras, count="pairs").loc["G", "H"] == 2
+    with pytest.raises(UsageError, match="count"):
+        group_matrix(into_c, paras, count="resolutions")  # type: ignore[arg-type]

@@ -100,7 +100,7 @@ def shared_language_figure(shared: pd.DataFrame) -> Figure:
 
     Zero cells are left blank, others are labelled with their value; colours are on a log
     scale; the diagonal (reuse within an operation) is outlined. ``shared`` is square, as
-    made by ``report.reuse.shared_paragraphs``.
+    made by ``report.reuse.shared_language``.
 
     >>> s = pd.DataFrame([[3, 1], [0, 2]], index=["A", "B"], columns=["A", "B"])
     >>> [t.get_text() for t in shared_language_figure(s).axes[0].texts]

@@ -1,8 +1,8 @@
 """The tables behind the report's reuse section: diffusion, novelty by year, shared language.
 
-Everything here starts from the reuse engine's paragraph table and verified pairs
-(boilerplate pairs are already left out by :func:`~bluehelmet.reuse.engine.find_reuse`),
-and every table has a fixed row order so the report stays byte-for-byte reproducible.
+Everything here is selected from :func:`~bluehelmet.reuse.explore.explore`'s tables
+(boilerplate pairs left out), never re-counted, and every table has a fixed row order so
+the report stays byte-for-byte reproducible.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bluehelmet.reuse.engine import find_reuse
-from bluehelmet.reuse.families import families, family_summary
-from bluehelmet.reuse.measures import earlier_pairs, repetition_index, resolution_reuse
+from bluehelmet.reuse.explore import explore
+from bluehelmet.reuse.families import family_summary
 
 #: Characters of a family's origin text shown in the table.
 EXCERPT = 140
@@ -135,43 +134,24 @@ def novelty_by_year(resolutions: pd.DataFrame, repetition: pd.DataFrame) -> pd.D
     return out.rename_axis("year").reset_index()
 
 
-def shared_paragraphs(pairs: pd.DataFrame, paragraphs: pd.DataFrame, top: int = 15) -> pd.DataFrame:
-    """Operations x operations: paragraphs of the later one reusing language of the earlier one.
+def shared_language(matrix: pd.DataFrame, paragraphs: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """The ``top`` operations of a :func:`~bluehelmet.reuse.measures.group_matrix` (counting
+    paragraphs) with the most reuse (as source plus as target), in order of their first
+    paragraph; the rest of the table is left out, not re-counted.
 
-    Cell (S, T) counts the paragraphs of operation T's resolutions with at least one
-    verified pair whose earlier paragraph is in a resolution of operation S (pairs within
-    one resolution, or from a later source, are not counted, as in
-    :func:`~bluehelmet.reuse.measures.earlier_pairs`). The ``top`` operations with the most
-    such paragraphs (as source plus as target) are kept, in order of their first paragraph.
-
-    >>> paras = pd.DataFrame({"doc": ["A", "B", "C"], "id": ["1", "1", "1"],
-    ...     "text": ["x", "x", "x"], "date": ["1990", "1991", "1992"],
-    ...     "group": ["G", "H", "H"]})
-    >>> pairs = pd.DataFrame({"source_doc": ["A", "A", "B"], "source_id": ["1"] * 3,
-    ...                       "target_doc": ["B", "C", "C"], "target_id": ["1"] * 3})
-    >>> shared_paragraphs(pairs, paras).values.tolist()
-    [[0, 2], [0, 1]]
+    >>> m = pd.DataFrame([[0, 2, 0], [0, 0, 1], [0, 0, 0]], index=list("GHK"), columns=list("GHK"))
+    >>> paras = pd.DataFrame({"group": list("GHK"), "date": ["1992", "1990", "1991"]})
+    >>> shared_language(m, paras, top=2).values.tolist()
+    [[0, 0], [2, 0]]
     """
-    groups = _strings(paragraphs, "group").to_numpy()
-    links = earlier_pairs(pairs, paragraphs)
-    found = pd.DataFrame(
-        {
-            "source": groups[links["source_row"].to_numpy(dtype=int)],
-            "target": groups[links["target_row"].to_numpy(dtype=int)],
-            "row": links["target_row"].to_numpy(dtype=int),
-        }
+    total = matrix.sum(axis=0) + matrix.sum(axis=1)
+    keep = sorted(matrix.index, key=lambda g: (-int(total[g]), g))[:top]
+    dated = pd.DataFrame(
+        {"group": _strings(paragraphs, "group"), "date": _strings(paragraphs, "date")}
     )
-    found = found[(found["source"] != "") & (found["target"] != "")].drop_duplicates()
-    counts = pd.crosstab(found["source"], found["target"])
-    names = sorted(set(counts.index) | set(counts.columns))
-    counts = counts.reindex(index=names, columns=names, fill_value=0)
-    total = counts.sum(axis=0) + counts.sum(axis=1)
-    keep = sorted(names, key=lambda g: (-int(total[g]), g))[:top]
-    dated = pd.DataFrame({"group": groups, "date": _strings(paragraphs, "date").to_numpy()})
-    dated = dated[dated["date"] != ""]
-    first = dated.groupby("group")["date"].min()
+    first = dated[dated["date"] != ""].groupby("group")["date"].min()
     keep.sort(key=lambda g: (first.get(g, "\uffff"), g))
-    out = counts.loc[keep, keep].astype(int)
+    out = matrix.loc[keep, keep].astype(int)
     out.index.name, out.columns.name = "source", "target"
     return out
 
@@ -194,7 +174,7 @@ class ReuseTables:
 def reuse_tables(
     paragraphs: pd.DataFrame, top_families: int = 8, top_groups: int = 15
 ) -> ReuseTables:
-    """Run the reuse engine on ``paragraphs`` and compute the report section's tables.
+    """Explore reuse in ``paragraphs`` once and select the report section's tables.
 
     >>> text = "the council decides to extend the mandate of the force for six months"
     >>> paras = pd.DataFrame({"doc": ["A", "B"], "id": ["1:1", "2:1"], "text": [text, text],
@@ -203,20 +183,17 @@ def reuse_tables(
     >>> t.n_pairs, t.diffusion["resolutions"].tolist(), t.shared.values.tolist()
     (1, [1, 2], [[0, 1], [0, 0]])
     """
-    result = find_reuse(paragraphs)
-    members = families(result.pairs, paragraphs)
+    found = explore(paragraphs)
+    members = found.members
     largest = largest_families(members, top_families)
-    novelty = novelty_by_year(
-        resolution_reuse(result.pairs, paragraphs), repetition_index(result.pairs, paragraphs)
-    )
     return ReuseTables(
         largest=largest,
         diffusion=family_diffusion(members, largest),
-        novelty=novelty,
-        shared=shared_paragraphs(result.pairs, paragraphs, top_groups),
+        novelty=novelty_by_year(found.resolution_shares, found.repetition),
+        shared=shared_language(found.matrix, paragraphs, top_groups),
         n_paragraphs=len(paragraphs),
         n_documents=int(paragraphs["doc"].nunique()),
-        n_pairs=len(result.pairs),
-        n_boilerplate_pairs=len(result.boilerplate_pairs),
+        n_pairs=len(found.pairs),
+        n_boilerplate_pairs=len(found.boilerplate_pairs),
         n_families=int((members.groupby("family").size() >= 2).sum()),
     )

@@ -43,6 +43,9 @@ _BOM = b"\xef\xbb\xbf"
 _INVALID = object()  # a line that is not JSON
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _REQUIRED = ("doc", "id", "text")
+#: Optional columns kept when given: the coder's force flag, the resolution number and the
+#: paragraph's label in it (a resolution folder gives all three; ids are never parsed).
+EXTRA_COLUMNS = ("force", "number", "label")
 _BATCH_ROWS = 65_536
 # What kind of input each file suffix is.
 _SUFFIXES = {
@@ -117,10 +120,23 @@ def paragraphs_from_resolutions(
                     date=date,
                     group=group,
                     force=bool(forces[cursor]),
+                    number=res.number,
+                    label=f"{p.label}{suffix}",
                 )
             )
             cursor += 1
-    return pd.DataFrame(rows, columns=[*PARAGRAPH_COLUMNS, "force"])
+    return _with_extras(pd.DataFrame(rows, columns=[*PARAGRAPH_COLUMNS, *EXTRA_COLUMNS]))
+
+
+def _with_extras(frame: pd.DataFrame) -> pd.DataFrame:
+    """``force`` as a flag (missing: False), ``number`` as Int64, ``label`` as a string."""
+    if "force" in frame:
+        frame["force"] = frame["force"].eq(True)
+    if "number" in frame:
+        frame["number"] = pd.to_numeric(frame["number"], errors="coerce").astype("Int64")
+    if "label" in frame:
+        frame["label"] = frame["label"].fillna("").astype(str)
+    return frame
 
 
 def _as_text(value: Any) -> str:
@@ -154,7 +170,7 @@ class RecordChecker:
         self.skipped: Counter[str] = Counter()
         self.warned: Counter[str] = Counter()
         self.first: dict[tuple[str, str], int] = {}
-        self.has_force = False
+        self.extras: dict[str, None] = {}  # the optional columns seen, in order
 
     def skip(self, n: int, reason: str, detail: str = "") -> None:
         """Count record ``n`` as skipped for ``reason`` and note it."""
@@ -217,18 +233,17 @@ class RecordChecker:
             group=_as_text(record.get("group")),
         )
         self.clean(n, row)
-        if "force" in record:
-            self.has_force = True
-            row["force"] = bool(record["force"]) if record["force"] is not None else False
+        for extra in EXTRA_COLUMNS:
+            if extra in record:
+                self.extras[extra] = None
+                row[extra] = record[extra]
         return row
 
     def frame(self, rows: list[dict[str, Any]]) -> pd.DataFrame:
-        """Checked rows as a table: ``PARAGRAPH_COLUMNS``, and ``force`` once any record had it."""
-        columns = [*PARAGRAPH_COLUMNS, *(["force"] if self.has_force else [])]
-        frame = pd.DataFrame(rows, columns=columns)
-        if "force" in frame:
-            frame["force"] = frame["force"].eq(True)  # missing: False
-        return frame
+        """Checked rows as a table: ``PARAGRAPH_COLUMNS``, then each of ``EXTRA_COLUMNS`` that
+        any record had (``force`` missing: False; ``number`` missing: <NA>)."""
+        columns = [*PARAGRAPH_COLUMNS, *(c for c in EXTRA_COLUMNS if c in self.extras)]
+        return _with_extras(pd.DataFrame(rows, columns=columns))
 
     def report(self, loaded: int) -> list[str]:
         """Every problem in record order, then the count summary (nothing when all was fine)."""
@@ -389,7 +404,7 @@ class RecordReader:
                 f"{self.path}: missing column(s) {', '.join(absent)}; needs doc, id and text"
             )
         self.total = source.metadata.num_rows
-        columns = [c for c in (*PARAGRAPH_COLUMNS, "force") if c in names]
+        columns = [c for c in (*PARAGRAPH_COLUMNS, *EXTRA_COLUMNS) if c in names]
         try:
             for batch in source.iter_batches(batch_size=chunk, columns=columns):
                 for record in batch.to_pylist():

@@ -14,12 +14,12 @@ same-group reuse even when another group's source covers them too.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from bluehelmet.errors import DataFormatError
+from bluehelmet.errors import DataFormatError, UsageError
 from bluehelmet.reuse.families import check_columns
 from bluehelmet.reuse.schema import PAIR_COLUMNS, PARAGRAPH_COLUMNS
 
@@ -262,27 +262,66 @@ def force_genealogy(
     return out
 
 
-def group_matrix(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """Counts of earlier-to-later shared-language pairs: source group (rows) x target group.
+#: What a cell of :func:`group_matrix` counts.
+MatrixCount = Literal["paragraphs", "pairs"]
 
-    Square over the groups of the counted pairs (sorted); pairs with an empty group are left out.
+
+def group_matrix(
+    pairs: pd.DataFrame, paragraphs: pd.DataFrame, count: MatrixCount = "paragraphs"
+) -> pd.DataFrame:
+    """Source group (rows) x target group: how much later text reuses earlier language.
+
+    ``count="paragraphs"``: a cell (S, T) counts the paragraphs of group T with at least one
+    earlier source paragraph in group S; ``"pairs"`` counts the pairs themselves (a
+    paragraph reused from three earlier resolutions counts three times). Only
+    :func:`earlier_pairs` count; pairs with an empty group are left out. Square over the
+    groups counted, sorted.
 
     >>> paras = pd.DataFrame({"doc": ["A", "B", "C"], "id": ["1", "1", "1"],
     ...     "text": ["x", "x", "x"], "group": ["G", "G", "H"]})
-    >>> pairs = pd.DataFrame([["A", "1", "B", "1"], ["A", "1", "C", "1"]],
+    >>> pairs = pd.DataFrame([["A", "1", "C", "1"], ["B", "1", "C", "1"]],
     ...                      columns=list(PAIR_COLUMNS[:4]))
-    >>> group_matrix(pairs, paras).values.tolist()
-    [[1, 1], [0, 0]]
+    >>> [group_matrix(pairs, paras, c).values.tolist() for c in ("paragraphs", "pairs")]
+    [[[0, 1], [0, 0]], [[0, 2], [0, 0]]]
     """
+    if count not in ("paragraphs", "pairs"):
+        raise UsageError(f"count must be 'paragraphs' or 'pairs', got {count!r}")
     paras = _paragraphs(paragraphs)
     links = earlier_pairs(pairs, paras)
     groups = paras["group"].to_numpy()
-    src = groups[links["source_row"].to_numpy(dtype=int)]
-    tgt = groups[links["target_row"].to_numpy(dtype=int)]
-    keep = (src != "") & (tgt != "")
-    names = sorted(set(src[keep]) | set(tgt[keep]))
-    counts = pd.DataFrame(0, index=pd.Index(names, name="source_group"), columns=names)
-    counts.columns.name = "target_group"
-    for s, t in zip(src[keep], tgt[keep], strict=True):
-        counts.loc[s, t] += 1
-    return counts
+    found = pd.DataFrame(
+        {
+            "source_group": groups[links["source_row"].to_numpy(dtype=int)],
+            "target_group": groups[links["target_row"].to_numpy(dtype=int)],
+            "row": links["target_row"].to_numpy(dtype=int),
+        }
+    )
+    found = found[(found["source_group"] != "") & (found["target_group"] != "")]
+    if count == "paragraphs":
+        found = found.drop_duplicates()
+    names = sorted(set(found["source_group"]) | set(found["target_group"]))
+    counts = pd.crosstab(found["source_group"], found["target_group"])
+    return counts.reindex(index=names, columns=names, fill_value=0).astype(int)
+
+
+def best_sources(per: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """``per`` (a paragraph table) with each paragraph's most similar earlier source in another
+    document: ``source_doc``, ``source_id``, ``source_jaccard`` (highest Jaccard, then the
+    first paragraph; empty when nothing earlier is reused).
+
+    >>> paras = pd.DataFrame({"doc": ["A", "B", "C"], "id": ["1", "1", "1"], "text": ["x"] * 3})
+    >>> pairs = pd.DataFrame([["A", "1", "C", "1", 0.7], ["B", "1", "C", "1", 0.9]],
+    ...                      columns=list(PAIR_COLUMNS[:5]))
+    >>> best_sources(paras, pairs)[["source_doc", "source_jaccard"]].values.tolist()[2]
+    ['B', 0.9]
+    """
+    links = earlier_pairs(pairs, per).sort_values(
+        ["target_row", "jaccard", "source_row"], ascending=[True, False, True], kind="stable"
+    )
+    best = links.drop_duplicates("target_row").set_index("target_row")
+    out = per.reset_index(drop=True).copy()
+    rows = pd.Series(range(len(out)))
+    out["source_doc"] = rows.map(best["source_doc"])
+    out["source_id"] = rows.map(best["source_id"])
+    out["source_jaccard"] = rows.map(best["jaccard"]).astype(float)
+    return out

@@ -12,15 +12,8 @@ from bluehelmet.errors import DataFormatError, UsageError
 from bluehelmet.files import atomic_path
 from bluehelmet.folders import replaced_folder
 from bluehelmet.output import for_csv
-from bluehelmet.reuse.engine import ReuseResult, find_reuse
-from bluehelmet.reuse.families import families, family_summary
+from bluehelmet.reuse.explore import ReuseTables, explore
 from bluehelmet.reuse.inputs import read_paragraphs
-from bluehelmet.reuse.measures import (
-    force_genealogy,
-    group_matrix,
-    repetition_index,
-    resolution_reuse,
-)
 from bluehelmet.reuse.stream import BATCH_SIZE, check_options, stream_reuse
 
 
@@ -80,27 +73,23 @@ def _run_stream(source: Path, out: Path, **options: Any) -> tuple[list[Path], li
     return [out / file.name for file in streamed.files], streamed.problems
 
 
-def _write_tables(result: ReuseResult, paragraphs: pd.DataFrame, out: Path, fmt: str) -> list[str]:
+def _write_tables(tables: ReuseTables, out: Path, fmt: str) -> list[str]:
     """Write every table and ``params.json`` into ``out``; return the file names."""
-    pairs = result.pairs
-    members = families(pairs, paragraphs)
-    has_force = "force" in paragraphs.columns
-    tables = {
-        "pairs": lambda: pairs,
-        "boilerplate_pairs": lambda: result.boilerplate_pairs,
-        "families": lambda: family_summary(members),
-        "resolution_reuse": lambda: resolution_reuse(pairs, paragraphs),
-        "repetition_index": lambda: repetition_index(pairs, paragraphs),
-        "group_matrix": lambda: group_matrix(pairs, paragraphs),
-        "force_genealogy": lambda: (
-            force_genealogy(pairs, paragraphs) if has_force else pd.DataFrame()
-        ),
+    written = {
+        "pairs": lambda: tables.pairs,
+        "boilerplate_pairs": lambda: tables.boilerplate_pairs,
+        "families": lambda: tables.summary,
+        "resolution_reuse": lambda: tables.resolution_shares,
+        "repetition_index": lambda: tables.repetition,
+        "group_matrix": lambda: tables.matrix,
+        "force_genealogy": lambda: tables.force_genealogy,
     }
-    for name, table in tables.items():
+    for name, table in written.items():
         _write(table(), out / f"{name}.{fmt}", index=name == "group_matrix")
+    params = {**tables.params, "group_matrix_count": "paragraphs"}
     with atomic_path(out / "params.json") as tmp:
-        tmp.write_text(json.dumps(result.params, indent=1, sort_keys=True, default=str) + "\n")
-    return [f"{name}.{fmt}" for name in tables] + ["params.json"]
+        tmp.write_text(json.dumps(params, indent=1, sort_keys=True, default=str) + "\n")
+    return [f"{name}.{fmt}" for name in written] + ["params.json"]
 
 
 def run_reuse(
@@ -149,7 +138,7 @@ def run_reuse(
         )  # fmt: skip
     paragraphs, problems = read_paragraphs(source)
     require_records(len(paragraphs), problems, source, out)
-    result = find_reuse(paragraphs, n=n, min_jaccard=min_jaccard, candidates=candidates)
+    tables = explore(paragraphs, n=n, min_jaccard=min_jaccard, candidates=candidates)
     with replaced_folder(out) as new:
-        names = _write_tables(result, paragraphs, new, fmt)
+        names = _write_tables(tables, new, fmt)
     return [out / name for name in names], problems

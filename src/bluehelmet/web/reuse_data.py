@@ -1,9 +1,9 @@
 """The reuse explorer's data: the reuse engine run once per process on the configured corpus.
 
 The corpus is the folders named by ``BLUEHELMET_CORPUS``. Their operative paragraphs are
-read (:func:`bluehelmet.reuse.inputs.read_paragraphs`, folder by folder), paired
-(:func:`bluehelmet.reuse.engine.find_reuse`, default settings) and grouped into families
-(:mod:`bluehelmet.reuse.families`) on first use, then kept in memory per corpus state
+read (:func:`bluehelmet.reuse.inputs.read_paragraphs`, folder by folder) and explored
+(:func:`bluehelmet.reuse.explore.explore`, default settings: the same tables the CLI writes
+and the report shows) on first use, then kept in memory per corpus state
 (folders and modification times). Clause families come from the verified pairs; *formula*
 families from the boilerplate pairs, shown apart. Reuse shares leave boilerplate out, as the
 report does.
@@ -24,10 +24,9 @@ import pandas as pd
 
 from bluehelmet.coding.summary import uncovered_years
 from bluehelmet.errors import BluehelmetError, NotFoundError
-from bluehelmet.reuse.engine import find_reuse
-from bluehelmet.reuse.families import families, family_summary
-from bluehelmet.reuse.inputs import read_paragraphs
-from bluehelmet.reuse.measures import earlier_pairs, paragraph_reuse, resolution_reuse
+from bluehelmet.reuse.explore import ReuseTables, explore
+from bluehelmet.reuse.families import family_summary
+from bluehelmet.reuse.inputs import EXTRA_COLUMNS, read_paragraphs
 from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
 from bluehelmet.web.coded import CorpusState, corpus_state
 
@@ -64,18 +63,6 @@ class ReuseData:
     uncovered: frozenset[int]
 
 
-def resolution_numbers(ids: pd.Series) -> pd.Series:
-    """The resolution number in paragraph ids ``"number:label"`` (<NA> where there is none).
-
-    >>> resolution_numbers(pd.Series(["1270:8(a)", "?:1"])).tolist()
-    [1270, <NA>]
-    """
-    head = ids.astype(str).str.split(":", n=1).str[0]
-    return pd.to_numeric(head.where(head.str.fullmatch(r"\d{1,6}")), errors="coerce").astype(
-        "Int64"
-    )
-
-
 def excerpt(text: str, width: int = EXCERPT) -> str:
     """``text`` on one line, shortened to ``width`` characters at a word boundary.
 
@@ -85,23 +72,25 @@ def excerpt(text: str, width: int = EXCERPT) -> str:
     return textwrap.shorten(text, width=width, placeholder=" […]")
 
 
-def _family_set(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> FamilySet:
-    members = families(pairs, paragraphs).astype({"family": "int64", "origin": bool})
-    summary = family_summary(members)
+def _family_set(found: ReuseTables, kind: str) -> FamilySet:
+    """The families of one kind of pair (``"families"``: verified, ``"boilerplate"``)."""
+    pairs = found.pairs if kind == "families" else found.boilerplate_pairs
+    members = found.members if kind == "families" else found.boilerplate_members
+    members = members.astype({"family": "int64", "origin": bool})
+    summary = found.summary if kind == "families" else family_summary(members)
     origins = members[members["origin"]].set_index("family")
-    summary["origin_number"] = summary["family"].map(origins["number"]).astype("Int64")
-    summary["origin_text"] = summary["family"].map(origins["text"]).map(excerpt)
-    summary = summary.sort_values(
-        ["size", "n_docs", "family"], ascending=[False, False, True], kind="stable"
-    ).reset_index(drop=True)
+    summary = summary.assign(
+        origin_number=summary["family"].map(origins["number"]).astype("Int64"),
+        origin_text=summary["family"].map(origins["text"]).map(excerpt),
+    ).sort_values(["size", "n_docs", "family"], ascending=[False, False, True], kind="stable")
     family_of = members.set_index(["doc", "id"])["family"]
     keys = pd.MultiIndex.from_frame(pairs[["source_doc", "source_id"]].astype(str))
     joined = pairs.assign(
         family=pd.array(family_of.reindex(keys).to_numpy(), dtype="Int64"),
-        source_number=resolution_numbers(pairs["source_id"]),
-        target_number=resolution_numbers(pairs["target_id"]),
+        source_number=found.numbers(pairs, "source"),
+        target_number=found.numbers(pairs, "target"),
     )
-    return FamilySet(members, summary, joined.reset_index(drop=True))
+    return FamilySet(members, summary.reset_index(drop=True), joined.reset_index(drop=True))
 
 
 def _read_one(folder: str) -> tuple[pd.DataFrame, list[str]]:
@@ -110,7 +99,7 @@ def _read_one(folder: str) -> tuple[pd.DataFrame, list[str]]:
             warnings.simplefilter("ignore")
             return read_paragraphs(Path(folder))
     except (BluehelmetError, OSError, ValueError) as exc:
-        empty = pd.DataFrame(columns=[*PARAGRAPH_COLUMNS, "force"])
+        empty = pd.DataFrame(columns=[*PARAGRAPH_COLUMNS, *EXTRA_COLUMNS])
         return empty, [f"corpus {Path(folder).name} not read: {exc}"]
 
 
@@ -120,7 +109,7 @@ def _read(folders: Sequence[str]) -> tuple[pd.DataFrame, list[str]]:
     problems = [problem for _, found in parts for problem in found]
     tables = [table for table, _ in parts if not table.empty]
     if not tables:
-        return pd.DataFrame(columns=[*PARAGRAPH_COLUMNS, "force"]), problems
+        return pd.DataFrame(columns=[*PARAGRAPH_COLUMNS, *EXTRA_COLUMNS]), problems
     return pd.concat(tables, ignore_index=True), problems
 
 
@@ -138,21 +127,15 @@ def compute(folders: Sequence[str]) -> ReuseData:
     if repeated.any():
         problems.append(f"{int(repeated.sum())} repeated paragraph id(s); first kept")
         paragraphs = paragraphs[~repeated]
-    paragraphs = paragraphs.reset_index(drop=True).assign(
-        number=resolution_numbers(paragraphs["id"]),
-        paragraph=paragraphs["id"].astype(str).str.split(":", n=1).str[-1],
-    )
+    paragraphs = paragraphs.reset_index(drop=True).assign(paragraph=paragraphs["label"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = find_reuse(paragraphs[["doc", "id", "text", "date", "group"]])
-    sets = {
-        "families": _family_set(result.pairs, paragraphs),
-        "boilerplate": _family_set(result.boilerplate_pairs, paragraphs),
-    }
-    shares = resolution_reuse(result.pairs, paragraphs)
+        found = explore(paragraphs)
+        sets = {kind: _family_set(found, kind) for kind in KINDS}
+    shares = found.resolution_shares
     numbers = paragraphs.drop_duplicates("doc").set_index("doc")["number"]
     shares.insert(0, "number", shares["doc"].map(numbers).astype("Int64"))
-    per = _with_sources(paragraph_reuse(result.pairs, paragraphs), result.pairs)
+    per = found.paragraph_shares.drop(columns="source_doc")
     members = sets["families"].members
     sizes = members.groupby("family")["family"].transform("size")
     per["family"] = members["family"].where(sizes >= 2).astype("Int64").array
@@ -163,7 +146,7 @@ def compute(folders: Sequence[str]) -> ReuseData:
         shares,
         per,
         tuple(problems),
-        result.params,
+        found.params,
         _uncovered(paragraphs),
     )
 
@@ -174,18 +157,6 @@ def _uncovered(paragraphs: pd.DataFrame) -> frozenset[int]:
     years = pd.to_numeric(docs["date"].astype(str).str[:4], errors="coerce").astype("Int64")
     pairs = zip(docs["number"], years, strict=True)
     return frozenset(uncovered_years((n, y) for n, y in pairs if pd.notna(n) and pd.notna(y)))
-
-
-def _with_sources(per: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
-    """Add each paragraph's most similar earlier source (highest Jaccard) in another resolution."""
-    links = earlier_pairs(pairs, per).sort_values(
-        ["target_row", "jaccard", "source_row"], ascending=[True, False, True], kind="stable"
-    )
-    best = links.drop_duplicates("target_row").set_index("target_row")
-    rows = pd.Series(range(len(per)), index=per.index)
-    per["source_id"] = rows.map(best["source_id"])
-    per["source_jaccard"] = rows.map(best["jaccard"]).astype(float)
-    return per
 
 
 _LOCK = threading.Lock()
