@@ -21,19 +21,18 @@ from bluehelmet.errors import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from bluehelmet.coding.code import CodedResolution
+    from bluehelmet.coding.code import CodedResolution, code_resolution
     from bluehelmet.coding.run import (
         audit_register,
         code_corpus,
         code_path,
         coded_table,
         evaluate_coder,
-        fetch,
     )
-    from bluehelmet.coding.run import code_document as code_resolution
     from bluehelmet.documents import load_corpus, read_resolution
     from bluehelmet.documents.convert import ALL_KINDS as DOCUMENT_KINDS
     from bluehelmet.documents.convert import convert_corpus, corpus_info
+    from bluehelmet.documents.fetch import fetch
     from bluehelmet.figures.write import (
         write_mandates_figure,
         write_personnel_figure,
@@ -76,10 +75,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "audit_register": ("bluehelmet.coding.run", "audit_register"),
     "code_corpus": ("bluehelmet.coding.run", "code_corpus"),
     "code_path": ("bluehelmet.coding.run", "code_path"),
-    "code_resolution": ("bluehelmet.coding.run", "code_document"),
+    "code_resolution": ("bluehelmet.coding.code", "code_resolution"),
     "coded_table": ("bluehelmet.coding.run", "coded_table"),
     "evaluate_coder": ("bluehelmet.coding.run", "evaluate_coder"),
-    "fetch": ("bluehelmet.coding.run", "fetch"),
+    "fetch": ("bluehelmet.documents.fetch", "fetch"),
     "load_corpus": ("bluehelmet.documents", "load_corpus"),
     "read_resolution": ("bluehelmet.documents", "read_resolution"),
     "DOCUMENT_KINDS": ("bluehelmet.documents.convert", "ALL_KINDS"),

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bluehelmet.coding.code import COLUMNS, CodedCorpus, code_rows, frames
+from bluehelmet.coding.code import COLUMNS, CodedResolution, code_rows, frames
 from bluehelmet.coding.operations import OperationIndex, default_index
 from bluehelmet.documents.corpus import PARSER_VERSION, CorpusResult, load_corpus
 from bluehelmet.documents.model import Resolution
@@ -53,7 +53,7 @@ def code_folders(
     workers: int | None = None,
     cache: bool = True,
     progress: bool | None = None,
-) -> tuple[CorpusResult, CodedCorpus]:
+) -> tuple[CorpusResult, CodedResolution]:
     """Read and code every resolution under ``folders``: the corpus and the coded tables.
 
     Same tables as ``code_texts(load_corpus(folders).resolutions)``, computed on
@@ -71,7 +71,7 @@ def code_folders(
 
 def code_many(
     resolutions: Sequence[Resolution], *, workers: int | None = None, cache: bool = True
-) -> CodedCorpus:
+) -> CodedResolution:
     """Coded tables for ``resolutions`` with the packaged register, cached per document.
 
     >>> code_many([]).resolution.empty

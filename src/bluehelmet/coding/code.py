@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -24,6 +25,7 @@ from bluehelmet.coding.poc import PocCode, code_poc
 from bluehelmet.coding.references import force_references
 from bluehelmet.coding.tasks import code_tasks
 from bluehelmet.documents.model import Paragraph, Resolution
+from bluehelmet.documents.read import read_resolution
 
 RESOLUTION_COLUMNS = (
     "resolution",
@@ -84,7 +86,7 @@ COLUMNS = (RESOLUTION_COLUMNS, PARAGRAPH_COLUMNS, EVIDENCE_COLUMNS, LABEL_COLUMN
 
 @dataclass(frozen=True)
 class CodedResolution:
-    """The three tables for one resolution (or, as :class:`CodedCorpus`, for many)."""
+    """The coder's tables for one resolution or for many (concatenated)."""
 
     resolution: pd.DataFrame
     paragraphs: pd.DataFrame
@@ -94,9 +96,6 @@ class CodedResolution:
     def labels(self) -> pd.DataFrame:
         """Codes in the gold layout: resolution, code, paragraph, value, detail."""
         return self.label_rows
-
-
-CodedCorpus = CodedResolution
 
 
 def _covering(p: Paragraph, summary: ChapterSummary, flag: str | None) -> str | None:
@@ -278,7 +277,7 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
 
 def code_texts(
     resolutions: Iterable[Resolution], operations: pd.DataFrame | OperationIndex | None = None
-) -> CodedCorpus:
+) -> CodedResolution:
     """Code many resolutions; the tables are concatenated (each built once).
 
     >>> from bluehelmet.documents.model import Paragraph
@@ -295,7 +294,7 @@ def code_texts(
     return frames(tables)
 
 
-def frames(tables: tuple[list[dict[str, Any]], ...]) -> CodedCorpus:
+def frames(tables: tuple[list[dict[str, Any]], ...]) -> CodedResolution:
     """The coded tables from rows collected per table (in ``COLUMNS`` order).
 
     >>> frames(([], [], [], [])).evidence.columns[-1]
@@ -310,16 +309,17 @@ def frames(tables: tuple[list[dict[str, Any]], ...]) -> CodedCorpus:
 
 
 def code_resolution(
-    res: Resolution, operations: pd.DataFrame | OperationIndex | None = None
+    source: str | Path | Resolution, operations: pd.DataFrame | OperationIndex | None = None
 ) -> CodedResolution:
-    """Code one resolution: ``resolution`` (one row), ``paragraphs`` and ``evidence`` tables.
+    """Code one resolution given as text, a file path or a parsed :class:`Resolution`:
+    ``resolution`` (one row), ``paragraphs``, ``evidence`` and label tables.
 
     ``operations`` defaults to the packaged register.
 
-    >>> from bluehelmet.documents.model import Paragraph
-    >>> t = "1. Demands that all parties take all necessary measures to ensure safety;"
-    >>> r = Resolution(1, 1993, None, t, (Paragraph(0, "operative", t, 0, len(t), "1"),))
-    >>> bool(code_resolution(r).resolution.loc[0, "force_authorised"])
+    >>> text = ("RESOLUTION 1 (1946)\\n\\nThe Security Council,\\n\\n"
+    ...         "1. Demands that all parties take all necessary measures to ensure safety;\\n")
+    >>> bool(code_resolution(text).resolution.loc[0, "force_authorised"])
     False
     """
+    res = source if isinstance(source, Resolution) else read_resolution(source)
     return code_texts([res], operations)

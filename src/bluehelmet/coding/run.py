@@ -11,8 +11,7 @@ from bluehelmet.coding.audit import audit
 from bluehelmet.coding.batch import code_folders
 from bluehelmet.coding.code import CodedResolution, code_texts
 from bluehelmet.coding.evaluate import evaluate_sets, read_gold
-from bluehelmet.documents import Resolution, read_resolution
-from bluehelmet.documents.fetch import FetchConfig, FetchReport, fetch_resolutions, parse_numbers
+from bluehelmet.documents import read_resolution
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.paths import default_corpus
 from bluehelmet.register.load import read_table
@@ -98,31 +97,6 @@ def audit_register(corpus: Sequence[Path] = ()) -> pd.DataFrame:
     ops = read_table("operations")
     un = set(ops.loc[ops["org"] == "UN", "acronym"])
     return audit(_corpus(corpus), read_table("mandate_events"), un)
-
-
-def fetch(specs: list[str], out: Path | None = None) -> FetchReport:
-    """Fetch resolutions given as numbers or ranges ("1270", "2100-2110") into ``out``.
-
-    >>> fetch(["12a"])  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    bluehelmet.errors.UsageError: bad resolution number '12a' in '12a': use a number (1270) ...
-    """
-    numbers = parse_numbers(specs)
-    config = FetchConfig(out_dir=out) if out is not None else FetchConfig()
-    return fetch_resolutions(numbers, config)
-
-
-def code_document(source: str | Path | Resolution) -> CodedResolution:
-    """Code one resolution given as text, a file path or a parsed Resolution.
-
-    >>> text = ("RESOLUTION 1 (1946)\\n\\nThe Security Council,\\n\\n"
-    ...         "1. Demands that all parties take all necessary measures to ensure safety;\\n")
-    >>> bool(code_document(text).resolution.force_authorised[0])
-    False
-    """
-    res = source if isinstance(source, Resolution) else read_resolution(source)
-    return code_texts([res])
 
 
 def code_corpus(folder: str | Path) -> CodedResolution:

@@ -790,3 +790,16 @@ def _progress_bar(*, disable: bool) -> Progress:
         console=Console(stderr=True),
         disable=disable,
     )
+
+
+def fetch(specs: list[str], out: Path | None = None) -> FetchReport:
+    """Fetch resolutions given as numbers or ranges ("1270", "2100-2110") into ``out``.
+
+    >>> fetch(["12a"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.UsageError: bad resolution number '12a' in '12a': use a number (1270) ...
+    """
+    numbers = parse_numbers(specs)
+    config = FetchConfig(out_dir=out) if out is not None else FetchConfig()
+    return fetch_resolutions(numbers, config)

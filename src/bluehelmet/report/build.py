@@ -11,7 +11,7 @@ import pandas as pd
 
 from bluehelmet import __version__
 from bluehelmet.coding.batch import code_folders
-from bluehelmet.coding.code import CodedCorpus
+from bluehelmet.coding.code import CodedResolution
 from bluehelmet.coding.summary import (
     force_by_addressee,
     force_years,
@@ -78,7 +78,7 @@ def _events_table() -> pd.DataFrame:
 class _Corpus(NamedTuple):
     folders: tuple[Path, ...]
     read: CorpusResult
-    coded: CodedCorpus
+    coded: CodedResolution
     coverage: pd.DataFrame
 
 
