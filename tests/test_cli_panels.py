@@ -93,3 +93,16 @@ def test_panel_chart_for_one_conflict(shared_data: Path, tmp_path: Path) -> None
     assert set(rows.conflict_id) == {382}
     missing = runner.invoke(app, ["panel", "chart", "--conflict", "99999", "--out", str(out)])
     assert missing.exit_code == 2 and "conflict 99999 is not in the panel" in missing.stderr
+
+
+def test_panel_sources_and_bad_panel_options(tmp_path: Path) -> None:
+    listed = runner.invoke(app, ["panel", "sources", "--format", "csv"])
+    assert listed.exit_code == 0, listed.stderr
+    table = pd.read_csv(io.StringIO(listed.stdout)).set_index("source")
+    assert table.loc["pko_shortfall", "verb"] == "add_authorised_strength"
+    out = str(tmp_path / "p.csv")
+    bad = runner.invoke(app, ["panel", "build", "--out", out, "--source", "pko_fatalities"])
+    assert bad.exit_code == 2
+    assert "source 'pko_fatalities' joins a mission-month panel, not a conflict-month" in bad.stderr
+    bad = runner.invoke(app, ["panel", "share", "--by", "conflict"])
+    assert bad.exit_code == 2 and "unknown by 'conflict'; use year, region" in bad.stderr

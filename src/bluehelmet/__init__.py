@@ -41,9 +41,15 @@ if TYPE_CHECKING:
     )
     from bluehelmet.models.battle_deaths import estimate_partnership
     from bluehelmet.panels.add import add_battle_deaths, add_ged_deaths
+    from bluehelmet.panels.add_mission import (
+        add_authorised_strength,
+        add_deployment_sites,
+        add_fatalities,
+    )
     from bluehelmet.panels.build import panel, write_panel
     from bluehelmet.panels.conflict_ids import translate_conflict_ids
     from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
+    from bluehelmet.panels.sources import panel_sources
     from bluehelmet.register.checks import mandate_exceptions
     from bluehelmet.register.cite import cite, versions
     from bluehelmet.register.countries import convert_country, country_codes
@@ -91,12 +97,16 @@ _LAZY: dict[str, tuple[str, str]] = {
     "estimate_partnership": ("bluehelmet.models.battle_deaths", "estimate_partnership"),
     "add_battle_deaths": ("bluehelmet.panels.add", "add_battle_deaths"),
     "add_ged_deaths": ("bluehelmet.panels.add", "add_ged_deaths"),
+    "add_authorised_strength": ("bluehelmet.panels.add_mission", "add_authorised_strength"),
+    "add_deployment_sites": ("bluehelmet.panels.add_mission", "add_deployment_sites"),
+    "add_fatalities": ("bluehelmet.panels.add_mission", "add_fatalities"),
     "panel": ("bluehelmet.panels.build", "panel"),
     "write_panel": ("bluehelmet.panels.build", "write_panel"),
     "translate_conflict_ids": ("bluehelmet.panels.conflict_ids", "translate_conflict_ids"),
     "PARTNER_DEFINITION": ("bluehelmet.panels.describe", "PARTNER_DEFINITION"),
     "configurations": ("bluehelmet.panels.describe", "configurations"),
     "partner_share": ("bluehelmet.panels.describe", "partner_share"),
+    "panel_sources": ("bluehelmet.panels.sources", "panel_sources"),
     "mandate_exceptions": ("bluehelmet.register.checks", "mandate_exceptions"),
     "cite": ("bluehelmet.register.cite", "cite"),
     "versions": ("bluehelmet.register.cite", "versions"),
@@ -186,8 +196,12 @@ __all__ = [
     "write_personnel_figure",
     "add_battle_deaths",
     "add_ged_deaths",
+    "add_authorised_strength",
+    "add_deployment_sites",
+    "add_fatalities",
     "configurations",
     "panel",
+    "panel_sources",
     "partner_share",
     "translate_conflict_ids",
     "write_panel",

@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 import bluehelmet as api
-from bluehelmet import boundary
+from bluehelmet import boundary, options
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,7 +32,10 @@ app.add_typer(figure_app, name="figure")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-Format = Annotated[str, typer.Option("--format", "-f", help="table, csv or json")]
+Format = Annotated[
+    str,
+    typer.Option("--format", "-f", help=", ".join(options.allowed(options.OutputFormat))),
+]
 Columns = Annotated[
     str | None, typer.Option("--columns", "-c", help="comma-separated columns to show")
 ]
@@ -41,7 +44,8 @@ ToYear = Annotated[int | None, typer.Option("--to", help="last year")]
 Uncertain = Annotated[
     str,
     typer.Option(
-        help="operations whose unknown or imprecise dates leave it open: include, exclude"
+        help="operations whose unknown or imprecise dates leave it open: "
+        + ", ".join(options.allowed(options.Uncertain))
     ),
 ]
 
@@ -499,31 +503,51 @@ def _warnings_as_lines() -> Iterator[None]:
 def panel_build_cmd(
     out: Annotated[Path, typer.Option(help="CSV file to write")],
     unit: Annotated[
-        str, typer.Option(help="conflict-month, mission-month or country-month")
+        str, typer.Option(help=", ".join(options.allowed(options.PanelUnit)))
     ] = "conflict-month",
     start: Annotated[str, typer.Option("--from", help="first month, YYYY-MM")] = "1993-01",
     end: Annotated[str, typer.Option("--to", help="last month, YYYY-MM")] = "2016-12",
     handover_months: Annotated[int, typer.Option(help="months for a sequential handover")] = 6,
     source: Annotated[
-        list[str] | None, typer.Option(help="extra source, e.g. hks_2014 (battle deaths)")
+        list[str] | None,
+        typer.Option(
+            help="source to join (repeatable): hks_2014 on conflict-months; pko_fatalities, "
+            "pko_shortfall, geopko_v2 on mission-months (`bluehelmet panel sources`)"
+        ),
     ] = None,
 ) -> None:
     """Build a panel from the shared sources (Bara–Hultman, UCDP, IPI) and write it as CSV."""
+    options.check("unit", unit, options.PanelUnit)
     with _warnings_as_lines():
         built = api.panel(
-            unit=unit, start=start, end=end, handover_months=handover_months, sources=source or ()
+            unit=unit,  # type: ignore[arg-type]
+            start=start,
+            end=end,
+            handover_months=handover_months,
+            sources=source or (),
         )
     path = api.write_panel(built, out)
     typer.echo(f"wrote {path}: {len(built.data)} {built.unit}s")
 
 
+@panel_app.command("sources")
+@_cli_errors
+def panel_sources_cmd(format: Format = "table", columns: Columns = None) -> None:
+    """List the sources `panel build --source` joins: units, shared-data files, verb, columns."""
+    emit(api.panel_sources(), format, columns, title="Panel sources")
+
+
 @panel_app.command("share")
 @_cli_errors
 def panel_share_cmd(
-    by: Annotated[str | None, typer.Option(help="year or region")] = None,
+    by: Annotated[
+        str | None, typer.Option(help=" or ".join(options.allowed(options.ShareBy)))
+    ] = None,
     format: Format = "table",
 ) -> None:
     """Share of UN deployment-months in intrastate conflicts with a non-UN partner present."""
+    if by is not None:
+        options.check("by", by, options.ShareBy)
     emit(api.partner_share(api.panel(), by=by), format, title=api.PARTNER_DEFINITION)
 
 

@@ -15,8 +15,8 @@ from bluehelmet.models.conflict_month import conflict_month_partnership
 from bluehelmet.models.effects import predict_counts
 from bluehelmet.models.nb2 import fit_nb2
 from bluehelmet.models.results import CountFit
-from bluehelmet.panels.build import HKS2014
 from bluehelmet.panels.importers.hks2014 import read_hks2014
+from bluehelmet.panels.sources import HKS2014
 from bluehelmet.paths import shared_data_dir
 
 FORMULA = "brf_grc ~ troop_lag1000 * regional_pko + police_lag1000 + brf_grc_lag"

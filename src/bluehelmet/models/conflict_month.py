@@ -15,10 +15,11 @@ import pandas as pd
 
 from bluehelmet.errors import NotFoundError
 from bluehelmet.models.partnership import PartnershipResult, partnership_effects
-from bluehelmet.panels.build import ACD, HKS2014, panel
+from bluehelmet.panels.build import panel
 from bluehelmet.panels.conflict_ids import translate_conflict_ids
 from bluehelmet.panels.importers.hks2014 import read_hks2014
 from bluehelmet.panels.importers.ucdp_acd import read_ucdp_acd
+from bluehelmet.panels.sources import ACD, HKS2014
 from bluehelmet.paths import shared_data_dir
 
 START, END = "1993-01", "2011-12"

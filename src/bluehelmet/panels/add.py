@@ -23,7 +23,7 @@ HKS_DEATHS = {"brf_grc": "battle_deaths", "brf_gr": "battle_deaths_gr"}
 
 
 def refuse_overlap(panel: Panel, columns: list[str], verb: str) -> None:
-    """Refuse to join a source whose columns the panel already has (overlapping sources).
+    """Refuse to join a source whose columns the panel already has (overlapping or repeated).
 
     >>> p = Panel("conflict-month", pd.DataFrame({"conflict_id": [1],
     ...     "date": pd.to_datetime(["2000-01-01"]), "battle_deaths": [3.0]}))
@@ -36,7 +36,7 @@ def refuse_overlap(panel: Panel, columns: list[str], verb: str) -> None:
     if taken:
         raise UsageError(
             f"{verb}: the panel already has {', '.join(taken)} (from another source); "
-            "join one battle-death source per panel"
+            "join one source of these columns per panel"
         )
 
 

@@ -10,26 +10,20 @@ import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.files import atomic_path
+from bluehelmet.options import PanelUnit, check
 from bluehelmet.output import for_csv
-from bluehelmet.panels.add import add_battle_deaths
 from bluehelmet.panels.conflict_months import add_lags, conflict_months
 from bluehelmet.panels.importers.bara_hultman import read_bara_hultman
 from bluehelmet.panels.importers.base import Imported
-from bluehelmet.panels.importers.hks2014 import read_hks2014
 from bluehelmet.panels.importers.ipi import read_ipi
 from bluehelmet.panels.importers.ucdp_acd import read_ucdp_acd
-from bluehelmet.panels.panel import KEYS, Panel, check_keys
+from bluehelmet.panels.panel import Panel, check_keys
+from bluehelmet.panels.sources import ACD, BARA_HULTMAN, IPI, SOURCES, UNIT_FILES
 from bluehelmet.paths import shared_data_dir
 from bluehelmet.register.countries import convert_country
 
 #: UCDP region codes.
 REGIONS = {"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
-BARA_HULTMAN = Path("deployments/bara_hultman_un_nonun_v2_2019.dta")
-ACD = Path("conflict/ucdp_prio_acd_20_1.csv")
-IPI = Path("deployments/ipi_mission_month_1990_2017.csv")
-HKS2014 = Path("conflict/africa_dyad_month_battle_deaths_1992_2011.Rdata")
-#: Sources ``panel(sources=...)`` can join onto the conflict-month panel, by source key.
-EXTRA_SOURCES = {"hks_2014": HKS2014}
 
 
 def conflict_attributes(acd: Imported) -> pd.DataFrame:
@@ -132,7 +126,7 @@ def _country_months(ipi: Imported) -> pd.DataFrame:
 
 
 def panel(
-    unit: str = "conflict-month",
+    unit: PanelUnit = "conflict-month",
     start: str = "1993-01",
     end: str = "2016-12",
     shared: Path | None = None,
@@ -151,22 +145,22 @@ def panel(
       force that month from the crosswalk) and month, summed over missions, with the number
       of missions; hosts that are no GW state (Western Sahara) get NA and a warning.
 
-    ``sources`` adds sources to a conflict-month panel: ``"hks_2014"`` joins government–rebel
-    battle deaths (Africa 1992–2011, old conflict ids translated from the data; see
-    :func:`bluehelmet.panels.add.add_battle_deaths`).
+    ``sources`` joins more sources, in the order given, each by its ``add_*`` verb (the
+    registry :data:`bluehelmet.panels.sources.SOURCES`; :func:`panel_sources` lists them):
+    ``hks_2014`` battle deaths on conflict-months; ``pko_fatalities`` peacekeeper
+    fatalities, ``pko_shortfall`` authorised strengths and ``geopko_v2`` deployment sites
+    on mission-months.
 
     >>> panel(unit="dyad-year")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     bluehelmet.errors.UsageError: unknown unit 'dyad-year'; use conflict-month, ...
     """
-    if unit not in KEYS:
-        raise UsageError(f"unknown unit {unit!r}; use {', '.join(KEYS)}")
+    check("unit", unit, PanelUnit)
     _check_sources(unit, sources)
     folder = shared or shared_data_dir()
-    needed = [BARA_HULTMAN, ACD] if unit == "conflict-month" else [IPI]
-    needed += [EXTRA_SOURCES[s] for s in sources]
-    for rel in needed:
+    needed = [*UNIT_FILES[unit], *(file for s in sources for file, _ in SOURCES[s].inputs)]
+    for rel in dict.fromkeys(needed):
         if not (folder / rel).exists():
             raise NotFoundError(
                 f"{folder / rel}: source file not found; set "
@@ -174,30 +168,38 @@ def panel(
             )
     if unit == "conflict-month":
         built = _conflict_month_panel(folder, start, end, handover_months)
-        if "hks_2014" in sources:
-            hks, acd = read_hks2014(folder / HKS2014), read_ucdp_acd(folder / ACD)
-            built = add_battle_deaths(built, hks, acd)
-        return built
-    ipi = _ipi_months(folder, start, end)
-    data = ipi.data if unit == "mission-month" else _country_months(ipi)
-    built = Panel(unit, data, (ipi.coverage,))  # type: ignore[arg-type]
-    check_keys(built)
+    else:
+        ipi = _ipi_months(folder, start, end)
+        data = ipi.data if unit == "mission-month" else _country_months(ipi)
+        built = Panel(unit, data, (ipi.coverage,))
+        check_keys(built)
+    for source in sources:
+        built = SOURCES[source].join(built, folder)
     return built
 
 
-def _check_sources(unit: str, sources: Sequence[str]) -> None:
-    """Refuse unknown extra sources, and extra sources on a unit they cannot join.
+def _check_sources(unit: PanelUnit, sources: Sequence[str]) -> None:
+    """Refuse unknown sources, a source given twice, and a source on a unit it cannot join.
 
-    >>> _check_sources("conflict-month", ["acled"])
+    >>> _check_sources("conflict-month", ["acled"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    bluehelmet.errors.UsageError: unknown source 'acled'; use hks_2014
+    bluehelmet.errors.UsageError: unknown source 'acled'; use hks_2014, pko_fatalities, ...
+    >>> _check_sources("mission-month", ["hks_2014"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.UsageError: source 'hks_2014' joins a conflict-month panel, not a ...
     """
     for source in sources:
-        if source not in EXTRA_SOURCES:
-            raise UsageError(f"unknown source {source!r}; use {', '.join(EXTRA_SOURCES)}")
-        if unit != "conflict-month":
-            raise UsageError(f"source {source!r} joins a conflict-month panel, not a {unit} one")
+        check("source", source, SOURCES)
+        units = SOURCES[source].units
+        if unit not in units:
+            raise UsageError(
+                f"source {source!r} joins a {' or '.join(units)} panel, not a {unit} one"
+            )
+    repeated = sorted({s for s in sources if list(sources).count(s) > 1})
+    if repeated:
+        raise UsageError(f"source {repeated[0]!r} given twice; join each source once")
 
 
 def write_panel(built: Panel, out: Path) -> Path:

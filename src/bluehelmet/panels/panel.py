@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 import pandas as pd
 
 from bluehelmet.errors import UsageError
+from bluehelmet.options import PanelUnit
 from bluehelmet.panels.importers.base import Coverage
 
-Unit = Literal["conflict-month", "country-month", "mission-month"]
-KEYS: dict[str, tuple[str, ...]] = {
+#: The columns that identify a row, per unit (one entry per ``PanelUnit``).
+KEYS: dict[PanelUnit, tuple[str, ...]] = {
     "conflict-month": ("conflict_id", "date"),
     "country-month": ("iso3", "date"),
     "mission-month": ("mission", "date"),
@@ -22,7 +22,7 @@ KEYS: dict[str, tuple[str, ...]] = {
 class Panel:
     """A panel: its unit, its rows (unique on the unit's keys) and the coverage of its sources."""
 
-    unit: Unit
+    unit: PanelUnit
     data: pd.DataFrame
     coverage: tuple[Coverage, ...] = field(default=())
 
@@ -32,7 +32,7 @@ class Panel:
         return KEYS[self.unit]
 
 
-def require_unit(panel: Panel, unit: Unit, verb: str) -> None:
+def require_unit(panel: Panel, unit: PanelUnit, verb: str) -> None:
     """Refuse a panel of the wrong unit with a one-line error naming the verb and the fix.
 
     >>> p = Panel("mission-month", pd.DataFrame({"mission": [], "date": []}))

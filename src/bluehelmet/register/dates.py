@@ -11,16 +11,14 @@ a caller did with the ``maybe`` rows.
 
 from __future__ import annotations
 
-from typing import Literal
-
 import numpy as np
 import pandas as pd
 
 from bluehelmet.errors import UsageError
+from bluehelmet.options import Uncertain, allowed
 
-#: What to do with rows an unknown or imprecise date leaves open.
-Uncertain = Literal["include", "exclude"]
-UNCERTAIN_CHOICES: tuple[str, ...] = ("include", "exclude")
+#: What to do with rows an unknown or imprecise date leaves open (``options.Uncertain``).
+UNCERTAIN_CHOICES: tuple[str, ...] = allowed(Uncertain)
 #: Stand-ins for "no bound" (before and after any real date).
 EARLIEST, LATEST = pd.Timestamp("1700-01-01"), pd.Timestamp("2200-12-31")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bluehelmet.options import OutputFormat, allowed
+
 #: Regional and other intergovernmental organisations leading peace operations.
 REGIONAL_ORGS = (
     "AU", "OAU", "ECOWAS", "ECCAS", "CEMAC", "SADC", "IGAD", "EU", "NATO", "OSCE", "CIS",
@@ -34,7 +36,7 @@ EVENT_VERIFICATION = ("text", "index", "unverified")
 ADOPTIONS = ("vote", "unanimous", "without_vote", "unknown")
 VETO_MEMBERS = ("China", "France", "Russia", "USSR", "UK", "USA")
 
-OUTPUT_FORMATS = ("table", "csv", "json")
+OUTPUT_FORMATS = allowed(OutputFormat)
 
 #: Fields of gw_states.csv checked against the shared data (UCDP for gwno and name, IPI and
 #: the peacekeeping operations corpus for iso3).

@@ -12,17 +12,15 @@ import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.models.results import CLUSTER_NOTE
+from bluehelmet.options import ShareBy, allowed
+from bluehelmet.panels.conflict_months import KINDS
+from bluehelmet.panels.conflict_months import ORGS as ORG_TYPES
 from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
 from bluehelmet.web.partnership_charts import personnel_chart, predicted_chart, share_bars
-from bluehelmet.web.partnership_data import (
-    KINDS,
-    ORG_TYPES,
-    partnership_data,
-    partnership_model,
-)
+from bluehelmet.web.partnership_data import partnership_data, partnership_model
 from bluehelmet.web.tables import records
 
-SHARE_BY = ("year", "region")
+SHARE_BY = allowed(ShareBy)
 PANEL_SOURCE = (
     "Source: Bara & Hultman (2020) UN and non-UN personnel per conflict-month (key "
     "bara_hultman_2020), UCDP/PRIO Armed Conflict Dataset 20.1 (ucdp_acd_20_1) for conflicts, "
