@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 
 from bluehelmet.errors import ValidationError
 from bluehelmet.register import vocab
+
+if TYPE_CHECKING:  # pandera is loaded only to validate (it takes a third of a second)
+    import pandera.pandas as pa
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,8 @@ def columns(table: str) -> tuple[Col, ...]:
 
 
 def _list_check(allowed: tuple[str, ...]) -> pa.Check:
+    import pandera.pandas as pa
+
     def ok(series: pd.Series) -> pd.Series:
         return series.map(lambda v: pd.isna(v) or all(x in allowed for x in str(v).split(";")))
 
@@ -181,6 +186,8 @@ def _list_check(allowed: tuple[str, ...]) -> pa.Check:
 
 
 def _column_schema(col: Col) -> pa.Column:
+    import pandera.pandas as pa
+
     checks: list[pa.Check] = []
     if col.allowed is not None:
         if col.kind == "list":
@@ -196,6 +203,8 @@ def table_schema(table: str) -> pa.DataFrameSchema:
     >>> table_schema("operations").unique
     ['acronym']
     """
+    import pandera.pandas as pa
+
     cols = {c.name: _column_schema(c) for c in TABLES[table]}
     return pa.DataFrameSchema(cols, strict=True, ordered=True, unique=list(KEYS[table]) or None)
 
@@ -208,6 +217,8 @@ def check_schema(df: pd.DataFrame, table: str) -> None:
     ...
     bluehelmet.errors.ValidationError: sources.csv: ...
     """
+    import pandera.pandas as pa
+
     try:
         table_schema(table).validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
