@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from bluehelmet import palette
 from bluehelmet.figures.style import finish, shade_years
 
 LABELS = {
@@ -14,11 +15,7 @@ LABELS = {
     "member_states": "member states / MNF",
     "regional_organisation": "a regional organisation",
 }
-COLOURS = {
-    "un_operation": "#08519c",
-    "member_states": "#e6550d",
-    "regional_organisation": "#31a354",
-}
+COLOURS = palette.FORCE_ADDRESSEE
 
 
 def force_figure(counts: pd.DataFrame) -> Figure:

@@ -8,14 +8,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from bluehelmet import palette
 from bluehelmet.figures.style import finish, shade_years
 
-COLOURS = {
-    "Chapter VI": "#9ecae1",
-    "Chapter VII": "#08519c",
-    "Shift VI to VII": "#fd8d3c",
-    "Basis not coded": "#bdbdbd",
-}
+COLOURS = palette.MANDATE_BASIS
 
 
 NOT_READ = "no resolution texts: missions from the index, basis not coded"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from bluehelmet import palette
 from bluehelmet.figures.style import finish
 
 
@@ -19,8 +20,8 @@ def predicted_deaths_figure(pred: pd.DataFrame) -> Figure:
     fig = Figure(figsize=(7, 4))
     ax = fig.add_subplot()
     for value, label, colour in (
-        (0, "no regional operation", "#08519c"),
-        (1, "with a regional operation", "#e6550d"),
+        (0, "no regional operation", palette.UN),
+        (1, "with a regional operation", palette.OTHER),
     ):
         part = pred[pred["regional_pko"] == value]
         ax.plot(part["troop_lag1000"], part["estimate"], color=colour, label=label)
@@ -54,8 +55,8 @@ def partner_deaths_figure(
     ax = fig.add_subplot()
     level = pred.loc[pred["partner"], non_un].iloc[0]
     for value, label, colour in (
-        (False, "no non-UN troops", "#08519c"),
-        (True, f"with {level:.1f} thousand non-UN troops", "#e6550d"),
+        (False, "no non-UN troops", palette.UN),
+        (True, f"with {level:.1f} thousand non-UN troops", palette.OTHER),
     ):
         part = pred[pred["partner"] == value]
         ax.plot(part[x], part["estimate"], color=colour, label=label)

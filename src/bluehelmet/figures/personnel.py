@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from bluehelmet import palette
 from bluehelmet.errors import NotFoundError
 from bluehelmet.figures.style import finish
 
 SERIES = (
-    ("un", "UN", "#2b8cbe"),
-    ("regional", "regional", "#e6550d"),
-    ("international", "international (non-UN)", "#756bb1"),
+    ("un", "UN", palette.ORGANISATION["un"]),
+    ("regional", "regional", palette.ORGANISATION["regional"]),
+    ("international", "international (non-UN)", palette.ORGANISATION["international"]),
 )
 
 

@@ -11,13 +11,11 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from bluehelmet import palette
 from bluehelmet.figures.style import finish, shade_years
 
-#: One colour per family line (colour-blind-safe "tab10" order, grey left out).
-PALETTE = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-    "#8c564b", "#e377c2", "#bcbd22", "#17becf",
-)  # fmt: skip
+#: One colour per family line.
+PALETTE = palette.SERIES
 SOURCE = "Source: bluehelmet reuse engine on the configured corpus (boilerplate left out)."
 
 
@@ -74,14 +72,14 @@ def novelty_figure(novelty: pd.DataFrame) -> Figure:
     x = full.index.to_numpy()
     if "resolutions" in novelty:
         shade_years(ax, years[novelty["resolutions"].isna().to_numpy()])
-    ax.plot(x, full["median"], color="#08519c", marker=".", label="median share of text new")
+    ax.plot(x, full["median"], color=palette.UN, marker=".", label="median share of text new")
     ax.fill_between(
-        x, full["q25"], full["q75"], color="#08519c", alpha=0.18, label="interquartile range"
+        x, full["q25"], full["q75"], color=palette.UN, alpha=0.18, label="interquartile range"
     )
     ax.plot(
         x,
         full["repetition_index"],
-        color="#e6550d",
+        color=palette.OTHER,
         linestyle="--",
         label="repetition index (mean reused share of paragraphs)",
     )

@@ -8,11 +8,12 @@ from typing import Literal
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from bluehelmet import palette
 from bluehelmet.coding.summary import NO_TEXTS
 from bluehelmet.documents.coverage import ranges
 
 #: Colour of the bands over years no text covers.
-SHADE = "#d9d9d9"
+SHADE = palette.NO_TEXTS
 
 
 def finish(

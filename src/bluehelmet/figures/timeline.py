@@ -12,9 +12,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from bluehelmet import palette
 from bluehelmet.register.dates import period
 
-UN_COLOUR, OTHER_COLOUR = "#2b8cbe", "#e6550d"
+UN_COLOUR, OTHER_COLOUR = palette.UN_LIGHT, palette.OTHER
 HATCH = "////"
 #: The chart runs at least to this day (open-ended operations run to it).
 UNTIL = pd.Timestamp("2024-12-31")
