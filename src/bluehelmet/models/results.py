@@ -8,9 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from formulaic import ModelSpec
 from scipy import stats
-
-from bluehelmet.models.design import Term
 
 CLUSTER_NOTE = "cluster-robust sandwich, small-sample factor G/(G-1)"
 
@@ -19,7 +18,8 @@ CLUSTER_NOTE = "cluster-robust sandwich, small-sample factor G/(G-1)"
 class CountFit:
     """A fitted Poisson or NB2 model with its convergence diagnostics and dropped-row counts.
 
-    ``params``/``vcov`` cover the formula terms only (fixed effects are in ``fe_params``).
+    ``params``/``vcov`` cover the formula terms only (fixed effects are in ``fe_params``);
+    ``spec`` evaluates those terms on new data (formulaic's model spec).
     ``vcov_cluster`` is the cluster-robust covariance when ``cluster`` was given; ``tidy`` and
     the effects use it when present. ``alpha`` is the NB2 dispersion (Var = mu + alpha mu^2).
     """
@@ -27,8 +27,7 @@ class CountFit:
     model: str
     formula: str
     outcome: str
-    terms: tuple[Term, ...]
-    intercept: bool
+    spec: ModelSpec
     params: pd.Series
     vcov: pd.DataFrame
     vcov_cluster: pd.DataFrame | None
