@@ -11,6 +11,8 @@ import pandas as pd
 from formulaic import ModelSpec
 from scipy import stats
 
+from bluehelmet.files import atomic_path
+
 CLUSTER_NOTE = "cluster-robust sandwich, small-sample factor G/(G-1)"
 
 
@@ -172,7 +174,7 @@ class CountFit:
             t.loc[len(t)] = ["alpha", self.alpha, se, np.nan, np.nan, np.nan, np.nan]
         text = t.to_csv(index=False, lineterminator="\n", float_format="%.10g")
         if path is not None:
-            Path(path).write_text(text, encoding="utf-8")
+            _write(text, Path(path))
         return text
 
     def to_markdown(self, path: str | Path | None = None, digits: int = 4) -> str:
@@ -191,7 +193,7 @@ class CountFit:
         lines += [f"{k}: {v}  " for k, v in self._footer()]
         text = "\n".join(lines) + "\n"
         if path is not None:
-            Path(path).write_text(text, encoding="utf-8")
+            _write(text, Path(path))
         return text
 
     def to_latex(self, path: str | Path | None = None, digits: int = 4) -> str:
@@ -217,8 +219,13 @@ class CountFit:
         lines += [r"\bottomrule", r"\end{tabular}"]
         text = "\n".join(lines) + "\n"
         if path is not None:
-            Path(path).write_text(text, encoding="utf-8")
+            _write(text, Path(path))
         return text
+
+
+def _write(text: str, path: Path) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 def _fmt(value: float | None, digits: int) -> str:
