@@ -551,6 +551,8 @@ def panel_share_cmd(
     emit(api.partner_share(api.panel(), by=by), format, title=api.PARTNER_DEFINITION)
 
 
+#: ``estimate`` table formats and the :class:`~bluehelmet.models.results.CountFit` method of each.
+FIT_TABLES = {"md": "to_markdown", "latex": "to_latex", "csv": "to_csv"}
 estimate_app = typer.Typer(help="Count models of conflict violence.", no_args_is_help=True)
 app.add_typer(estimate_app, name="estimate")
 
@@ -567,10 +569,13 @@ def estimate_partnership_cmd(
     ] = "conflict-month",
 ) -> None:
     """NB2 of battle deaths on UN troops and non-UN partners (troops or a regional operation)."""
+    if format not in FIT_TABLES:
+        raise api.UsageError(f"unknown format {format!r}; use md, latex or csv")
     with _warnings_as_lines():
-        estimate = api.estimate_partnership(format=format, out=out, fe=fe, unit=unit)
-    sys.stdout.write(estimate.table)
+        estimate = api.estimate_partnership(fe=fe, unit=unit)
     fit = estimate.fit
+    table: str = getattr(fit, FIT_TABLES[format])(out)
+    sys.stdout.write(table)
     typer.echo(
         f"{fit.n:,} {estimate.unit}s, {fit.n_clusters} conflicts; converged: {fit.converged} "
         f"({fit.iterations} iterations, gradient norm {fit.gradient_norm:.1e})",

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from bluehelmet.errors import DataFormatError, UsageError
-from bluehelmet.models.design import build_design, parse_formula
+from bluehelmet.models.design import build_design, read_formula
+from bluehelmet.models.effects import marginal_effects, predict_counts
 from bluehelmet.models.nb2 import fit_nb2
 from bluehelmet.models.poisson import fit_poisson
 
@@ -209,11 +210,48 @@ def test_collinear_term_with_fixed_effect_is_dropped_and_reported(grouped: pd.Da
     assert list(fit.params.index) == ["x1"]
 
 
-def test_formula_parsing() -> None:
-    f = parse_formula("y ~ a*b*c - 1")
-    assert not f.intercept
-    assert [":".join(t) for t in f.terms] == ["a", "b", "c", "a:b", "a:c", "b:c", "a:b:c"]
-    assert parse_formula("y~a+0").intercept is False
+def test_formulas_expand_in_the_order_written() -> None:
+    outcome, rhs = read_formula("y ~ a*b + c - 1")
+    assert outcome == "y" and [str(t) for t in rhs] == ["a", "b", "a:b", "c"]
+    _, rhs = read_formula("y ~ a*b*c")
+    assert [str(t) for t in rhs] == ["1", "a", "b", "a:b", "c", "a:c", "b:c", "a:b:c"]
+    rng = np.random.default_rng(4)
+    d = pd.DataFrame(rng.normal(size=(40, 3)), columns=["a", "b", "c"]).assign(y=1)
+    assert build_design(d, "y~a+0").names == ("a",)
+    assert build_design(d, "y ~ a*b - a:b").names == ("(Intercept)", "a", "b")
+    design = build_design(d, "y ~ a*b*c - 1")
+    assert design.names == ("a", "b", "a:b", "c", "a:c", "b:c", "a:b:c")
+    assert design.x[:, 6] == pytest.approx((d.a * d.b * d.c).to_numpy(), rel=1e-15)
+
+
+def test_categorical_and_transformed_terms(grouped: pd.DataFrame) -> None:
+    d = grouped[grouped.g < 4].assign(
+        w=lambda df: np.exp(df.x1), kind=lambda df: df.g.map({0: "a", 1: "b", 2: "c", 3: "a"})
+    )
+    fit = fit_poisson(d, "y ~ np.log(w) + C(kind)")
+    dummies = d.assign(kb=(d.kind == "b").astype(float), kc=(d.kind == "c").astype(float))
+    by_hand = fit_poisson(dummies, "y ~ x1 + kb + kc")
+    assert list(fit.params.index) == ["(Intercept)", "np.log(w)", "C(kind)[T.b]", "C(kind)[T.c]"]
+    assert fit.params.to_numpy() == pytest.approx(by_hand.params.to_numpy(), rel=1e-10)
+    new = pd.DataFrame({"w": [1.0, np.e], "kind": ["c", "a"]})
+    p = predict_counts(fit, new, n_sims=2)
+    b = fit.params
+    expected = np.exp([b.iloc[0] + b.iloc[3], b.iloc[0] + b.iloc[1]])
+    assert p.estimate.to_numpy() == pytest.approx(expected, rel=1e-12)
+    with pytest.raises(UsageError, match="inside 'np.log\\(w\\)'"):
+        marginal_effects(fit, new, "w")
+
+
+def test_non_finite_transformed_rows_are_counted_as_missing() -> None:
+    d = pd.DataFrame({"y": [1, 2, 0, 4, 3, 5], "w": [0.0, 1.0, 2.0, 3.0, -1.0, 5.0]})
+    fit = fit_poisson(d, "y ~ np.log(w)")
+    assert fit.n == 4 and fit.n_dropped_missing == 2
+
+
+def test_collinear_dummy_with_fixed_effect_is_dropped(grouped: pd.DataFrame) -> None:
+    d = grouped[grouped.g < 6].assign(half=lambda df: np.where(df.g < 3, "low", "high"))
+    fit = fit_poisson(d, "y ~ x1 + C(half)", fe="g")
+    assert fit.dropped_terms == ("C(half)[T.low]",) and list(fit.params.index) == ["x1"]
 
 
 @pytest.mark.parametrize(
@@ -221,6 +259,13 @@ def test_formula_parsing() -> None:
     [
         (pd.DataFrame({"y": [1, 2], "x": [1.0, 2.0]}), "y ~ nope", UsageError, "nope"),
         (pd.DataFrame({"y": [1, 2], "x": [1.0, 2.0]}), "y ~ x ~ z", UsageError, "'~'"),
+        (pd.DataFrame({"y": [1, 2], "x": [1.0, 2.0]}), "~ x", UsageError, "'~'"),
+        (pd.DataFrame({"y": [1, 2], "x": [1.0, 2.0]}), "y ~ (x", UsageError, "cannot read"),
+        (pd.DataFrame({"y": [1, 2], "x": [1.0, 2.0]}), "np.log(y) ~ x", UsageError, "outcome"),
+        (pd.DataFrame({"y": [1, 2], "x": [1.0, 2.0]}), "y ~ x | x", UsageError, "one part"),
+        (pd.DataFrame({"y": [1, 2], "x": [1.0, 2.0]}), "y ~ 0", UsageError, "no terms"),
+        (pd.DataFrame({"y": [1, 2], "x": [1.0, 2.0]}), "y ~ nope(x)", UsageError, "nope"),
+        (pd.DataFrame({"y": [1, 2], "x": ["a", "b"]}), "y ~ np.log(x)", DataFormatError, "np.log"),
         (pd.DataFrame({"y": [np.nan] * 3, "x": [1.0, 2, 3]}), "y ~ x", DataFormatError, "no non"),
         (pd.DataFrame({"y": [1, -2, 3], "x": [1.0, 2, 3]}), "y ~ x", DataFormatError, "negative"),
         (pd.DataFrame({"y": [1, 2.5, 3], "x": [1.0, 2, 3]}), "y ~ x", DataFormatError, "integer"),

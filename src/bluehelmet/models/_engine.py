@@ -308,9 +308,8 @@ def run(
     return CountFit(
         model="nb2" if nb2 else "poisson",
         formula=formula,
-        outcome=design.formula.outcome,
-        terms=design.terms,
-        intercept=design.intercept,
+        outcome=design.outcome,
+        spec=design.spec,
         params=params,
         vcov=vcov,
         vcov_cluster=vcov_cl,

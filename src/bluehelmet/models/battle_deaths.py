@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
-from bluehelmet.files import atomic_path
 from bluehelmet.models.conflict_month import conflict_month_partnership
 from bluehelmet.models.effects import predict_counts
 from bluehelmet.models.nb2 import fit_nb2
@@ -89,49 +88,36 @@ def hks2014_data(shared: Path | None = None) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class PartnershipEstimate:
-    """The fitted battle-deaths model, its unit, the rows it was fitted on, predicted deaths
-    over UN troop levels (with and without a partner) and its table as text."""
+    """The fitted battle-deaths model, its unit, the rows it was fitted on and predicted deaths
+    over UN troop levels (with and without a partner)."""
 
     fit: CountFit
     data: pd.DataFrame
-    table: str
     unit: str
     predictions: pd.DataFrame
 
 
 def estimate_partnership(
-    format: str = "md",
-    out: Path | None = None,
-    fe: bool = True,
-    shared: Path | None = None,
-    unit: str = UNITS[0],
+    fe: bool = True, shared: Path | None = None, unit: str = UNITS[0]
 ) -> PartnershipEstimate:
-    """Fit the battle-deaths model and write its table to ``out``.
+    """Fit the battle-deaths model on the shared data; the caller formats and writes its table
+    (``fit.to_markdown()``, ``fit.to_latex()``, ``fit.to_csv()``) and figure.
 
     ``unit="conflict-month"`` (default): the partnership analysis on the conflict-month panel,
     Africa 1993–2011 (:func:`~bluehelmet.models.conflict_month.conflict_month_partnership`).
     ``unit="dyad-month"``: :func:`battle_deaths_model` on the HKS-2014 dyad-months.
 
-    >>> estimate_partnership(format="html")  # doctest: +ELLIPSIS
+    >>> estimate_partnership(unit="country-year")
     Traceback (most recent call last):
     ...
-    bluehelmet.errors.UsageError: unknown format 'html'; use md, latex or csv
+    bluehelmet.errors.UsageError: unknown unit 'country-year'; use conflict-month or dyad-month
     """
-    writers = {"md": "to_markdown", "latex": "to_latex", "csv": "to_csv"}
-    if format not in writers:
-        raise UsageError(f"unknown format {format!r}; use md, latex or csv")
     if unit not in UNITS:
         raise UsageError(f"unknown unit {unit!r}; use {' or '.join(UNITS)}")
     if unit == "conflict-month":
         result = conflict_month_partnership(shared, fe=fe)
-        fit, used, pred = result.fit, result.data, result.predictions
-    else:
-        data = hks2014_data(shared)
-        used = data[data["year"].between(1992, 2011)]
-        fit = battle_deaths_model(used, fe=fe)
-        pred = predicted_deaths(fit, used)
-    table: str = getattr(fit, writers[format])()
-    if out is not None:
-        with atomic_path(out) as tmp:
-            tmp.write_text(table, encoding="utf-8")
-    return PartnershipEstimate(fit, used, table, unit, pred)
+        return PartnershipEstimate(result.fit, result.data, unit, result.predictions)
+    data = hks2014_data(shared)
+    used = data[data["year"].between(1992, 2011)]
+    fit = battle_deaths_model(used, fe=fe)
+    return PartnershipEstimate(fit, used, unit, predicted_deaths(fit, used))

@@ -47,8 +47,11 @@ def conflict_month_partnership(
     """NB2 of battle deaths on last month's UN and non-UN troops (thousands), their product
     and last month's deaths; conflict fixed effects (optional), conflict-clustered SEs.
 
-    >>> conflict_month_partnership  # doctest: +ELLIPSIS
-    <function conflict_month_partnership at ...>
+    >>> import tempfile
+    >>> conflict_month_partnership(Path(tempfile.mkdtemp()))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.NotFoundError: ...bara_hultman_un_nonun_v2_2019.dta: source file not found...
     """
     return partnership_effects(
         conflict_month_deaths(shared),
@@ -63,8 +66,11 @@ def conflict_month_partnership(
 def translation_summary(shared: Path | None = None) -> str:
     """How many HKS dyads, dyad-months and battle deaths got a new UCDP conflict id.
 
-    >>> translation_summary  # doctest: +ELLIPSIS
-    <function translation_summary at ...>
+    >>> import tempfile
+    >>> translation_summary(Path(tempfile.mkdtemp()))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.NotFoundError: ...battle_deaths_1992_2011.Rdata: not found; set ...
     """
     folder = shared or shared_data_dir()
     for rel in (HKS2014, ACD):

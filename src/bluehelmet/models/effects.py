@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from bluehelmet.errors import UsageError
-from bluehelmet.models.design import term_matrix
+from bluehelmet.models.design import slope_matrix, term_matrix
 from bluehelmet.models.results import CountFit
 
 
@@ -67,7 +67,7 @@ def predict_counts(
     >>> bool(p.conf_low[0] < p.estimate[0] < p.conf_high[0]), round(p.estimate[0])
     (True, 3)
     """
-    x = term_matrix(newdata, fit.terms, fit.intercept)
+    x = term_matrix(fit.spec, newdata, fit.params.index)
     off = _offset(fit, newdata)
     point = np.exp(x @ fit.params.to_numpy() + off)
     sims = np.exp(x @ _draws(fit, n_sims, seed).T + off[:, None])
@@ -93,15 +93,10 @@ def marginal_effects(
     >>> bool(me.estimate[0] > me.estimate[1] > 0)
     True
     """
-    if not any(variable in t for t in fit.terms):
+    if variable not in fit.spec.variable_terms:
         raise UsageError(f"{variable!r} is not a term of the model {fit.formula!r}")
-    x = term_matrix(newdata, fit.terms, fit.intercept)
-    deriv = np.zeros_like(x)
-    first = int(fit.intercept)
-    for j, term in enumerate(fit.terms):
-        if variable in term:
-            others = tuple(c for c in term if c != variable)
-            deriv[:, first + j] = term_matrix(newdata, (others,), False)[:, 0] if others else 1.0
+    x = term_matrix(fit.spec, newdata, fit.params.index)
+    deriv = slope_matrix(fit.spec, newdata, fit.params.index, variable)
     off = _offset(fit, newdata)
     b = fit.params.to_numpy()
     point = np.exp(x @ b + off) * (deriv @ b)
