@@ -18,16 +18,17 @@ import warnings
 from collections.abc import Callable
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from bluehelmet.paths import corpus_dir
-from bluehelmet.reuse.engine import _pair_table, _prepare, _rank, brute_force_pairs, find_reuse
-from bluehelmet.reuse.inputs import read_paragraphs
-from bluehelmet.reuse.lsh import candidates
+from bluehelmet.reuse.engine import brute_force_pairs, find_reuse
+from bluehelmet.reuse.inputs import RecordReader, read_paragraphs
 from bluehelmet.reuse.minhash import signatures
-from bluehelmet.reuse.shingles import shingle_tokens
+from bluehelmet.reuse.pipeline import Verifier, band_candidates, prepare, progress_bar, rank
+from bluehelmet.reuse.settings import ReuseSettings
+from bluehelmet.reuse.spill import MemorySink, MemoryStore
 from bluehelmet.reuse.tokens import tokens
-from bluehelmet.reuse.verify import verify
 
 T = TypeVar("T")
 
@@ -80,15 +81,27 @@ def quality(paragraphs: pd.DataFrame, reported: pd.DataFrame) -> tuple[int, floa
 
 
 def stages(paragraphs: pd.DataFrame) -> dict[str, float]:
-    """Wall time of each engine stage (one run)."""
+    """Wall time of each pipeline stage of the in-memory engine (one run)."""
     out: dict[str, float] = {}
-    (df, toks, _), out["tokens"] = timed(lambda: _prepare(paragraphs, 5000))
-    sh, out["shingles"] = timed(lambda: shingle_tokens(toks))
-    sig, out["minhash"] = timed(lambda: signatures(sh))
-    cand, out["lsh (numpy join)"] = timed(lambda: candidates(sig))
-    _, out["lsh (duckdb join)"] = timed(lambda: candidates(sig, backend="duckdb"))
-    ver, out["verify"] = timed(lambda: verify(sh, cand, rank=_rank(df)))
-    _, out["align"] = timed(lambda: _pair_table(df, toks, ver))
+    s, bar, reader = ReuseSettings(), progress_bar(False), RecordReader(paragraphs)
+    batches, out["checks"] = timed(lambda: list(reader.batches(len(paragraphs))))
+    batch, out["tokens + shingles"] = timed(lambda: prepare(*batches[0], reader, s.n, 5000))
+    sig, out["minhash"] = timed(lambda: signatures(batch.shingles))
+    store = MemoryStore()
+    store.add(batch, sig)
+    n_par, none = len(batch.records), np.zeros(len(batch.records), dtype=bool)
+    duck = ReuseSettings(candidates="duckdb")
+    (keys, _), out["lsh (numpy join)"] = timed(
+        lambda: band_candidates(store, n_par, s, none, bar, s.bands)
+    )
+    _, out["lsh (duckdb join)"] = timed(
+        lambda: band_candidates(store, n_par, duck, none, bar, s.bands)
+    )
+    records = store.records()
+    verifier = Verifier(records, store.shingle_hashes(), batch.shingles.offsets, rank(records),
+                        none, s)  # fmt: skip
+    sinks = {"pairs": MemorySink()}
+    _, out["verify + align"] = timed(lambda: verifier.chunk(keys, sinks))
     return out
 
 

@@ -16,6 +16,7 @@ removes pairs below the thresholds, so it equals recall after verification).
 from __future__ import annotations
 
 import os
+import sys
 import time
 import warnings
 
@@ -24,11 +25,12 @@ import pandas as pd
 from datasketch import MinHash, MinHashLSH
 
 from bluehelmet.paths import corpus_dir
-from bluehelmet.reuse.engine import _prepare, brute_force_pairs
-from bluehelmet.reuse.inputs import read_paragraphs
+from bluehelmet.reuse.engine import brute_force_pairs
+from bluehelmet.reuse.inputs import RecordReader
 from bluehelmet.reuse.lsh import candidates
 from bluehelmet.reuse.minhash import signatures
-from bluehelmet.reuse.shingles import Shingles, shingle_tokens
+from bluehelmet.reuse.pipeline import prepare
+from bluehelmet.reuse.shingles import Shingles
 
 NUM_PERM, BANDS = 128, 32
 
@@ -72,9 +74,9 @@ def best(func, repeat: int):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     warnings.simplefilter("ignore")
-    paragraphs, _ = read_paragraphs(corpus_dir())
-    df, toks, _ = _prepare(paragraphs, 5000)
-    sh = shingle_tokens(toks, n=5)
+    reader = RecordReader(corpus_dir())
+    batch = prepare(*next(reader.batches(sys.maxsize)), reader, n=5, max_tokens=5000)
+    df, sh = batch.records, batch.shingles
     brute = brute_force_pairs(df, n=5, min_jaccard=0.6)
     pos = {k: i for i, k in enumerate(zip(df["doc"], df["id"], strict=True))}
     truth = {

@@ -11,10 +11,11 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-import bluehelmet.reuse.stream as stream
+import bluehelmet.reuse.pipeline as pipeline
 from bluehelmet.cli import app
 from bluehelmet.errors import DataFormatError
 from bluehelmet.reuse.inputs import read_paragraphs
+from bluehelmet.reuse.run import run_reuse
 from bluehelmet.reuse.stream import stream_reuse
 
 T1 = "the security council decides to extend the mandate of the mission for six months"
@@ -100,6 +101,16 @@ def test_stream_reports_what_the_in_memory_reader_reports(bad_jsonl: Path, tmp_p
     assert [p for p in got[:-1] if "no words" not in p] == expected[:-1]
 
 
+def test_an_in_memory_run_reports_what_a_streaming_run_reports(bad_jsonl: Path, tmp_path: Path):
+    _, memory = run_reuse(bad_jsonl, tmp_path / "memory")
+    streamed = stream_reuse(bad_jsonl, tmp_path / "stream", batch_size=2).problems
+    assert memory == streamed  # "line 15: no words" included, numbered by line in both
+    assert "line 15: no words; skipped" in memory
+    stream_pairs = pd.read_csv(tmp_path / "stream" / "pairs.csv", dtype=KEYS)
+    memory_pairs = pd.read_csv(tmp_path / "memory" / "pairs.csv", dtype=KEYS)
+    pd.testing.assert_frame_equal(memory_pairs, stream_pairs)
+
+
 def test_too_many_words_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "p.jsonl"
     path.write_bytes(_line(doc="A", id="1", text=" ".join(["word"] * 12)) + b"\n")
@@ -171,7 +182,7 @@ def test_a_failing_run_leaves_no_files_and_keeps_the_last_good_ones(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(stream, "verify", broken)
+    monkeypatch.setattr(pipeline, "verify", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         stream_reuse(bad_jsonl, out, pair_boilerplate=True)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -43,7 +43,8 @@ def test_reuse_rejects_bad_threshold(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["reuse", str(tmp_path), "--out", str(tmp_path / "o"), "--min-jaccard", "1.5"]
     )
-    assert result.exit_code == 2 and "--min-jaccard must be in (0, 1]" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == "error: min_jaccard must be a number in (0, 1], got 1.5\n"
 
 
 def test_reuse_writes_parquet_with_the_duckdb_join(tmp_path: Path) -> None:
@@ -73,4 +74,5 @@ def test_reuse_rejects_unknown_format(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["reuse", str(tmp_path), "--out", str(tmp_path / "o"), "--format", "xlsx"]
     )
-    assert result.exit_code == 2 and "--format must be one of csv, parquet" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == "error: fmt must be one of csv, parquet, got 'xlsx'\n"

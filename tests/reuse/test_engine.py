@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from bluehelmet.errors import DataFormatError
 from bluehelmet.reuse.engine import ReuseResult, brute_force_pairs, find_reuse
 from bluehelmet.reuse.schema import PAIR_COLUMNS
 from bluehelmet.reuse.shingles import shingle_texts
@@ -210,29 +211,74 @@ def test_lsh_caps_large_buckets() -> None:
     assert out.values.tolist() == [[0, 1], [0, 2], [1, 2]]
 
 
-def test_duplicate_ids_raise() -> None:
-    df = pd.DataFrame({"doc": ["A", "A"], "id": ["1", "1"], "text": ["x y", "z w"]})
-    with pytest.raises(ValueError, match="1 duplicate"):
-        find_reuse(df)
-
-
-def test_missing_column_raises() -> None:
-    with pytest.raises(ValueError, match="text"):
-        find_reuse(pd.DataFrame({"doc": ["A"], "id": ["1"]}))
-
-
-def test_empty_and_huge_paragraphs_warn() -> None:
+def test_bad_rows_are_skipped_and_reported_by_row_with_a_summary_warning() -> None:
     words = " ".join(f"w{i}" for i in range(50))
     df = pd.DataFrame(
-        {"doc": ["A", "B", "C", "D", "E"], "id": ["1"] * 5,
-         "text": ["", "  ;; ", words, words, words + " " + words]}
+        {"doc": ["A", "B", "C", "D", "E", "C", None], "id": ["1"] * 7,
+         "text": ["", "  ;; ", words, words, words + " " + words, "x y", words]}
     )  # fmt: skip
-    with pytest.warns(UserWarning) as record:
+    with pytest.warns(UserWarning, match="summary: 2 records loaded, 5 skipped") as record:
         res = find_reuse(df, max_tokens=60)
-    messages = " | ".join(str(w.message) for w in record)
-    assert "2 empty" in messages and "1 paragraph(s) over 60" in messages
-    assert res.params["empty_dropped"] == 2 and res.params["huge_dropped"] == 1
-    assert _keys(res.pairs) == {("C/1", "D/1")}
+    assert len(record) == 1
+    assert res.problems == [
+        "row 1: empty text; skipped",
+        "row 2: no words; skipped",
+        "row 5: too many words (100 > 60 words); skipped",
+        "row 6: duplicate (doc, id) ('C', '1') first seen at 3; skipped",
+        "row 7: missing field (doc); skipped",
+        "summary: 2 records loaded, 5 skipped (duplicate (doc, id): 1, empty text: 1, "
+        "missing field: 1, no words: 1, too many words: 1), 0 warnings",
+    ]
+    assert res.params["paragraphs"] == 2
+    assert res.paragraphs[["doc", "id"]].values.tolist() == [
+        ["B", "1"], ["C", "1"], ["D", "1"], ["E", "1"]
+    ]  # fmt: skip
+    assert _keys(res.pairs) == {("C/1", "D/1")}  # the first C/1 is kept, the repeat skipped
+
+
+def test_in_memory_and_streaming_skip_the_same_rows(tmp_path: Path) -> None:
+    from bluehelmet.reuse.stream import stream_reuse
+
+    words = " ".join(f"w{i}" for i in range(50))
+    df = pd.DataFrame(
+        {"doc": ["A", "B", "C", "A", "D", "E"], "id": ["1"] * 6,
+         "text": [words, "", words, "other words " + words, ";;", words + " x"]}
+    )  # fmt: skip
+    df.to_parquet(tmp_path / "p.parquet")
+    with pytest.warns(UserWarning):
+        memory = find_reuse(df)
+    streamed = stream_reuse(tmp_path / "p.parquet", tmp_path / "out", batch_size=2,
+                            pair_boilerplate=True)  # fmt: skip
+    assert memory.problems == streamed.problems  # rows of the table = rows of the Parquet file
+    assert "row 4: duplicate (doc, id) ('A', '1') first seen at 1; skipped" in memory.problems
+    pairs = pd.read_csv(tmp_path / "out" / "pairs.csv", dtype={"source_id": str, "target_id": str})
+    pd.testing.assert_frame_equal(pairs, memory.pairs, check_dtype=False)
+    assert _keys(memory.pairs) == {("A/1", "C/1"), ("A/1", "E/1"), ("C/1", "E/1")}
+
+
+@pytest.mark.parametrize("missing", ["doc", "id", "text"])
+def test_a_missing_column_is_one_data_format_error_naming_it(missing: str) -> None:
+    df = pd.DataFrame({"doc": ["A"], "id": ["1"], "text": ["some words here"]})
+    with pytest.raises(DataFormatError) as caught:
+        find_reuse(df.drop(columns=missing))
+    assert str(caught.value) == (
+        f"paragraph table: missing column(s) {missing}; needs doc, id and text"
+    )
+
+
+def test_missing_values_are_missing_fields_not_the_text_none() -> None:
+    text = "the council decides to extend the mandate of the force for six months"
+    df = pd.DataFrame(
+        {"doc": ["A", "B", None, "D"], "id": ["1", "1", "1", float("nan")],
+         "text": [text] * 4, "date": [None, pd.NA, "", None]}
+    )  # fmt: skip
+    with pytest.warns(UserWarning):
+        res = find_reuse(df)
+    assert res.problems[:2] == [
+        "row 3: missing field (doc); skipped",
+        "row 4: missing field (id); skipped",
+    ]
+    assert _keys(res.pairs) == {("A/1", "B/1")}
 
 
 def test_no_pairs() -> None:

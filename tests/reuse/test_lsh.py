@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from bluehelmet.errors import UsageError
 from bluehelmet.reuse.engine import find_reuse
 from bluehelmet.reuse.lsh import band_keys, candidates, join_duckdb, join_numpy
 from bluehelmet.reuse.minhash import EMPTY, signatures
@@ -109,7 +110,7 @@ def test_find_reuse_same_result_with_duckdb(planted: pd.DataFrame) -> None:
 
 
 def test_unknown_backend_is_refused(sig: np.ndarray, planted: pd.DataFrame) -> None:
-    with pytest.raises(ValueError, match="backend must be one of numpy, duckdb"):
+    with pytest.raises(UsageError, match="backend must be one of numpy, duckdb"):
         candidates(sig, backend="spark")
-    with pytest.raises(ValueError, match="candidates must be one of numpy, duckdb"):
+    with pytest.raises(UsageError, match="^candidates must be one of numpy, duckdb, got 'spark'$"):
         find_reuse(planted, candidates="spark")

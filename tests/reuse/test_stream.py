@@ -177,11 +177,16 @@ def test_progress_bar_only_when_asked(corpus, tmp_path, capsys) -> None:
     assert "reading and hashing" in err and "verifying and aligning" in err
 
 
-def test_bad_settings_are_usage_errors(corpus, tmp_path) -> None:
-    with pytest.raises(UsageError, match="batch-size"):
-        stream_reuse(corpus[0], tmp_path, batch_size=0)
-    with pytest.raises(UsageError, match="must divide"):
-        stream_reuse(corpus[0], tmp_path, bands=30)
+def test_bad_settings_are_usage_errors_before_anything_is_written(corpus, tmp_path) -> None:
+    with pytest.raises(UsageError, match="^batch_size must be at least 1, got 0$"):
+        stream_reuse(corpus[0], tmp_path / "a", batch_size=0)
+    with pytest.raises(UsageError, match=r"^bands \(30\) must divide num_perm \(128\)$"):
+        stream_reuse(corpus[0], tmp_path / "b", bands=30)
+    with pytest.raises(UsageError, match="^fmt must be one of csv, parquet, got 'xlsx'$"):
+        stream_reuse(corpus[0], tmp_path / "c", fmt="xlsx")
+    with pytest.raises(UsageError, match="^unknown reuse option"):
+        stream_reuse(corpus[0], tmp_path / "d", ngram=3)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_cli_stream_flag(corpus, tmp_path) -> None:

@@ -10,9 +10,12 @@ import pytest
 
 from bluehelmet.reuse.align import align
 from bluehelmet.reuse.align_batch import align_pairs, char_spans
-from bluehelmet.reuse.boilerplate import boilerplate_mask, formula, formulas
+from bluehelmet.reuse.boilerplate import formula, formulas
+from bluehelmet.reuse.inputs import RecordReader
 from bluehelmet.reuse.minhash import EMPTY, PRIME, _mod_prime, permutations, signatures
+from bluehelmet.reuse.pipeline import boilerplate, prepare
 from bluehelmet.reuse.shingles import shingle_hashes, shingle_texts, shingle_tokens
+from bluehelmet.reuse.spill import MemoryStore
 from bluehelmet.reuse.tokens import take_ragged, token_table, tokens
 
 WORDS = ["council", "decides", "calls", "upon", "all", "parties", "ceasefire", "İstanbul"]
@@ -110,11 +113,19 @@ def test_formulas_of_a_token_table_match_formula(seed: int) -> None:
     assert formulas(token_table(texts)) == [formula(t) for t in texts]
 
 
-def test_boilerplate_mask_from_a_token_table_is_the_same() -> None:
-    texts = ["1. Remain seized.", "remain SEIZED", "(c) Remain seized", "Other text", "Other"]
-    df = pd.DataFrame({"doc": ["a", "b", "c", "c", "d"], "id": list("11121"), "text": texts})
-    mask = boilerplate_mask(df, min_docs=2, table=token_table(texts))
-    assert mask.tolist() == [True, True, True, False, False]
+def test_boilerplate_is_a_formula_in_more_than_min_docs_documents() -> None:
+    texts = ["1. Remain seized.", "remain SEIZED", "(c) Remain seized", "Other text", "Other",
+             "(d) remain seized"]  # fmt: skip
+    df = pd.DataFrame({"doc": ["a", "b", "c", "c", "d", "c"], "id": list("111213"), "text": texts})
+    reader = RecordReader(df)
+    store = MemoryStore()
+    batch = prepare(*next(reader.batches(10)), reader, n=2, max_tokens=10)
+    store.add(batch, signatures(batch.shingles, num_perm=4))
+    mask, threshold, n_docs = boilerplate(store, min_docs=2)
+    assert mask.tolist() == [True, True, True, False, False, True]  # 3 documents > 2
+    assert (threshold, n_docs) == (2, 4)
+    assert boilerplate(store, min_docs=3)[0].tolist() == [False] * 6
+    assert boilerplate(store, min_docs=None)[1] == 20  # max(20, 5% of 4 documents)
 
 
 def test_take_ragged_matches_slicing() -> None:

@@ -6,8 +6,6 @@ import math
 import re
 from itertools import pairwise
 
-import pandas as pd
-
 from bluehelmet.reuse.tokens import TokenTable, tokens
 
 #: Default: a text is boilerplate in more than 5% of documents, and at least 20.
@@ -54,26 +52,3 @@ def default_min_docs(n_docs: int) -> int:
     (20, 50)
     """
     return max(MIN_DOCS_FLOOR, math.ceil(MIN_DOCS_SHARE * n_docs))
-
-
-def boilerplate_mask(
-    paragraphs: pd.DataFrame, min_docs: int | None = None, table: TokenTable | None = None
-) -> pd.Series:
-    """True for paragraphs whose :func:`formula` occurs in more than ``min_docs`` documents.
-
-    ``table``, when given, is the :func:`~bluehelmet.reuse.tokens.token_table` of the
-    ``text`` column (it saves tokenising again).
-
-    >>> df = pd.DataFrame({"doc": ["a", "b", "c", "c"], "id": ["1", "1", "1", "2"],
-    ...     "text": ["1. Remain seized.", "remain SEIZED", "(c) Remain seized", "Other text"]})
-    >>> boilerplate_mask(df, min_docs=2).tolist()
-    [True, True, True, False]
-    """
-    if min_docs is None:
-        min_docs = default_min_docs(int(paragraphs["doc"].nunique()))
-    if table is None:
-        norm = paragraphs["text"].fillna("").astype(str).map(formula)
-    else:
-        norm = pd.Series(formulas(table), index=paragraphs.index, dtype=object)
-    n_docs = paragraphs.groupby(norm)["doc"].transform("nunique")
-    return (n_docs > min_docs) & (norm != "")

@@ -23,7 +23,6 @@ from bluehelmet.reuse.measures import (
     repetition_index,
     resolution_reuse,
 )
-from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
 
 
 @dataclass(frozen=True, eq=False)
@@ -114,6 +113,12 @@ def explore(paragraphs: pd.DataFrame, **settings: Any) -> ReuseTables:
     >>> len(t.pairs), int(t.matrix.loc["UNX", "UNY"]), t.resolution_shares["novelty"].tolist()
     (1, 1, [1.0, 0.0])
     """
-    paragraphs = paragraphs.reset_index(drop=True)
-    columns = [c for c in PARAGRAPH_COLUMNS if c in paragraphs.columns]
-    return ReuseTables(paragraphs, find_reuse(paragraphs[columns], **settings))
+    result = find_reuse(paragraphs, **settings)
+    return ReuseTables(_kept(paragraphs, result.paragraphs), result)
+
+
+def _kept(paragraphs: pd.DataFrame, checked: pd.DataFrame) -> pd.DataFrame:
+    """The caller's rows (with all their columns) that the engine's checks kept."""
+    mine = pd.MultiIndex.from_frame(paragraphs[["doc", "id"]].astype(str))
+    kept = pd.MultiIndex.from_frame(checked[["doc", "id"]].astype(str))
+    return paragraphs[mine.isin(kept) & ~mine.duplicated()].reset_index(drop=True)

@@ -140,8 +140,8 @@ def _with_extras(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _as_text(value: Any) -> str:
-    """An optional field as a string ("" for missing or null)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    """An optional field as a string ("" for missing or null: None, NaN, NA, NaT)."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return ""
     return str(value)
 
@@ -296,13 +296,14 @@ def _input_kind(path: Path) -> str:
 
 
 class RecordReader:
-    """Checked records of a JSON Lines file, a Parquet file or a folder, batch by batch.
+    """Checked records of a JSON Lines file, a Parquet file, a folder or a table, batch by batch.
 
     Files are read a line (or a Parquet record batch) at a time and every record goes through
     a :class:`RecordChecker` (``checker``); a folder is cut by :func:`read_paragraphs` and its
-    paragraphs are checked the same way. ``position`` is how far reading has got (bytes of
-    JSON Lines, rows of Parquet, paragraphs of a folder) out of ``total`` (0 until known).
-    ``loaded`` counts the records handed out. Read each reader once.
+    paragraphs, like the rows of a table (a DataFrame), are checked the same way. ``position``
+    is how far reading has got (bytes of JSON Lines, rows of Parquet or a table, paragraphs of
+    a folder) out of ``total`` (0 until known). ``loaded`` counts the records handed out.
+    Read each reader once.
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "p.jsonl"
@@ -314,15 +315,16 @@ class RecordReader:
     'line 2: missing field (id, text); skipped'
     """
 
-    def __init__(self, path: Path, max_chars: int = MAX_CHARS) -> None:
-        self.path = path
-        self.kind = _input_kind(path)
-        where = {"jsonl": "line", "parquet": "row", "folder": "paragraph"}[self.kind]
-        self.checker = RecordChecker(where, max_chars)
+    def __init__(self, source: Path | pd.DataFrame, max_chars: int = MAX_CHARS) -> None:
+        self.frame = source if isinstance(source, pd.DataFrame) else None
+        self.path = Path("paragraph table") if self.frame is not None else Path(source)
+        self.kind = "table" if self.frame is not None else _input_kind(self.path)
+        where = {"jsonl": "line", "parquet": "row", "table": "row", "folder": "paragraph"}
+        self.checker = RecordChecker(where[self.kind], max_chars)
         self.file_problems: list[str] = []
         self.loaded = 0
         self.position = 0
-        self.total = path.stat().st_size if self.kind == "jsonl" else 0
+        self.total = self.path.stat().st_size if self.kind == "jsonl" else 0
 
     def batches(self, batch_size: int) -> Iterator[RecordBatch]:
         """Checked records, at most ``batch_size`` a batch, in input order."""
@@ -361,6 +363,8 @@ class RecordReader:
         """``(number, record)`` of every record before the checks."""
         if self.kind == "folder":
             return self._folder()
+        if self.frame is not None:
+            return self._table(self.frame)
         if self.kind == "parquet":
             return self._parquet(min(batch_size, _BATCH_ROWS))
         return self._jsonl()
@@ -413,6 +417,19 @@ class RecordReader:
         except (pa.ArrowException, OSError) as exc:
             where = f"{self.path}: unreadable Parquet data after row {self.position}"
             raise DataFormatError(f"{where} ({exc})") from exc
+
+    def _table(self, frame: pd.DataFrame) -> Iterator[tuple[int, Any]]:
+        """Rows of the paragraph columns of an in-memory table."""
+        absent = [c for c in _REQUIRED if c not in frame.columns]
+        if absent:
+            raise DataFormatError(
+                f"{self.path}: missing column(s) {', '.join(absent)}; needs doc, id and text"
+            )
+        columns = [c for c in (*PARAGRAPH_COLUMNS, "force") if c in frame.columns]
+        self.total = len(frame)
+        for n, record in enumerate(frame[columns].to_dict("records"), start=1):
+            self.position = n
+            yield n, record
 
     def _folder(self) -> Iterator[tuple[int, Any]]:
         corpus = load_corpus(self.path, progress=False)

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
+from bluehelmet.errors import UsageError
 from bluehelmet.reuse.shingles import Shingles
 
 #: Mersenne prime 2**31 - 1: keys, ``a`` and ``b`` are below it, so ``a*x + b`` is exact in
@@ -27,7 +28,7 @@ def permutations(num_perm: int = 128, seed: int = 1) -> tuple[np.ndarray, np.nda
     ((4,), True)
     """
     if num_perm < 1:
-        raise ValueError(f"num_perm must be >= 1, got {num_perm}")
+        raise UsageError(f"num_perm must be >= 1, got {num_perm}")
     rng = np.random.default_rng(seed)
     a = rng.integers(1, int(PRIME), size=num_perm, dtype=np.uint64)
     b = rng.integers(0, int(PRIME), size=num_perm, dtype=np.uint64)

@@ -12,9 +12,11 @@ from bluehelmet.errors import DataFormatError, UsageError
 from bluehelmet.files import atomic_path
 from bluehelmet.folders import replaced_folder
 from bluehelmet.output import for_csv
-from bluehelmet.reuse.explore import ReuseTables, explore
-from bluehelmet.reuse.inputs import read_paragraphs
-from bluehelmet.reuse.stream import BATCH_SIZE, check_options, stream_reuse
+from bluehelmet.reuse.engine import reuse_records
+from bluehelmet.reuse.explore import ReuseTables
+from bluehelmet.reuse.inputs import RecordReader
+from bluehelmet.reuse.settings import FORMATS, ReuseSettings, one_of, reuse_settings
+from bluehelmet.reuse.stream import BATCH_SIZE, stream_reuse
 
 
 def _write(df: pd.DataFrame, path: Path, index: bool = False) -> Path:
@@ -64,11 +66,13 @@ def check_out(out: Path) -> None:
     )
 
 
-def _run_stream(source: Path, out: Path, **options: Any) -> tuple[list[Path], list[str]]:
+def _run_stream(
+    source: Path, out: Path, settings: ReuseSettings, **options: Any
+) -> tuple[list[Path], list[str]]:
     """A streaming run written to a new folder beside ``out`` that replaces ``out`` whole,
     only when some record was usable."""
     with replaced_folder(out) as new:
-        streamed = stream_reuse(source, new, **options)
+        streamed = stream_reuse(source, new, settings=settings, **options)
         require_records(int(streamed.params["paragraphs"]), streamed.problems, source, out)
     return [out / file.name for file in streamed.files], streamed.problems
 
@@ -127,18 +131,13 @@ def run_reuse(
     >>> len((folder / "out" / "pairs.csv").read_text().splitlines()), problems
     (2, [])
     """
-    if not 0 < min_jaccard <= 1:
-        raise UsageError(f"--min-jaccard must be in (0, 1], got {min_jaccard}")
-    check_options(fmt, candidates)
+    settings = reuse_settings(n=n, min_jaccard=min_jaccard, candidates=candidates)
+    one_of("fmt", fmt, FORMATS)
     check_out(out)
     if stream:
-        return _run_stream(
-            source, out, batch_size=batch_size, n=n, min_jaccard=min_jaccard,
-            candidates=candidates, fmt=fmt, progress=progress,
-        )  # fmt: skip
-    paragraphs, problems = read_paragraphs(source)
-    require_records(len(paragraphs), problems, source, out)
-    tables = explore(paragraphs, n=n, min_jaccard=min_jaccard, candidates=candidates)
+        return _run_stream(source, out, settings, batch_size=batch_size, fmt=fmt, progress=progress)
+    result = reuse_records(RecordReader(source, settings.max_chars), settings)
+    require_records(len(result.paragraphs), result.problems, source, out)
     with replaced_folder(out) as new:
-        names = _write_tables(tables, new, fmt)
-    return [out / name for name in names], problems
+        names = _write_tables(ReuseTables(result.paragraphs, result), new, fmt)
+    return [out / name for name in names], result.problems

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from bluehelmet.errors import UsageError
 from bluehelmet.reuse.tokens import TokenTable, token_table
 
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier of the polynomial hash
@@ -43,7 +44,7 @@ def shingle_hashes(
     (2, 'uint64', True)
     """
     if n < 1:
-        raise ValueError(f"n must be >= 1, got {n}")
+        raise UsageError(f"n must be >= 1, got {n}")
     if not toks:
         return np.empty(0, dtype=np.uint64)
     cache = {} if cache is None else cache
@@ -95,7 +96,7 @@ def shingle_tokens(table: TokenTable, n: int = 5) -> Shingles:
     ([2, 0, 1], True)
     """
     if n < 1:
-        raise ValueError(f"n must be >= 1, got {n}")
+        raise UsageError(f"n must be >= 1, got {n}")
     vocab_hash = np.fromiter(map(token_hash, table.vocab), dtype=np.uint64, count=len(table.vocab))
     th = vocab_hash[table.ids]
     sizes = table.sizes()
