@@ -69,7 +69,10 @@ if TYPE_CHECKING:
     from bluehelmet.report.build import build_report
     from bluehelmet.report.trace import render_trace, write_trace_report
     from bluehelmet.reuse.engine import find_reuse
+    from bluehelmet.reuse.explore import ReuseTables
+    from bluehelmet.reuse.explore import explore as explore_reuse
     from bluehelmet.reuse.run import run_reuse
+    from bluehelmet.reuse.settings import ReuseSettings
     from bluehelmet.tracing.bundled import bundled_cases
     from bluehelmet.tracing.load import load_case
     from bluehelmet.tracing.trace import Trace, trace
@@ -131,7 +134,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "render_trace": ("bluehelmet.report.trace", "render_trace"),
     "write_trace_report": ("bluehelmet.report.trace", "write_trace_report"),
     "find_reuse": ("bluehelmet.reuse.engine", "find_reuse"),
+    "explore_reuse": ("bluehelmet.reuse.explore", "explore"),
+    "ReuseTables": ("bluehelmet.reuse.explore", "ReuseTables"),
     "run_reuse": ("bluehelmet.reuse.run", "run_reuse"),
+    "ReuseSettings": ("bluehelmet.reuse.settings", "ReuseSettings"),
     "Trace": ("bluehelmet.tracing.trace", "Trace"),
     "load_case": ("bluehelmet.tracing.load", "load_case"),
     "trace": ("bluehelmet.tracing.trace", "trace"),
@@ -207,7 +213,10 @@ __all__ = [
     "write_panel",
     # reuse
     "find_reuse",
+    "explore_reuse",
+    "ReuseTables",
     "run_reuse",
+    "ReuseSettings",
     # process tracing
     "Trace",
     "bundled_cases",
