@@ -80,8 +80,15 @@ def evaluate_coder(gold: list[Path], corpus: Sequence[Path] = ()) -> pd.DataFram
     """Code the corpus and score it against the gold labels, the 1946–1994 and 2000–2026
     resolutions apart (see ``coding.evaluate``).
 
-    >>> evaluate_coder  # doctest: +ELLIPSIS
-    <function evaluate_coder at ...>
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "S_RES_0001_1946_EN.txt").write_text("RESOLUTION 1 (1946)\\n\\nThe Security "
+    ...     "Council,\\n\\n1. Authorizes Member States to use all necessary means;\\n")
+    >>> _ = (d / "gold.csv").write_text("resolution,code,paragraph,value,detail,reason\\n"
+    ...     "1,chapter_vii,,none,,x\\n1,force,1,member_states,,x\\n")
+    >>> s = evaluate_coder([d / "gold.csv"], [d])
+    >>> s.loc[s.code == "force", ["tp", "fp", "fn"]].values.tolist()
+    [[1, 0, 0]]
     """
     labels = read_gold(gold_files(gold))
     return evaluate_sets(labels, _corpus(corpus).label_rows)
@@ -91,8 +98,9 @@ def audit_register(corpus: Sequence[Path] = ()) -> pd.DataFrame:
     """Disagreements of the machine coding of ``corpus`` (default: ``BLUEHELMET_CORPUS`` or the
     shared texts) with the curated register and with the UN's Chapter VII marker.
 
-    >>> audit_register  # doctest: +ELLIPSIS
-    <function audit_register at ...>
+    >>> import tempfile, pathlib
+    >>> audit_register([pathlib.Path(tempfile.mkdtemp())]).empty  # no texts: no disagreement
+    True
     """
     ops = read_table("operations")
     un = set(ops.loc[ops["org"] == "UN", "acronym"])

@@ -65,8 +65,12 @@ def write_predicted_deaths_figure(estimate: PartnershipEstimate, out: Path) -> P
     """Write predicted battle deaths over UN troops, with and without a partner: non-UN
     troops (conflict-month) or a regional operation (dyad-month); the curves as CSV.
 
-    >>> write_predicted_deaths_figure  # doctest: +ELLIPSIS
-    <function write_predicted_deaths_figure at ...>
+    >>> import tempfile, pathlib
+    >>> pred = pd.DataFrame({"regional_pko": [0, 0, 1, 1], "troop_lag1000": [0, 5, 0, 5],
+    ...     "estimate": [5, 4, 6, 7], "conf_low": [3, 2, 2, 2], "conf_high": [8, 9, 20, 30]})
+    >>> est = PartnershipEstimate(None, pd.DataFrame(), "dyad-month", pred)  # type: ignore
+    >>> write_predicted_deaths_figure(est, pathlib.Path(tempfile.mkdtemp()) / "p.png").name
+    'p.csv'
     """
     pred = estimate.predictions
     conflict_month = estimate.unit == "conflict-month"
@@ -78,8 +82,13 @@ def write_predicted_deaths_figure(estimate: PartnershipEstimate, out: Path) -> P
 def write_personnel_figure(panel: Panel, conflict_id: int, out: Path) -> Path:
     """Write the personnel-by-organisation chart of one conflict (and its rows as CSV).
 
-    >>> write_personnel_figure  # doctest: +ELLIPSIS
-    <function write_personnel_figure at ...>
+    >>> import tempfile, pathlib
+    >>> d = pd.DataFrame({"conflict_id": [1, 1], "date": pd.to_datetime(["2000-01-01",
+    ...     "2000-02-01"]), **{f"{o}_{k}": [1.0, 2.0] for o in ("un", "regional",
+    ...     "international") for k in ("troops", "police", "observers")}})
+    >>> png = pathlib.Path(tempfile.mkdtemp()) / "c.png"
+    >>> len(pd.read_csv(write_personnel_figure(Panel("conflict-month", d), 1, png)))
+    2
     """
     save_figure(personnel_figure(panel.data, conflict_id), out)
     rows = panel.data[panel.data["conflict_id"] == conflict_id]
