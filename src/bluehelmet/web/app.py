@@ -10,8 +10,8 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from bluehelmet import __version__
 from bluehelmet.web import apidocs, assets, pages
 from bluehelmet.web.api import router as api_router
-from bluehelmet.web.errors import add_error_handlers
 from bluehelmet.web.head import HeadAsGet
+from bluehelmet.web.http import add_error_handlers
 from bluehelmet.web.registry import OPERATION_PANELS, RESOLUTION_PANELS, SECTIONS
 from bluehelmet.web.sections import OperationPanel, ResolutionPanel, Section
 from bluehelmet.web.security import LOOPBACK_HOSTS, SecurityHeaders

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from bluehelmet.errors import UsageError
 from bluehelmet.panels.describe import PARTNER_DEFINITION
 from bluehelmet.web import params
-from bluehelmet.web.api import CSV, ERRORS, Format
+from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
 from bluehelmet.web.partnership_data import partnership_available
 from bluehelmet.web.partnership_views import (
     configuration_table,
@@ -31,7 +31,7 @@ from bluehelmet.web.partnership_views import (
 )
 from bluehelmet.web.render import page
 from bluehelmet.web.sections import Section
-from bluehelmet.web.tables import csv_response, records, table_answer
+from bluehelmet.web.tables import records
 
 ConflictId = Annotated[int, Path(ge=1, le=999_999_999, description="UCDP conflict id, e.g. 382")]
 

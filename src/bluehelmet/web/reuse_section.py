@@ -13,9 +13,9 @@ from pydantic import BaseModel
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.web import params
-from bluehelmet.web.api import CSV, ERRORS, Format
 from bluehelmet.web.coded import corpus_configured
 from bluehelmet.web.data import canonical_acronym
+from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
 from bluehelmet.web.render import page
 from bluehelmet.web.reuse_data import reuse_data
 from bluehelmet.web.reuse_views import (
@@ -31,7 +31,7 @@ from bluehelmet.web.reuse_views import (
     reuse_panel,
 )
 from bluehelmet.web.sections import ResolutionPanel, Section
-from bluehelmet.web.tables import csv_response, records, table_answer
+from bluehelmet.web.tables import records
 
 PAGE_SIZE = 100
 #: Column names on the families page (the API keeps the engine's).

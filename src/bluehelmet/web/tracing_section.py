@@ -11,10 +11,9 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from bluehelmet.tracing.schema import CaseInfo
-from bluehelmet.web.api import CSV, ERRORS, Format
+from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
 from bluehelmet.web.render import page
 from bluehelmet.web.sections import Section
-from bluehelmet.web.tables import csv_response, table_answer
 from bluehelmet.web.tracing_data import case_list, case_trace, cases_available
 from bluehelmet.web.tracing_views import case_detail, case_tables, case_view, list_view
 
