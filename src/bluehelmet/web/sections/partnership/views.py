@@ -16,8 +16,8 @@ from bluehelmet.panels.conflict_months import KINDS
 from bluehelmet.panels.conflict_months import ORGS as ORG_TYPES
 from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
 from bluehelmet.web.cache import locked_cache
-from bluehelmet.web.partnership_charts import personnel_chart, predicted_chart, share_bars
-from bluehelmet.web.partnership_data import partnership_data, partnership_model
+from bluehelmet.web.sections.partnership.charts import personnel_chart, predicted_chart, share_bars
+from bluehelmet.web.sections.partnership.data import partnership_data, partnership_model
 from bluehelmet.web.tables import records
 
 SHARE_BY = allowed(ShareBy)

@@ -19,11 +19,11 @@ from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts, ye
 from bluehelmet.register.query import partners
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
 from bluehelmet.web.cache import locked_cache
-from bluehelmet.web.charts import mandates_chart
 from bluehelmet.web.data import all_events, all_operations, country_names, data_version
 from bluehelmet.web.sections import OperationPanel, PanelContent, ResolutionPanel
+from bluehelmet.web.sections.register.charts import mandates_chart
+from bluehelmet.web.sections.register.timeline import Bar, Marker, timeline_chart
 from bluehelmet.web.tables import records
-from bluehelmet.web.timeline import Bar, Marker, timeline_chart
 
 CHECKED = {
     "text": "checked against the resolution's text",

@@ -14,8 +14,8 @@ from bluehelmet.tracing.schema import CaseInfo
 from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
 from bluehelmet.web.render import page
 from bluehelmet.web.sections import Section
-from bluehelmet.web.tracing_data import case_list, case_trace, cases_available
-from bluehelmet.web.tracing_views import case_detail, case_tables, case_view, list_view
+from bluehelmet.web.sections.tracing.data import case_list, case_trace, cases_available
+from bluehelmet.web.sections.tracing.views import case_detail, case_tables, case_view, list_view
 
 CaseId = Annotated[
     str,

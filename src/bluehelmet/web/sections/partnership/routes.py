@@ -15,8 +15,10 @@ from bluehelmet.errors import UsageError
 from bluehelmet.panels.describe import PARTNER_DEFINITION
 from bluehelmet.web import params
 from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
-from bluehelmet.web.partnership_data import partnership_available
-from bluehelmet.web.partnership_views import (
+from bluehelmet.web.render import page
+from bluehelmet.web.sections import Section
+from bluehelmet.web.sections.partnership.data import partnership_available
+from bluehelmet.web.sections.partnership.views import (
     configuration_table,
     conflict_months,
     conflict_number,
@@ -29,8 +31,6 @@ from bluehelmet.web.partnership_views import (
     predictions,
     share_table,
 )
-from bluehelmet.web.render import page
-from bluehelmet.web.sections import Section
 from bluehelmet.web.tables import records
 
 ConflictId = Annotated[int, Path(ge=1, le=999_999_999, description="UCDP conflict id, e.g. 382")]

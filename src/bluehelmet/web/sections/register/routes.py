@@ -28,8 +28,13 @@ from bluehelmet.web.data import (
     resolution_record,
 )
 from bluehelmet.web.render import available_sections, page, render
+from bluehelmet.web.sections.register.views import (
+    home_view,
+    mandates_view,
+    operation_view,
+    resolution_panels,
+)
 from bluehelmet.web.tables import records
-from bluehelmet.web.views import home_view, mandates_view, operation_view, resolution_panels
 
 router = APIRouter(include_in_schema=False)
 OPERATION_PAGES = PageCache()

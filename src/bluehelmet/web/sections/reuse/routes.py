@@ -17,8 +17,9 @@ from bluehelmet.web.coded import corpus_configured
 from bluehelmet.web.data import canonical_acronym
 from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
 from bluehelmet.web.render import page
-from bluehelmet.web.reuse_data import reuse_data
-from bluehelmet.web.reuse_views import (
+from bluehelmet.web.sections import ResolutionPanel, Section
+from bluehelmet.web.sections.reuse.data import reuse_data
+from bluehelmet.web.sections.reuse.views import (
     SOURCE,
     family_list,
     family_members,
@@ -30,7 +31,6 @@ from bluehelmet.web.reuse_views import (
     pair_view,
     reuse_panel,
 )
-from bluehelmet.web.sections import ResolutionPanel, Section
 from bluehelmet.web.tables import records
 
 PAGE_SIZE = 100

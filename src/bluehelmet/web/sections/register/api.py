@@ -24,8 +24,8 @@ from bluehelmet.web.data import (
     resolution_record,
 )
 from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
+from bluehelmet.web.sections.register.views import operation_view, resolution_panels
 from bluehelmet.web.tables import records
-from bluehelmet.web.views import operation_view, resolution_panels
 
 router = APIRouter(prefix="/api", tags=["data"])
 
