@@ -54,7 +54,7 @@ def partnership_page(request: Request) -> HTMLResponse:
         key: {i: f"{by}-{str(r[by]).replace(' ', '-')}" for i, r in enumerate(view[key])}
         for key, by in (("by_region", "region"), ("by_year", "year"))
     }
-    return page(request, "partnership.html", **view, row_ids=row_ids)
+    return page(request, "partnership/overview.html", **view, row_ids=row_ids)
 
 
 @pages.get("/partnership/conflicts", response_model=None)
@@ -68,19 +68,19 @@ def conflicts_page(
         if not (chosen.isascii() and chosen.isdigit()):
             raise UsageError(f"conflict: {chosen[:40]!r} is not a UCDP conflict id, e.g. 382")
         return RedirectResponse(f"/partnership/conflicts/{conflict_number(chosen)}", 303)
-    return page(request, "partnership_conflicts.html", conflicts=records(conflicts()))
+    return page(request, "partnership/conflicts.html", conflicts=records(conflicts()))
 
 
 @pages.get("/partnership/conflicts/{conflict}", response_class=HTMLResponse)
 def conflict_page(request: Request, conflict: str) -> HTMLResponse:
     """One conflict: UN, regional and international personnel per month."""
-    return page(request, "partnership_conflict.html", **conflict_view(conflict_number(conflict)))
+    return page(request, "partnership/conflict.html", **conflict_view(conflict_number(conflict)))
 
 
 @pages.get("/partnership/model", response_class=HTMLResponse)
 def model_page(request: Request) -> HTMLResponse:
     """The conflict-month model table and predicted deaths with and without a partner."""
-    return page(request, "partnership_model.html", **model_view())
+    return page(request, "partnership/model.html", **model_view())
 
 
 @api.get("/share", response_model=PartnerShare, responses={**ERRORS, **CSV})

@@ -104,7 +104,7 @@ def families_page(
     query_string = urlencode(query)
     return page(
         request,
-        "reuse_families.html",
+        "reuse/families.html",
         summary=_summary(),
         rows=records(shown.rename(columns=SHOWN)),
         total=len(found),
@@ -121,7 +121,7 @@ def families_page(
 
 def _family_page(request: Request, kind: str, raw: str) -> HTMLResponse:
     number = family_number(kind, raw)
-    return page(request, "reuse_family.html", **family_view(kind, number), source=SOURCE)
+    return page(request, "reuse/family.html", **family_view(kind, number), source=SOURCE)
 
 
 @pages.get("/reuse/families/{family}", response_class=HTMLResponse)
@@ -147,7 +147,7 @@ def pair_page(request: Request, source: Field = None, target: Field = None) -> H
     csv_url = "/api/reuse/pair?" + urlencode(
         {"source": source_id, "target": target_id, "format": "csv"}
     )
-    return page(request, "reuse_pair.html", **view, csv_url=csv_url, source_line=SOURCE)
+    return page(request, "reuse/pair.html", **view, csv_url=csv_url, source_line=SOURCE)
 
 
 @api.get("", response_model=ReuseSummary, responses=ERRORS)

@@ -44,14 +44,14 @@ api = APIRouter(prefix="/api/cases", tags=["process tracing"])
 @pages.get("/cases", response_class=HTMLResponse)
 def cases_page(request: Request) -> HTMLResponse:
     """The bundled cases with their leading hypotheses and whether they survive the checks."""
-    return page(request, "tracing_cases.html", rows=list_view())
+    return page(request, "tracing/cases.html", rows=list_view())
 
 
 @pages.get("/cases/{case_id}", response_class=HTMLResponse)
 def case_page(request: Request, case_id: str) -> HTMLResponse:
     """One case: outcome, links, predictions matrix, ledger, posterior path, sensitivity."""
     view = case_view(case_id)
-    return page(request, "tracing_case.html", **view, source=SOURCE.format(file=view["file"]))
+    return page(request, "tracing/case.html", **view, source=SOURCE.format(file=view["file"]))
 
 
 @api.get("", response_model=list[CaseRow], responses={**ERRORS, **CSV})
