@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 
 from bluehelmet.cli import app as cli_app
 from bluehelmet.output import neutralise_formulas, set_excel_safe
-from bluehelmet.web import api as web_api
 from bluehelmet.web import create_app, params
+from bluehelmet.web.sections.register import api as web_api
 
 PAYLOADS = ['=HYPERLINK("http://x")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\t=1", "\r=1"]
 

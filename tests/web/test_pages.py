@@ -11,7 +11,11 @@ from fastapi.testclient import TestClient
 
 from bluehelmet.store import data_hash
 from bluehelmet.web.registry import OPERATION_PANELS
-from bluehelmet.web.views import _operation_view, operation_view, warm_operation_views
+from bluehelmet.web.sections.register.views import (
+    _operation_view,
+    operation_view,
+    warm_operation_views,
+)
 from tests.web.conftest import cells, html, rows
 
 PAGES = ["/", "/operations", "/operations/UNAMSIL", "/resolutions", "/resolutions/1270",

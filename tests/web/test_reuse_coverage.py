@@ -8,8 +8,8 @@ from pathlib import Path
 import lxml.etree
 import pandas as pd
 
-from bluehelmet.web.reuse_charts import family_years_chart
-from bluehelmet.web.reuse_data import compute
+from bluehelmet.web.sections.reuse.charts import family_years_chart
+from bluehelmet.web.sections.reuse.data import compute
 
 
 def test_years_without_texts_are_shaded_not_empty_slots() -> None:

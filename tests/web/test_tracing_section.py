@@ -22,9 +22,9 @@ from fastapi.testclient import TestClient
 from bluehelmet import bundled_cases, trace
 from bluehelmet.store import data_hash
 from bluehelmet.tracing import Trace, parse_case
+from bluehelmet.web.sections.tracing.charts import posterior_chart
+from bluehelmet.web.sections.tracing.views import label_infinite
 from bluehelmet.web.tables import records
-from bluehelmet.web.tracing_chart import posterior_chart
-from bluehelmet.web.tracing_views import label_infinite
 from tests.web.conftest import cells, html
 from tests.web.test_security import _raw_get
 

@@ -8,12 +8,13 @@ from fastapi import FastAPI
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from bluehelmet import __version__
-from bluehelmet.web import apidocs, assets, pages
-from bluehelmet.web.api import router as api_router
-from bluehelmet.web.errors import add_error_handlers
+from bluehelmet.web import apidocs, assets
 from bluehelmet.web.head import HeadAsGet
+from bluehelmet.web.http import add_error_handlers
 from bluehelmet.web.registry import OPERATION_PANELS, RESOLUTION_PANELS, SECTIONS
 from bluehelmet.web.sections import OperationPanel, ResolutionPanel, Section
+from bluehelmet.web.sections.register import routes as register_pages
+from bluehelmet.web.sections.register.api import router as register_api
 from bluehelmet.web.security import LOOPBACK_HOSTS, SecurityHeaders
 
 DESCRIPTION = """Read-only access to the bluehelmet register: peace operations, mandate events,
@@ -49,10 +50,10 @@ def create_app(
     app.state.resolution_panels = list(
         RESOLUTION_PANELS if resolution_panels is None else resolution_panels
     )
-    app.include_router(api_router)
+    app.include_router(register_api)
     app.include_router(apidocs.router)
     app.include_router(assets.router)
-    app.include_router(pages.router)
+    app.include_router(register_pages.router)
     for section in app.state.sections:
         for section_router in section.routers:
             app.include_router(section_router)

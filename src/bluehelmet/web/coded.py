@@ -17,6 +17,7 @@ import pandas as pd
 from bluehelmet.coding.code import CodedResolution, code_texts
 from bluehelmet.documents import Resolution, load_corpus
 from bluehelmet.paths import configured_corpus
+from bluehelmet.web.cache import locked_cache
 
 #: The configured folders, each with the latest modification time of it and its subfolders.
 CorpusState = tuple[tuple[str, int], ...]
@@ -73,7 +74,7 @@ def corpus_state() -> CorpusState | None:
     return tuple((str(f), _mtime(f)) for f in folders) if folders else None
 
 
-@lru_cache(maxsize=2)
+@locked_cache()
 def _documents(state: CorpusState) -> dict[int, Resolution]:
     read = load_corpus([folder for folder, _ in state], progress=False)
     return {r.number: r for r in read.resolutions if r.number is not None}

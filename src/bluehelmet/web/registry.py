@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bluehelmet.web.deployments import DEPLOYMENTS
-from bluehelmet.web.partnership_section import PARTNERSHIP
-from bluehelmet.web.reuse_section import REUSE, REUSE_PANEL
 from bluehelmet.web.sections import OperationPanel, ResolutionPanel, Section
-from bluehelmet.web.tracing_section import TRACING
+from bluehelmet.web.sections.deployments.panel import DEPLOYMENTS
+from bluehelmet.web.sections.partnership.routes import PARTNERSHIP
+from bluehelmet.web.sections.reuse.routes import REUSE, REUSE_PANEL
+from bluehelmet.web.sections.tracing.routes import TRACING
 
 #: Optional site sections (reuse explorer, partnership panels, process-tracing cases).
 SECTIONS: list[Section] = [REUSE, PARTNERSHIP, TRACING]

@@ -11,8 +11,8 @@ from bluehelmet.errors import UsageError
 from bluehelmet.web.app import create_app
 from bluehelmet.web.data import data_version
 from bluehelmet.web.limits import WebLimits, uvicorn_options
+from bluehelmet.web.sections.register.views import warm_operation_views
 from bluehelmet.web.security import allowed_hosts
-from bluehelmet.web.views import warm_operation_views
 
 WARM_THREAD = "warm-operation-views"
 

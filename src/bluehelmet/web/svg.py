@@ -207,3 +207,26 @@ def no_texts_band(x: float, width: float, top: float, bottom: float, tip: str) -
     True
     """
     return titled_rect(tip, x, top, width, bottom, NO_TEXTS_COLOUR, class_="tip no-texts")
+
+
+def swatch_width(label: str) -> float:
+    """Width a legend entry takes: swatch, gap, label (7.5 units a character) and spacing.
+
+    >>> swatch_width("UN")
+    49.0
+    """
+    return 16 + 7.5 * len(label) + 18
+
+
+def legend(items: list[tuple[str, str]], left: float, y: float) -> str:
+    """A row of colour swatches with their labels, from ``left`` at baseline ``y``.
+
+    >>> legend([("UN", "#08519c")], 10, 20).count("<rect")
+    1
+    """
+    parts, x = [], left
+    for label, colour in items:
+        parts.append(el("rect", x=f"{x:.1f}", y=y - 10, width=12, height=12, fill=colour))
+        parts.append(text(x + 16, y, label, font_size=12))
+        x += swatch_width(label)
+    return "".join(parts)

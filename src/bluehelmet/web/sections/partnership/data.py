@@ -10,10 +10,8 @@ section is not shown.
 
 from __future__ import annotations
 
-import threading
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +22,7 @@ from bluehelmet.models.partnership import PartnershipResult
 from bluehelmet.panels.conflicts import PARTNERSHIP_FILES, partnership_panel
 from bluehelmet.panels.panel import Panel
 from bluehelmet.paths import shared_data_dir
+from bluehelmet.web.cache import locked_cache
 
 
 def partnership_available() -> bool:
@@ -45,6 +44,7 @@ class PartnershipData:
     conflicts: pd.DataFrame
 
 
+@locked_cache()
 def _build(folder: str) -> PartnershipData:
     try:
         with warnings.catch_warnings():
@@ -55,6 +55,7 @@ def _build(folder: str) -> PartnershipData:
     return PartnershipData(folder, built.panel, built.conflicts)
 
 
+@locked_cache()
 def _fit(folder: str) -> PartnershipResult:
     try:
         with warnings.catch_warnings():
@@ -62,11 +63,6 @@ def _fit(folder: str) -> PartnershipResult:
             return conflict_month_partnership(Path(folder))
     except BluehelmetError as exc:
         raise NotFoundError(f"the partnership model could not be fitted: {exc}") from None
-
-
-_LOCK = threading.Lock()
-_cached_build = lru_cache(maxsize=2)(_build)
-_cached_fit = lru_cache(maxsize=2)(_fit)
 
 
 def _folder() -> str:
@@ -91,9 +87,7 @@ def partnership_data() -> PartnershipData:
     ...
     bluehelmet.errors.NotFoundError: the partnership section needs deployments/...
     """
-    folder = _folder()
-    with _LOCK:
-        return _cached_build(folder)
+    return _build(_folder())
 
 
 def partnership_model() -> PartnershipResult:
@@ -108,6 +102,4 @@ def partnership_model() -> PartnershipResult:
     ...
     bluehelmet.errors.NotFoundError: the partnership section needs deployments/...
     """
-    folder = _folder()
-    with _LOCK:
-        return _cached_fit(folder)
+    return _fit(_folder())

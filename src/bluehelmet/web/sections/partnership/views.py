@@ -4,7 +4,6 @@ numbers come from ``bluehelmet.panels`` and ``bluehelmet.models``)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -16,8 +15,9 @@ from bluehelmet.options import ShareBy, allowed
 from bluehelmet.panels.conflict_months import KINDS
 from bluehelmet.panels.conflict_months import ORGS as ORG_TYPES
 from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
-from bluehelmet.web.partnership_charts import personnel_chart, predicted_chart, share_bars
-from bluehelmet.web.partnership_data import partnership_data, partnership_model
+from bluehelmet.web.cache import locked_cache
+from bluehelmet.web.sections.partnership.charts import personnel_chart, predicted_chart, share_bars
+from bluehelmet.web.sections.partnership.data import partnership_data, partnership_model
 from bluehelmet.web.tables import records
 
 SHARE_BY = allowed(ShareBy)
@@ -73,7 +73,7 @@ def _share_chart(table: pd.DataFrame, by: str, label: str) -> Any:
     )
 
 
-@lru_cache(maxsize=2)
+@locked_cache()
 def _overview(folder: str) -> dict[str, Any]:
     overall = share_table().iloc[0]
     by_region = share_table("region")

@@ -10,12 +10,12 @@ from markupsafe import Markup
 
 from bluehelmet.coding.summary import NO_TEXTS
 from bluehelmet.documents.coverage import ranges_text
-from bluehelmet.web.charts import legend
 from bluehelmet.web.svg import (
     NO_TEXTS_COLOUR,
     Scale,
     bar_link,
     el,
+    legend,
     no_texts_band,
     svg,
     text,

@@ -18,11 +18,12 @@ from bluehelmet.register.dates import shown as dated_text
 from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts, years_without_texts
 from bluehelmet.register.query import partners
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
-from bluehelmet.web.charts import mandates_chart
+from bluehelmet.web.cache import locked_cache
 from bluehelmet.web.data import all_events, all_operations, country_names, data_version
 from bluehelmet.web.sections import OperationPanel, PanelContent, ResolutionPanel
+from bluehelmet.web.sections.register.charts import mandates_chart
+from bluehelmet.web.sections.register.timeline import Bar, Marker, timeline_chart
 from bluehelmet.web.tables import records
-from bluehelmet.web.timeline import Bar, Marker, timeline_chart
 
 CHECKED = {
     "text": "checked against the resolution's text",
@@ -106,19 +107,13 @@ def _related(info: dict[str, Any], partners: pd.DataFrame) -> pd.DataFrame:
     return related.sort_values(["start_date", "acronym"], na_position="last")
 
 
-# One view is built at a time: building is CPU-bound, so concurrent builds would only contend
-# for the interpreter, and a request waiting here finds a view another thread just built.
-_BUILDING = threading.Lock()
-
-
 def operation_view(acronym: str, panels: tuple[OperationPanel, ...]) -> dict[str, Any]:
     """Everything the operation page shows for a canonical acronym (built once per process).
 
     >>> operation_view("UNAMSIL", ())["info"]["establishing_resolution"]
     1270
     """
-    with _BUILDING:
-        return _operation_view(acronym, panels)
+    return _operation_view(acronym, panels)
 
 
 def warm_operation_views(panels: tuple[OperationPanel, ...], stop: threading.Event) -> int:
@@ -139,7 +134,9 @@ def warm_operation_views(panels: tuple[OperationPanel, ...], stop: threading.Eve
     return built
 
 
-@lru_cache(maxsize=512)
+# One view is built at a time: building is CPU-bound, so concurrent builds would only contend
+# for the interpreter, and a request waiting here finds a view another thread just built.
+@locked_cache(keep=512)
 def _operation_view(acronym: str, panels: tuple[OperationPanel, ...]) -> dict[str, Any]:
     ops, mandates = all_operations(), all_events()
     own = ops[ops["acronym"] == acronym]

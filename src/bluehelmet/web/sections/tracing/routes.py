@@ -8,15 +8,16 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel
 
-from bluehelmet.tracing.schema import CaseInfo
-from bluehelmet.web.api import CSV, ERRORS, Format
+from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
 from bluehelmet.web.render import page
 from bluehelmet.web.sections import Section
-from bluehelmet.web.tables import csv_response, table_answer
-from bluehelmet.web.tracing_data import case_list, case_trace, cases_available
-from bluehelmet.web.tracing_views import case_detail, case_tables, case_view, list_view
+from bluehelmet.web.sections.tracing.data import case_list, case_trace, cases_available
+from bluehelmet.web.sections.tracing.schemas import (
+    CaseDetail,
+    CaseRow,
+)
+from bluehelmet.web.sections.tracing.views import case_detail, case_tables, case_view, list_view
 
 CaseId = Annotated[
     str,
@@ -31,107 +32,6 @@ Table = Annotated[
     Literal["result", "path", "ledger", "matrix", "holds", "hinges", "perturbations"],
     Path(description="which table of the case"),
 ]
-#: A weight of evidence or odds factor: a number, "+inf" / "-inf", or null when undefined.
-Weight = float | str | None
-
-
-class CaseRow(BaseModel):
-    """A bundled case with its leading hypothesis (``problem``: why a file could not be read)."""
-
-    id: str
-    title: str
-    outcome: str
-    leader: str
-    label: str
-    posterior: float | None
-    leader_holds: bool | None
-    ranking_holds: bool | None
-    file: str
-    problem: str
-
-
-class ResultRow(BaseModel):
-    """A hypothesis's prior and posterior; ``woe_db``: the whole ledger's weight (decibans)."""
-
-    hypothesis: str
-    label: str
-    prior: float
-    posterior: float
-    rank: int
-    woe_db: Weight
-
-
-class PathRow(BaseModel):
-    """One step of the posterior path for one hypothesis (step 0 holds the priors)."""
-
-    step: int
-    unit: str
-    items: str
-    hypothesis: str
-    likelihood: float | None
-    before: float | None
-    posterior: float
-    woe_db: Weight
-
-
-class MatrixRow(BaseModel):
-    """A predicted observation: found, not_found, contradicted, mixed or untested."""
-
-    hypothesis: str
-    observation: str
-    prediction: str
-    status: str
-    evidence: str
-    citations: str
-
-
-class HoldsRow(BaseModel):
-    """Whether the leader and the ranking survive one kind of check."""
-
-    kind: str
-    settings: int
-    leader_changes: int
-    ranking_changes: int
-    leader_holds: bool
-    ranking_holds: bool
-
-
-class HingeRow(BaseModel):
-    """Does moving this evidence unit alone within its ranges change the leader or ranking?"""
-
-    unit: str
-    items: str
-    flips_leader: bool
-    changes_ranking: bool
-    new_leaders: str
-    lowest_leader_posterior: float | None
-
-
-class SensitivitySummary(BaseModel):
-    """The sensitivity checks' settings and results."""
-
-    likelihood_delta: float
-    prior_factor: float
-    breakeven_factor: Weight
-    flip_delta: float | None
-    holds: list[HoldsRow]
-    hinges: list[HingeRow]
-
-
-class CaseDetail(BaseModel):
-    """One case traced. ``ledger`` rows carry ``p_<hypothesis>`` (P(E|H)) and
-    ``woe_db_<hypothesis>`` (the weight of evidence of the item's unit, decibans)."""
-
-    case: CaseInfo
-    file: str
-    leader: str | None
-    result: list[ResultRow]
-    path: list[PathRow]
-    ledger: list[dict[str, Any]]
-    matrix: list[MatrixRow]
-    sensitivity: SensitivitySummary
-
-
 SOURCE = (
     "Source: bluehelmet's bundled case file {file}; priors and P(E|H) are the case authors' "
     "stated judgements, updated by bluehelmet.tracing (Bayes' rule over the whole rival set)."
@@ -144,14 +44,14 @@ api = APIRouter(prefix="/api/cases", tags=["process tracing"])
 @pages.get("/cases", response_class=HTMLResponse)
 def cases_page(request: Request) -> HTMLResponse:
     """The bundled cases with their leading hypotheses and whether they survive the checks."""
-    return page(request, "tracing_cases.html", rows=list_view())
+    return page(request, "tracing/cases.html", rows=list_view())
 
 
 @pages.get("/cases/{case_id}", response_class=HTMLResponse)
 def case_page(request: Request, case_id: str) -> HTMLResponse:
     """One case: outcome, links, predictions matrix, ledger, posterior path, sensitivity."""
     view = case_view(case_id)
-    return page(request, "tracing_case.html", **view, source=SOURCE.format(file=view["file"]))
+    return page(request, "tracing/case.html", **view, source=SOURCE.format(file=view["file"]))
 
 
 @api.get("", response_model=list[CaseRow], responses={**ERRORS, **CSV})

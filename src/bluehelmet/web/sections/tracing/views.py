@@ -11,9 +11,9 @@ import pandas as pd
 
 from bluehelmet.tracing.trace import Trace
 from bluehelmet.web.data import canonical_acronym
+from bluehelmet.web.sections.tracing.charts import posterior_chart
+from bluehelmet.web.sections.tracing.data import case_list, case_trace
 from bluehelmet.web.tables import records
-from bluehelmet.web.tracing_chart import posterior_chart
-from bluehelmet.web.tracing_data import case_list, case_trace
 
 TABLES = ("result", "path", "ledger", "matrix", "holds", "hinges", "perturbations")
 STATUS_TEXT = {"not_found": "not found"}

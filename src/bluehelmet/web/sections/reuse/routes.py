@@ -9,16 +9,24 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.web import params
-from bluehelmet.web.api import CSV, ERRORS, Format
 from bluehelmet.web.coded import corpus_configured
 from bluehelmet.web.data import canonical_acronym
+from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
 from bluehelmet.web.render import page
-from bluehelmet.web.reuse_data import reuse_data
-from bluehelmet.web.reuse_views import (
+from bluehelmet.web.sections import ResolutionPanel, Section
+from bluehelmet.web.sections.reuse.data import reuse_data
+from bluehelmet.web.sections.reuse.schemas import (
+    ResolutionShare,
+    ReuseFamily,
+    ReuseFamilyDetail,
+    ReusePair,
+    ReusePairDetail,
+    ReuseSummary,
+)
+from bluehelmet.web.sections.reuse.views import (
     SOURCE,
     family_list,
     family_members,
@@ -30,8 +38,7 @@ from bluehelmet.web.reuse_views import (
     pair_view,
     reuse_panel,
 )
-from bluehelmet.web.sections import ResolutionPanel, Section
-from bluehelmet.web.tables import csv_response, records, table_answer
+from bluehelmet.web.tables import records
 
 PAGE_SIZE = 100
 #: Column names on the families page (the API keeps the engine's).
@@ -51,114 +58,6 @@ Family = Annotated[int, Path(ge=0, le=999_999_999, description="family number")]
 ParagraphId = Annotated[
     str, Query(min_length=1, max_length=params.MAX_TEXT, description="paragraph id, e.g. 247:3")
 ]
-
-
-class ReuseFamily(BaseModel):
-    """One family: its size, origin and spread (``groups`` and ``years`` separated by ``;``)."""
-
-    family: int
-    size: int
-    n_docs: int
-    origin_doc: str
-    origin_id: str
-    origin_number: int | None
-    origin_date: str
-    origin_group: str
-    first_year: int | None
-    last_year: int | None
-    n_groups: int
-    groups: str
-    years: str
-    origin_text: str
-
-
-class ReuseParagraph(BaseModel):
-    """One operative paragraph of the corpus."""
-
-    doc: str
-    id: str
-    number: int | None
-    paragraph: str
-    date: str
-    group: str
-    text: str
-
-
-class ReuseMember(ReuseParagraph):
-    """A family member with its most similar earlier member (none for the origin)."""
-
-    origin: bool
-    source_id: str | None
-    jaccard: float | None
-    containment: float | None
-
-
-class ReusePair(BaseModel):
-    """A verified pair: the earlier paragraph is the source; spans are character offsets."""
-
-    source_doc: str
-    source_id: str
-    target_doc: str
-    target_id: str
-    jaccard: float
-    containment: float
-    source_start: int | None
-    source_end: int | None
-    target_start: int | None
-    target_end: int | None
-    family: int | None
-    source_number: int | None
-    target_number: int | None
-
-
-class ReuseFamilyDetail(BaseModel):
-    """A family, its members in time order and the pairs that joined them."""
-
-    family: ReuseFamily
-    members: list[ReuseMember]
-    pairs: list[ReusePair]
-
-
-class ReusePairDetail(BaseModel):
-    """Both paragraphs of a pair and how many words they share or have alone."""
-
-    kind: str
-    pair: ReusePair
-    source: ReuseParagraph
-    target: ReuseParagraph
-    same_words: int
-    source_only_words: int
-    target_only_words: int
-
-
-class ReuseSummary(BaseModel):
-    """What the engine found in the configured corpus and how it was run."""
-
-    paragraphs: int
-    resolutions: int
-    pairs: int
-    boilerplate_pairs: int
-    families: int
-    boilerplate_families: int
-    problems: list[str]
-    params: dict[str, Any]
-
-
-class ResolutionShare(BaseModel):
-    """A resolution's operative characters reused from earlier ones (boilerplate left out)."""
-
-    number: int | None
-    doc: str
-    date: str
-    group: str
-    n_paragraphs: int
-    chars: int
-    reused_same: int
-    reused_other: int
-    share_same: float
-    share_other: float
-    reused_share: float
-    novelty: float
 
 
 def _operation(raw: str | None) -> str | None:
@@ -205,7 +104,7 @@ def families_page(
     query_string = urlencode(query)
     return page(
         request,
-        "reuse_families.html",
+        "reuse/families.html",
         summary=_summary(),
         rows=records(shown.rename(columns=SHOWN)),
         total=len(found),
@@ -222,7 +121,7 @@ def families_page(
 
 def _family_page(request: Request, kind: str, raw: str) -> HTMLResponse:
     number = family_number(kind, raw)
-    return page(request, "reuse_family.html", **family_view(kind, number), source=SOURCE)
+    return page(request, "reuse/family.html", **family_view(kind, number), source=SOURCE)
 
 
 @pages.get("/reuse/families/{family}", response_class=HTMLResponse)
@@ -248,7 +147,7 @@ def pair_page(request: Request, source: Field = None, target: Field = None) -> H
     csv_url = "/api/reuse/pair?" + urlencode(
         {"source": source_id, "target": target_id, "format": "csv"}
     )
-    return page(request, "reuse_pair.html", **view, csv_url=csv_url, source_line=SOURCE)
+    return page(request, "reuse/pair.html", **view, csv_url=csv_url, source_line=SOURCE)
 
 
 @api.get("", response_model=ReuseSummary, responses=ERRORS)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
-from bluehelmet.web.charts import legend, swatch_width
-from bluehelmet.web.svg import Scale, bar_link, el, svg, text, ticks, y_axis
+from bluehelmet.web.svg import Scale, bar_link, el, legend, svg, swatch_width, text, ticks, y_axis
 
 COLOURS = ["#08519c", "#d94801", "#238b45", "#6a51a3", "#b2182b", "#636363"]
 DASHES = [None, "8 4", "2 3", "10 3 2 3", "4 4", "1 2"]

@@ -13,9 +13,9 @@ import pandas as pd
 
 from bluehelmet.errors import BluehelmetError
 from bluehelmet.panels.build import panel
-from bluehelmet.web.charts import deployments_chart
 from bluehelmet.web.data import all_operations
 from bluehelmet.web.sections import OperationPanel, PanelContent
+from bluehelmet.web.sections.deployments.charts import deployments_chart
 
 COLUMNS = ["date", "troops", "police", "observers", "total", "before_start"]
 SOURCE = (

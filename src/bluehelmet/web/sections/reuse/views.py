@@ -1,5 +1,5 @@
-"""What the reuse explorer's pages and API show, cut from :func:`~bluehelmet.web.reuse_data.
-reuse_data` (presentation only: the families, pairs and shares are the reuse engine's)."""
+"""What the reuse explorer's pages and API show, cut from :func:`.data.reuse_data`
+(presentation only: the families, pairs and shares are the reuse engine's)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pandas as pd
 
 from bluehelmet.errors import NotFoundError
 from bluehelmet.web.coded import corpus_state
-from bluehelmet.web.reuse_charts import family_years_chart, share_bar
-from bluehelmet.web.reuse_data import KINDS, FamilySet, reuse_data
-from bluehelmet.web.reuse_diff import word_diff
 from bluehelmet.web.sections import PanelContent
+from bluehelmet.web.sections.reuse.charts import family_years_chart, share_bar
+from bluehelmet.web.sections.reuse.data import KINDS, FamilySet, reuse_data
+from bluehelmet.web.sections.reuse.diff import word_diff
 from bluehelmet.web.tables import records
 
 SUMMARY_COLUMNS = [
@@ -258,7 +258,7 @@ def _span(start: Any, end: Any, length: int) -> tuple[int, int]:
 
 def pair_view(source_id: str, target_id: str) -> dict[str, Any]:
     """The two paragraphs of a pair side by side, with their word-level differences
-    (:func:`~bluehelmet.web.reuse_diff.word_diff`); NotFoundError for an unknown pair.
+    (:func:`~bluehelmet.web.sections.reuse.diff.word_diff`); NotFoundError for an unknown pair.
 
     >>> import tempfile
     >>> from unittest import mock

@@ -12,11 +12,9 @@ report does.
 from __future__ import annotations
 
 import textwrap
-import threading
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ from bluehelmet.reuse.explore import ReuseTables, explore
 from bluehelmet.reuse.families import family_summary
 from bluehelmet.reuse.inputs import EXTRA_COLUMNS, read_paragraphs
 from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
+from bluehelmet.web.cache import locked_cache
 from bluehelmet.web.coded import CorpusState, corpus_state
 
 #: The two kinds of family: clauses (verified pairs) and boilerplate formulas.
@@ -159,11 +158,8 @@ def _uncovered(paragraphs: pd.DataFrame) -> frozenset[int]:
     return frozenset(uncovered_years((n, y) for n, y in pairs if pd.notna(n) and pd.notna(y)))
 
 
-_LOCK = threading.Lock()
-
-
-@lru_cache(maxsize=2)
-def _cached(state: CorpusState) -> ReuseData:
+@locked_cache()
+def _explored(state: CorpusState) -> ReuseData:
     return compute([folder for folder, _ in state])
 
 
@@ -180,5 +176,4 @@ def reuse_data() -> ReuseData:
     state = corpus_state()
     if state is None:
         raise NotFoundError(NO_CORPUS)
-    with _LOCK:
-        return _cached(state)
+    return _explored(state)

@@ -1,25 +1,93 @@
-"""Error answers: unknown ids give 404, bad parameters 422 with a message, never a traceback.
+"""How the app answers: JSON or CSV tables (``format=csv``), CSV downloads and error answers.
 
-Under ``/api`` errors are JSON (``detail`` and a one-line ``message``); elsewhere they are
-pages that say what went wrong and where to go next.
+Every API route takes :data:`Format` and answers a table with :func:`table_answer` (or a
+download with :func:`csv_response`); :data:`ERRORS` and :data:`CSV` document those answers in
+the OpenAPI schema. Unknown ids give 404, bad parameters 422 with a message, never a traceback:
+under ``/api`` errors are JSON (``detail`` and a one-line ``message``); elsewhere they are pages
+that say what went wrong and where to go next.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Request
+import pandas as pd
+from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from bluehelmet.errors import BluehelmetError, NotFoundError, UsageError
+from bluehelmet.output import neutralise_formulas
 from bluehelmet.web.render import page
+from bluehelmet.web.schemas import Message
 from bluehelmet.web.security import HEADERS
+from bluehelmet.web.tables import plain, records
 
 LOG = logging.getLogger("bluehelmet.web")
 TITLES = {404: "Not found", 405: "Method not allowed", 422: "Bad parameter", 500: "Server error"}
+
+#: The ``format`` parameter of every API route that answers a table.
+Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv (a download)")]
+#: OpenAPI ``responses``: the error answers, and the CSV body of ``format=csv``.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": Message, "description": "unknown id"},
+    422: {"model": Message, "description": "bad parameter"},
+}
+CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+}
+NOTES_HEADER = "X-Bluehelmet-Notes"
+
+
+def filename(name: str) -> str:
+    """A safe download name: letters, digits, dot, dash and underscore only.
+
+    >>> filename("UNAVEM I events")
+    'UNAVEM-I-events.csv'
+    """
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-") + ".csv"
+
+
+def csv_response(df: pd.DataFrame, name: str) -> Response:
+    """The table as a CSV download (UTF-8, ISO dates, empty cells for missing values); text
+    cells a spreadsheet would run as formulas get a leading ``'`` (CSV injection).
+
+    >>> csv_response(pd.DataFrame({"a": [1]}), "t").body
+    b'a\\n1\\n'
+    """
+    body = neutralise_formulas(plain(df)).to_csv(index=False, lineterminator="\n")
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename(name)}"'},
+    )
+
+
+def table_answer(df: pd.DataFrame, format: str, name: str) -> Any:
+    """An API answer: the table as a CSV download ``<name>.csv`` for ``format="csv"``, else as
+    JSON records. What a filter did with uncertain dates (``df.attrs["notes"]``) travels in
+    the :data:`NOTES_HEADER` header of either.
+
+    >>> table_answer(pd.DataFrame({"a": [1]}), "json", "t")
+    [{'a': 1}]
+    >>> df = pd.DataFrame({"a": [1]}); df.attrs["notes"] = ["1 operation with an unknown end"]
+    >>> table_answer(df, "json", "t").headers[NOTES_HEADER]
+    '1 operation with an unknown end'
+    """
+    answer = csv_response(df, name) if format == "csv" else records(df)
+    notes = df.attrs.get("notes") or []
+    if not notes:
+        return answer
+    if isinstance(answer, list):
+        answer = JSONResponse(answer)
+    # header values are Latin-1: the notes' dashes and accents become ASCII
+    text = " | ".join(notes).replace("\u2013", "-").encode("ascii", "replace").decode()
+    answer.headers[NOTES_HEADER] = text
+    return answer
 
 
 def is_api(request: Request) -> bool:

@@ -4,19 +4,27 @@ CSV under ``/api/partnership``; shown only while the shared data hold the source
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import BaseModel
 
 from bluehelmet.errors import UsageError
 from bluehelmet.panels.describe import PARTNER_DEFINITION
 from bluehelmet.web import params
-from bluehelmet.web.api import CSV, ERRORS, Format
-from bluehelmet.web.partnership_data import partnership_available
-from bluehelmet.web.partnership_views import (
+from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
+from bluehelmet.web.render import page
+from bluehelmet.web.sections import Section
+from bluehelmet.web.sections.partnership.data import partnership_available
+from bluehelmet.web.sections.partnership.schemas import (
+    Configuration,
+    Conflict,
+    ConflictMonth,
+    Model,
+    PartnerShare,
+    Prediction,
+)
+from bluehelmet.web.sections.partnership.views import (
     configuration_table,
     conflict_months,
     conflict_number,
@@ -29,121 +37,9 @@ from bluehelmet.web.partnership_views import (
     predictions,
     share_table,
 )
-from bluehelmet.web.render import page
-from bluehelmet.web.sections import Section
-from bluehelmet.web.tables import csv_response, records, table_answer
+from bluehelmet.web.tables import records
 
 ConflictId = Annotated[int, Path(ge=1, le=999_999_999, description="UCDP conflict id, e.g. 382")]
-
-
-class ShareRow(BaseModel):
-    """UN deployment-months in a group, those with a non-UN partner and the share."""
-
-    group: str
-    un_months: int
-    with_partner: int
-    share: float
-
-
-class PartnerShare(BaseModel):
-    """The partner share with its definition, overall or by year or region."""
-
-    definition: str
-    by: str | None
-    rows: list[ShareRow]
-
-
-class Configuration(BaseModel):
-    """Conflict-months in one deployment configuration (or handovers of one direction)."""
-
-    configuration: str
-    months: int
-
-
-class Conflict(BaseModel):
-    """A conflict with peacekeepers: first and last month with them, months by status."""
-
-    conflict_id: int
-    name: str
-    location: str | None
-    region: str | None
-    first_month: date
-    last_month: date
-    un_only: int
-    non_un_only: int
-    parallel: int
-
-
-class ConflictMonth(BaseModel):
-    """One conflict-month: personnel by organisation type and kind (NA outside coverage)."""
-
-    date: date
-    un_troops: float | None
-    un_police: float | None
-    un_observers: float | None
-    regional_troops: float | None
-    regional_police: float | None
-    regional_observers: float | None
-    international_troops: float | None
-    international_police: float | None
-    international_observers: float | None
-    status: str | None
-    battle_deaths: float | None
-
-
-class Coefficient(BaseModel):
-    """One model term: estimate, conflict-clustered SE, z, p and 95% interval."""
-
-    term: str
-    estimate: float
-    std_error: float | None
-    z: float | None
-    p: float | None
-    conf_low: float | None
-    conf_high: float | None
-
-
-class Prediction(BaseModel):
-    """Predicted battle deaths at one UN troop level (thousands), with or without a partner."""
-
-    un_troops_lag1: float
-    non_un_troops_lag1: float
-    battle_deaths_lag1: float
-    partner: bool
-    estimate: float
-    mean: float
-    conf_low: float
-    conf_high: float
-
-
-class Diagnostics(BaseModel):
-    """The model's sample, fixed effects, clustering and convergence."""
-
-    model: str
-    formula: str
-    n: int
-    fixed_effects: str | None
-    n_groups: int
-    cluster: str | None
-    n_clusters: int
-    cluster_note: str
-    converged: bool
-    iterations: int
-    gradient_norm: float
-    log_likelihood: float
-    aic: float
-    dropped_missing: int
-    dropped_groups: int
-    dropped_group_rows: int
-    partner_level: float
-
-
-class Model(BaseModel):
-    """The conflict-month model: coefficients, diagnostics and predictions."""
-
-    diagnostics: Diagnostics
-    coefficients: list[Coefficient]
-    predictions: list[Prediction]
 
 
 pages = APIRouter(include_in_schema=False)
@@ -158,7 +54,7 @@ def partnership_page(request: Request) -> HTMLResponse:
         key: {i: f"{by}-{str(r[by]).replace(' ', '-')}" for i, r in enumerate(view[key])}
         for key, by in (("by_region", "region"), ("by_year", "year"))
     }
-    return page(request, "partnership.html", **view, row_ids=row_ids)
+    return page(request, "partnership/overview.html", **view, row_ids=row_ids)
 
 
 @pages.get("/partnership/conflicts", response_model=None)
@@ -172,19 +68,19 @@ def conflicts_page(
         if not (chosen.isascii() and chosen.isdigit()):
             raise UsageError(f"conflict: {chosen[:40]!r} is not a UCDP conflict id, e.g. 382")
         return RedirectResponse(f"/partnership/conflicts/{conflict_number(chosen)}", 303)
-    return page(request, "partnership_conflicts.html", conflicts=records(conflicts()))
+    return page(request, "partnership/conflicts.html", conflicts=records(conflicts()))
 
 
 @pages.get("/partnership/conflicts/{conflict}", response_class=HTMLResponse)
 def conflict_page(request: Request, conflict: str) -> HTMLResponse:
     """One conflict: UN, regional and international personnel per month."""
-    return page(request, "partnership_conflict.html", **conflict_view(conflict_number(conflict)))
+    return page(request, "partnership/conflict.html", **conflict_view(conflict_number(conflict)))
 
 
 @pages.get("/partnership/model", response_class=HTMLResponse)
 def model_page(request: Request) -> HTMLResponse:
     """The conflict-month model table and predicted deaths with and without a partner."""
-    return page(request, "partnership_model.html", **model_view())
+    return page(request, "partnership/model.html", **model_view())
 
 
 @api.get("/share", response_model=PartnerShare, responses={**ERRORS, **CSV})

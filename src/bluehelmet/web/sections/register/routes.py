@@ -16,6 +16,7 @@ from bluehelmet.register.dates import shown as dated_text
 from bluehelmet.register.mandates import FIRST_YEAR, LAST_YEAR
 from bluehelmet.register.query import resolutions
 from bluehelmet.web import params
+from bluehelmet.web.cache import PageCache
 from bluehelmet.web.coded import coded_text, corpus_configured, corpus_numbers, corpus_state
 from bluehelmet.web.data import (
     canonical_acronym,
@@ -26,10 +27,14 @@ from bluehelmet.web.data import (
     resolution_number,
     resolution_record,
 )
-from bluehelmet.web.pagecache import PageCache
 from bluehelmet.web.render import available_sections, page, render
+from bluehelmet.web.sections.register.views import (
+    home_view,
+    mandates_view,
+    operation_view,
+    resolution_panels,
+)
 from bluehelmet.web.tables import records
-from bluehelmet.web.views import home_view, mandates_view, operation_view, resolution_panels
 
 router = APIRouter(include_in_schema=False)
 OPERATION_PAGES = PageCache()

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 import pandas as pd
 from markupsafe import Markup
 
-from bluehelmet.web.charts import legend
 from bluehelmet.web.svg import (
     Scale,
     bar_link,
     el,
     hover_column,
+    legend,
     svg,
     text,
     ticks,

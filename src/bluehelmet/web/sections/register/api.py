@@ -13,7 +13,7 @@ from bluehelmet.register import vocab
 from bluehelmet.register.mandates import FIRST_YEAR, LAST_YEAR, mandate_basis, mandate_basis_counts
 from bluehelmet.register.query import mandate_events, operation, resolutions
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
-from bluehelmet.web import models, params
+from bluehelmet.web import params, schemas
 from bluehelmet.web.coded import coded_text, corpus_configured
 from bluehelmet.web.data import (
     all_operations,
@@ -23,24 +23,17 @@ from bluehelmet.web.data import (
     resolution_events,
     resolution_record,
 )
-from bluehelmet.web.tables import csv_response, records, table_answer
-from bluehelmet.web.views import operation_view, resolution_panels
+from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
+from bluehelmet.web.sections.register.views import operation_view, resolution_panels
+from bluehelmet.web.tables import records
 
 router = APIRouter(prefix="/api", tags=["data"])
 
-Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv (a download)")]
 Text = Annotated[str | None, Query(max_length=params.MAX_TEXT)]
 Year = Annotated[int | None, Query(ge=1945, le=2100, description="four-digit year")]
 Bound = Annotated[int, Query(ge=1945, le=2100, description="first or last year")]
 Acronym = Annotated[str, Path(max_length=params.MAX_TEXT, description="e.g. UNAMSIL")]
 Number = Annotated[int, Path(ge=1, le=99999, description="resolution number, e.g. 1270")]
-ERRORS: dict[int | str, dict[str, Any]] = {
-    404: {"model": models.Message, "description": "unknown id"},
-    422: {"model": models.Message, "description": "bad parameter"},
-}
-CSV: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
-}
 COUNT_NAMES = {
     "Chapter VI": "chapter_vi",
     "Chapter VII": "chapter_vii",
@@ -57,7 +50,7 @@ def _str(value: int | None) -> str | None:
     return None if value is None else str(value)
 
 
-@router.get("/operations", response_model=models.Operations, responses={**ERRORS, **CSV})
+@router.get("/operations", response_model=schemas.Operations, responses={**ERRORS, **CSV})
 def api_operations(
     org: Annotated[str | None, _enum(params.ORG_CHOICES, "leading organisation or non-UN")] = None,
     country: Annotated[str | None, Query(max_length=100, description="host: ISO3 or name")] = None,
@@ -74,7 +67,7 @@ def api_operations(
 
 
 @router.get(
-    "/operations/{acronym}", response_model=models.OperationDetail, responses={**ERRORS, **CSV}
+    "/operations/{acronym}", response_model=schemas.OperationDetail, responses={**ERRORS, **CSV}
 )
 def api_operation(acronym: Acronym, request: Request, format: Format = "json") -> Any:
     """One operation with its mandate events and partners (CSV: the register row only)."""
@@ -92,7 +85,9 @@ def api_operation(acronym: Acronym, request: Request, format: Format = "json") -
 
 
 @router.get(
-    "/operations/{acronym}/events", response_model=models.MandateEvents, responses={**ERRORS, **CSV}
+    "/operations/{acronym}/events",
+    response_model=schemas.MandateEvents,
+    responses={**ERRORS, **CSV},
 )
 def api_operation_events(acronym: Acronym, format: Format = "json") -> Any:
     """One operation's mandate events in date order."""
@@ -101,7 +96,7 @@ def api_operation_events(acronym: Acronym, format: Format = "json") -> Any:
 
 
 @router.get(
-    "/operations/{acronym}/partners", response_model=models.Operations, responses={**ERRORS, **CSV}
+    "/operations/{acronym}/partners", response_model=schemas.Operations, responses={**ERRORS, **CSV}
 )
 def api_operation_partners(acronym: Acronym, format: Format = "json") -> Any:
     """Operations of other organisations in the same host country at overlapping dates."""
@@ -141,7 +136,7 @@ def _panel_table(
     return found[0].table
 
 
-@router.get("/mandate_events", response_model=models.MandateEvents, responses={**ERRORS, **CSV})
+@router.get("/mandate_events", response_model=schemas.MandateEvents, responses={**ERRORS, **CSV})
 def api_mandate_events(
     operation: Annotated[str | None, Query(max_length=100, description="acronym")] = None,
     resolution: Annotated[int | None, Query(ge=1, le=99999, description="made by")] = None,
@@ -157,7 +152,7 @@ def api_mandate_events(
     return table_answer(events, format, "mandate-events")
 
 
-@router.get("/resolutions", response_model=models.Resolutions, responses={**ERRORS, **CSV})
+@router.get("/resolutions", response_model=schemas.Resolutions, responses={**ERRORS, **CSV})
 def api_resolutions(
     year: Year = None,
     topic: Text = None,
@@ -174,7 +169,7 @@ def api_resolutions(
     return table_answer(found.iloc[offset : offset + limit], format, "resolutions")
 
 
-@router.get("/resolutions/{number}", response_model=models.ResolutionDetail, responses=ERRORS)
+@router.get("/resolutions/{number}", response_model=schemas.ResolutionDetail, responses=ERRORS)
 def api_resolution(number: Number) -> Any:
     """One resolution: index entry, mandate events and, with a corpus, its coded tables."""
     row = resolution_record(number)
@@ -223,7 +218,7 @@ def api_resolution_panel(
     return table_answer(table, format, f"resolution-{number}-{key}")
 
 
-@router.get("/figures/mandates", response_model=models.MandateFigure, responses={**ERRORS, **CSV})
+@router.get("/figures/mandates", response_model=schemas.MandateFigure, responses={**ERRORS, **CSV})
 def api_mandates(start: Bound = FIRST_YEAR, end: Bound = LAST_YEAR, format: Format = "json") -> Any:
     """Counts behind the mandates figure (CSV: the counts) and the missions behind each bar."""
     counts = mandate_basis_counts(start, end).rename(columns=COUNT_NAMES).reset_index()
@@ -235,7 +230,7 @@ def api_mandates(start: Bound = FIRST_YEAR, end: Bound = LAST_YEAR, format: Form
 
 @router.get(
     "/figures/mandates/missions",
-    response_model=list[models.MandateMission],
+    response_model=list[schemas.MandateMission],
     responses={**ERRORS, **CSV},
 )
 def api_mandate_missions(
@@ -245,7 +240,7 @@ def api_mandate_missions(
     return table_answer(mandate_basis(start, end), format, f"mandate-missions-{start}-{end}")
 
 
-@router.get("/versions", response_model=models.Versions, responses=CSV)
+@router.get("/versions", response_model=schemas.Versions, responses=CSV)
 def api_versions(format: Format = "json") -> Any:
     """Package version, packaged-data hash, latest date and each source's version."""
     version = data_version()

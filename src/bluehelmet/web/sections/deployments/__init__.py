@@ -1,0 +1,1 @@
+"""The operation page's deployments panel: IPI uniformed personnel per month."""

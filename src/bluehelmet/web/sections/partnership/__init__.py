@@ -1,0 +1,1 @@
+"""Partnership: UN and non-UN peacekeepers in the same conflicts, and the battle-deaths model."""

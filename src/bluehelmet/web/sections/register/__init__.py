@@ -1,0 +1,1 @@
+"""The register's pages and JSON API: home, operations, resolutions, the mandates figure."""

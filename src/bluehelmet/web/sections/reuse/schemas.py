@@ -1,0 +1,115 @@
+"""The reuse explorer's JSON answers (response models of ``/api/reuse``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+
+class ReuseFamily(BaseModel):
+    """One family: its size, origin and spread (``groups`` and ``years`` separated by ``;``)."""
+
+    family: int
+    size: int
+    n_docs: int
+    origin_doc: str
+    origin_id: str
+    origin_number: int | None
+    origin_date: str
+    origin_group: str
+    first_year: int | None
+    last_year: int | None
+    n_groups: int
+    groups: str
+    years: str
+    origin_text: str
+
+
+class ReuseParagraph(BaseModel):
+    """One operative paragraph of the corpus."""
+
+    doc: str
+    id: str
+    number: int | None
+    paragraph: str
+    date: str
+    group: str
+    text: str
+
+
+class ReuseMember(ReuseParagraph):
+    """A family member with its most similar earlier member (none for the origin)."""
+
+    origin: bool
+    source_id: str | None
+    jaccard: float | None
+    containment: float | None
+
+
+class ReusePair(BaseModel):
+    """A verified pair: the earlier paragraph is the source; spans are character offsets."""
+
+    source_doc: str
+    source_id: str
+    target_doc: str
+    target_id: str
+    jaccard: float
+    containment: float
+    source_start: int | None
+    source_end: int | None
+    target_start: int | None
+    target_end: int | None
+    family: int | None
+    source_number: int | None
+    target_number: int | None
+
+
+class ReuseFamilyDetail(BaseModel):
+    """A family, its members in time order and the pairs that joined them."""
+
+    family: ReuseFamily
+    members: list[ReuseMember]
+    pairs: list[ReusePair]
+
+
+class ReusePairDetail(BaseModel):
+    """Both paragraphs of a pair and how many words they share or have alone."""
+
+    kind: str
+    pair: ReusePair
+    source: ReuseParagraph
+    target: ReuseParagraph
+    same_words: int
+    source_only_words: int
+    target_only_words: int
+
+
+class ReuseSummary(BaseModel):
+    """What the engine found in the configured corpus and how it was run."""
+
+    paragraphs: int
+    resolutions: int
+    pairs: int
+    boilerplate_pairs: int
+    families: int
+    boilerplate_families: int
+    problems: list[str]
+    params: dict[str, Any]
+
+
+class ResolutionShare(BaseModel):
+    """A resolution's operative characters reused from earlier ones (boilerplate left out)."""
+
+    number: int | None
+    doc: str
+    date: str
+    group: str
+    n_paragraphs: int
+    chars: int
+    reused_same: int
+    reused_other: int
+    share_same: float
+    share_other: float
+    reused_share: float
+    novelty: float

@@ -1,0 +1,1 @@
+"""Process tracing: the bundled cases, their evidence ledgers and sensitivity."""
