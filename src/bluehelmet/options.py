@@ -18,6 +18,10 @@ ShareBy = Literal["year", "region"]
 OutputFormat = Literal["table", "csv", "json"]
 #: What to do with rows an unknown or imprecise date leaves open.
 Uncertain = Literal["include", "exclude"]
+#: Where the reuse engine's LSH band-key join runs.
+Backend = Literal["numpy", "duckdb"]
+#: File formats of the reuse engine's tables.
+TableFormat = Literal["csv", "parquet"]
 
 
 def allowed(vocabulary: object) -> tuple[str, ...]:

@@ -75,4 +75,4 @@ def test_reuse_rejects_unknown_format(tmp_path: Path) -> None:
         app, ["reuse", str(tmp_path), "--out", str(tmp_path / "o"), "--format", "xlsx"]
     )
     assert result.exit_code == 2
-    assert result.stderr == "error: fmt must be one of csv, parquet, got 'xlsx'\n"
+    assert result.stderr == "error: unknown fmt 'xlsx'; use csv, parquet\n"

@@ -110,7 +110,7 @@ def test_find_reuse_same_result_with_duckdb(planted: pd.DataFrame) -> None:
 
 
 def test_unknown_backend_is_refused(sig: np.ndarray, planted: pd.DataFrame) -> None:
-    with pytest.raises(UsageError, match="backend must be one of numpy, duckdb"):
+    with pytest.raises(UsageError, match="unknown backend 'spark'; use numpy, duckdb"):
         candidates(sig, backend="spark")
-    with pytest.raises(UsageError, match="^candidates must be one of numpy, duckdb, got 'spark'$"):
+    with pytest.raises(UsageError, match="^unknown candidates 'spark'; use numpy, duckdb$"):
         find_reuse(planted, candidates="spark")

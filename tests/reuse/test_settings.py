@@ -15,7 +15,7 @@ TEXT = "the council decides to extend the mandate of the force for six months"
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"candidates": "spark"}, "candidates must be one of numpy, duckdb, got 'spark'"),
+        ({"candidates": "spark"}, "unknown candidates 'spark'; use numpy, duckdb"),
         ({"n": 0}, "n must be a whole number of at least 1, got 0"),
         ({"n": 2.5}, "n must be a whole number of at least 1, got 2.5"),
         ({"n": True}, "n must be a whole number of at least 1, got True"),

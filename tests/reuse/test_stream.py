@@ -182,7 +182,7 @@ def test_bad_settings_are_usage_errors_before_anything_is_written(corpus, tmp_pa
         stream_reuse(corpus[0], tmp_path / "a", batch_size=0)
     with pytest.raises(UsageError, match=r"^bands \(30\) must divide num_perm \(128\)$"):
         stream_reuse(corpus[0], tmp_path / "b", bands=30)
-    with pytest.raises(UsageError, match="^fmt must be one of csv, parquet, got 'xlsx'$"):
+    with pytest.raises(UsageError, match="^unknown fmt 'xlsx'; use csv, parquet$"):
         stream_reuse(corpus[0], tmp_path / "c", fmt="xlsx")
     with pytest.raises(UsageError, match="^unknown reuse option"):
         stream_reuse(corpus[0], tmp_path / "d", ngram=3)

@@ -7,7 +7,6 @@ table); both give the same candidate pairs, bucket capping included.
 from __future__ import annotations
 
 import warnings
-from typing import Literal
 
 import duckdb
 import numpy as np
@@ -15,14 +14,14 @@ import pandas as pd
 import pyarrow as pa
 
 from bluehelmet.errors import UsageError
+from bluehelmet.options import Backend, allowed, check
 from bluehelmet.reuse.minhash import EMPTY
 from bluehelmet.reuse.shingles import _mix
 
 #: Default largest bucket expanded into pairs; larger buckets keep their first members only.
 MAX_BUCKET = 2000
 #: Where the band-key self-join can run.
-Backend = Literal["numpy", "duckdb"]
-BACKENDS: tuple[Backend, ...] = ("numpy", "duckdb")
+BACKENDS = allowed(Backend)
 #: Columns of :func:`band_keys`.
 BAND_KEY_SCHEMA = pa.schema([("paragraph", pa.int64()), ("band", pa.int32()), ("key", pa.uint64())])
 _FNV = np.uint64(0x100000001B3)
@@ -182,7 +181,7 @@ def candidates(
     [[0, 1]]
     """
     if backend not in BACKENDS:
-        raise UsageError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+        check("backend", backend, Backend)
     keys = band_keys(signatures, bands)
     if backend == "duckdb":
         pairs, capped = join_duckdb(keys, max_bucket, con)

@@ -11,11 +11,12 @@ import pandas as pd
 from bluehelmet.errors import DataFormatError, UsageError
 from bluehelmet.files import atomic_path
 from bluehelmet.folders import replaced_folder
+from bluehelmet.options import TableFormat, check
 from bluehelmet.output import for_csv
 from bluehelmet.reuse.engine import reuse_records
 from bluehelmet.reuse.explore import ReuseTables
 from bluehelmet.reuse.inputs import RecordReader
-from bluehelmet.reuse.settings import FORMATS, ReuseSettings, one_of, reuse_settings
+from bluehelmet.reuse.settings import ReuseSettings, reuse_settings
 from bluehelmet.reuse.stream import BATCH_SIZE, stream_reuse
 
 
@@ -132,7 +133,7 @@ def run_reuse(
     (2, [])
     """
     settings = reuse_settings(n=n, min_jaccard=min_jaccard, candidates=candidates)
-    one_of("fmt", fmt, FORMATS)
+    check("fmt", fmt, TableFormat)
     check_out(out)
     if stream:
         return _run_stream(source, out, settings, batch_size=batch_size, fmt=fmt, progress=progress)

@@ -12,14 +12,14 @@ from numbers import Integral, Real
 from typing import Any
 
 from bluehelmet.errors import UsageError
+from bluehelmet.options import Backend, check
 from bluehelmet.reuse.inputs import MAX_CHARS
-from bluehelmet.reuse.lsh import BACKENDS, MAX_BUCKET, Backend
+from bluehelmet.reuse.lsh import MAX_BUCKET
 from bluehelmet.reuse.verify import MIN_CONTAINMENT, MIN_JACCARD
 
 #: Paragraphs with more words than this are left out (and reported).
 MAX_TOKENS = 5000
 #: Table formats a run can write.
-FORMATS = ("csv", "parquet")
 _COUNTS = ("n", "num_perm", "bands", "max_bucket", "max_tokens", "max_chars")
 
 
@@ -50,7 +50,7 @@ class ReuseSettings:
     candidates: Backend = "numpy"
 
     def __post_init__(self) -> None:
-        one_of("candidates", self.candidates, BACKENDS)
+        check("candidates", self.candidates, Backend)
         for name in _COUNTS:
             _at_least(name, getattr(self, name), 1)
         _at_least("seed", self.seed, 0)
@@ -98,18 +98,6 @@ def reuse_settings(settings: ReuseSettings | None = None, **options: Any) -> Reu
     if unknown:
         raise UsageError(f"unknown reuse option(s) {', '.join(unknown)}; known: {', '.join(known)}")
     return replace(settings or ReuseSettings(), **options)
-
-
-def one_of(name: str, value: object, allowed: tuple[str, ...]) -> None:
-    """A :class:`UsageError` naming ``name`` and the allowed values unless ``value`` is one.
-
-    >>> one_of("fmt", "xlsx", FORMATS)
-    Traceback (most recent call last):
-    ...
-    bluehelmet.errors.UsageError: fmt must be one of csv, parquet, got 'xlsx'
-    """
-    if value not in allowed:
-        raise UsageError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
 
 
 def _at_least(name: str, value: object, low: int) -> None:

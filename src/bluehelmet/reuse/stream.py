@@ -27,10 +27,11 @@ import pyarrow.parquet as pq
 
 from bluehelmet.errors import UsageError
 from bluehelmet.files import atomic_path
+from bluehelmet.options import TableFormat, check
 from bluehelmet.output import for_csv
 from bluehelmet.reuse.inputs import RecordReader
 from bluehelmet.reuse.pipeline import Sink, pass_one, pass_two, progress_bar
-from bluehelmet.reuse.settings import FORMATS, ReuseSettings, one_of, reuse_settings
+from bluehelmet.reuse.settings import ReuseSettings, reuse_settings
 from bluehelmet.reuse.spill import DiskStore, FileSink
 from bluehelmet.reuse.tokens import TOKENIZER
 
@@ -97,7 +98,7 @@ def stream_reuse(
     ('line 3: missing field (id, text); skipped', 1)
     """
     s = reuse_settings(settings, **options)
-    one_of("fmt", fmt, FORMATS)
+    check("fmt", fmt, TableFormat)
     if batch_size < 1:
         raise UsageError(f"batch_size must be at least 1, got {batch_size}")
     out_dir = Path(out)
