@@ -42,6 +42,7 @@ validate: install
 	$(BIN)/bluehelmet validate
 
 bench: install
+	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/coder.py
 	$(BIN)/python benchmarks/corpus.py
