@@ -18,6 +18,10 @@ UN_LIGHT = "#2b8cbe"
 OTHER = "#e6550d"
 #: A third party (international, non-regional organisations): purple.
 THIRD = "#756bb1"
+#: Dark orange: an origin (the first use of a clause), police in personnel series.
+ACCENT = "#d94801"
+#: Green: observers in personnel series.
+GREEN = "#238b45"
 #: Years no resolution text covers, and values not coded.
 NO_TEXTS = "#d9d9d9"
 NOT_CODED = "#bdbdbd"
@@ -37,6 +41,19 @@ FORCE_ADDRESSEE = {
 }
 #: Deploying organisation type (personnel and partnership charts).
 ORGANISATION = {"un": UN_LIGHT, "regional": OTHER, "international": THIRD}
+#: Mandate events on the timeline.
+MANDATE_EVENT = {
+    "establish": "#1b7837",
+    "extend": "#9ecae1",
+    "expand": "#4292c6",
+    "shift": "#fd8d3c",
+    "authorise": "#6a51a3",
+    "terminate": "#b2182b",
+}
+#: Personnel series (deployments).
+PERSONNEL = {"troops": UN, "police": ACCENT, "observers": GREEN}
+#: Hypotheses of a process-tracing case, in order.
+HYPOTHESES = (UN, ACCENT, GREEN, "#6a51a3", "#b2182b", "#636363")
 #: Colour-blind-safe qualitative series (matplotlib's "tab10" order, grey left out).
 SERIES = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 from matplotlib.ticker import MaxNLocator
 
+from bluehelmet import palette
+
 FONT = 'font-family="system-ui, sans-serif"'
 
 
@@ -196,7 +198,7 @@ def svg(
     return Markup(f"<svg {head}><desc>{escape(description)}</desc>{body}</svg>")
 
 
-NO_TEXTS_COLOUR = "#d9d9d9"
+NO_TEXTS_COLOUR = palette.NO_TEXTS
 
 
 def no_texts_band(x: float, width: float, top: float, bottom: float, tip: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
+from bluehelmet import palette
 from bluehelmet.web.svg import Scale, el, hover_column, legend, svg, text, ticks, y_axis
 
-SERIES_COLOURS = {"troops": "#08519c", "police": "#d94801", "observers": "#238b45"}
+SERIES_COLOURS = palette.PERSONNEL
 
 
 def _segments(values: pd.Series) -> list[list[tuple[int, float]]]:

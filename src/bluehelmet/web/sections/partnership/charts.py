@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 from markupsafe import Markup
 
+from bluehelmet import palette
 from bluehelmet.web.svg import (
     Scale,
     bar_link,
@@ -23,9 +24,9 @@ from bluehelmet.web.svg import (
     y_axis,
 )
 
-ORG_COLOURS = {"un": "#2b8cbe", "regional": "#e6550d", "international": "#756bb1"}
+ORG_COLOURS = palette.ORGANISATION
 ORG_LABELS = {"un": "UN", "regional": "regional", "international": "international (non-UN)"}
-PARTNER_COLOURS = {False: "#08519c", True: "#e6550d"}
+PARTNER_COLOURS = {False: palette.UN, True: palette.OTHER}
 
 
 def share_bars(
@@ -57,7 +58,7 @@ def share_bars(
         tip = f"{name}: {part:,} of {whole:,} {what} ({share:.1%})"
         bar_top = min(y(share), bottom - 0.5)  # an empty share still gets a bar to hover
         bar = bar_link(
-            tip, x(i) + band * 0.15, bar_top, band * 0.7, bottom, "#08519c", f"#{anchor}"
+            tip, x(i) + band * 0.15, bar_top, band * 0.7, bottom, palette.UN, f"#{anchor}"
         )
         body.append(bar)
         if i % label_every == 0:

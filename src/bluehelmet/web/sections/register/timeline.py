@@ -7,16 +7,10 @@ from datetime import date
 
 from markupsafe import Markup
 
+from bluehelmet import palette
 from bluehelmet.web.svg import Scale, el, svg, text, ticks, title
 
-EVENT_COLOURS = {
-    "establish": "#1b7837",
-    "extend": "#9ecae1",
-    "expand": "#4292c6",
-    "shift": "#fd8d3c",
-    "authorise": "#6a51a3",
-    "terminate": "#b2182b",
-}
+EVENT_COLOURS = palette.MANDATE_EVENT
 
 
 @dataclass(frozen=True)
@@ -76,7 +70,7 @@ def timeline_chart(bars: list[Bar], markers: list[Marker], until: date, name: st
     for i, bar in enumerate(bars):
         cy = top + row * i + row / 2
         x0, x1 = x(_year(bar.start)), x(_year(bar.end or until))
-        fill = "#08519c" if bar.own else "#9e9ac8"
+        fill = palette.UN if bar.own else "#9e9ac8"
         rect = el(
             "rect",
             title(bar.tip),

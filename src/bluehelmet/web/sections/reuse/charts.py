@@ -8,6 +8,7 @@ from collections.abc import Collection
 import pandas as pd
 from markupsafe import Markup
 
+from bluehelmet import palette
 from bluehelmet.coding.summary import NO_TEXTS
 from bluehelmet.documents.coverage import ranges_text
 from bluehelmet.web.svg import (
@@ -25,10 +26,10 @@ from bluehelmet.web.svg import (
     y_axis,
 )
 
-ORIGIN_COLOUR = "#d94801"
-LATER_COLOUR = "#08519c"
+ORIGIN_COLOUR = palette.ACCENT
+LATER_COLOUR = palette.UN
 SHARE_COLOURS = {
-    "from the same operation": "#08519c",
+    "from the same operation": palette.UN,
     "from other resolutions": "#6baed6",
     "not reused": "#e0e0e0",
 }

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
+from bluehelmet import palette
 from bluehelmet.web.svg import Scale, bar_link, el, legend, svg, swatch_width, text, ticks, y_axis
 
-COLOURS = ["#08519c", "#d94801", "#238b45", "#6a51a3", "#b2182b", "#636363"]
+COLOURS = list(palette.HYPOTHESES)
 DASHES = [None, "8 4", "2 3", "10 3 2 3", "4 4", "1 2"]
 
 
