@@ -9,7 +9,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from bluehelmet.documents.coverage import ranges_text
-from bluehelmet.figures.mandates import COLOURS, NOT_READ
+from bluehelmet.figures.mandates import NOT_READ, mandates_spec
 from bluehelmet.web.svg import (
     NO_TEXTS_COLOUR,
     Scale,
@@ -44,38 +44,38 @@ def mandates_chart(
     ...                                          mandate_basis(1999, 1999))
     True
     """
-    shown = [c for c in counts.columns if counts[c].sum() > 0 or c != "Basis not coded"]
-    years = [int(y) for y in counts.index]
+    spec = mandates_spec(counts, without_texts)
+    shown, years = spec.categories, spec.years
     width, height, left, right, top, bottom = 900, 380, 56, 890, 44, 320
     x = Scale(0, len(years), left, right)
-    peak = max(1, int(counts[shown].to_numpy().max()) if len(years) else 1)
+    peak = max(1, int(spec.counts.to_numpy().max()) if len(years) else 1)
     y = Scale(0, peak, bottom, top)
     body = [y_axis(y, ticks(0, peak), left, right, "UN missions entering the count")]
     band = (right - left) / max(1, len(years))
     bar_w = band * 0.8 / len(shown)
     label_every = 1 if len(years) <= 30 else math.ceil(len(years) / 30)
-    shaded = [year for year in years if year in without_texts]
+    shaded = list(spec.shaded)
     for i, year in enumerate(years):
-        if year in without_texts:
+        if year in spec.shaded:
             body.append(no_texts_band(x(i), band, top, bottom, f"{year}: {NOT_READ}"))
         for j, cat in enumerate(shown):
-            n = int(counts.loc[year, cat])
+            n = int(spec.counts.loc[year, cat])
             if n == 0:
                 continue
             rows = basis[(basis["year"] == year) & (basis["category"] == cat)]
             who = ", ".join(f"{r.operation} (S/RES/{r.resolution})" for r in rows.itertuples())
             tip = f"{year} · {cat}: {_plural(n, 'mission')} — {who}"
             x0 = x(i) + band * 0.1 + j * bar_w
-            body.append(bar_link(tip, x0, y(n), bar_w, bottom, COLOURS[cat], f"#y{year}"))
+            body.append(bar_link(tip, x0, y(n), bar_w, bottom, spec.colours[cat], f"#y{year}"))
         if i % label_every == 0:
             body.append(x_label(x(i) + band / 2, bottom, str(year)))
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
     body.append(text((left + right) / 2, height - 4, "Year", text_anchor="middle"))
-    keys = [(c, COLOURS[c]) for c in shown] + ([(NOT_READ, NO_TEXTS_COLOUR)] if shaded else [])
+    keys = [*spec.colours.items()] + ([(NOT_READ, NO_TEXTS_COLOUR)] if shaded else [])
     body.append(legend(keys, left, 18))
     first, last = (years[0], years[-1]) if years else (0, 0)
     label = f"Mandates of newly authorised UN missions in civil wars, {first}–{last}"
-    total = int(counts[shown].to_numpy().sum())
+    total = int(spec.counts.to_numpy().sum())
     desc = f"Grouped bars per year and mandate basis; {_plural(total, 'entry')} in all."
     if shaded:
         desc += f" Shaded, {NOT_READ}: {ranges_text(shaded)}."
