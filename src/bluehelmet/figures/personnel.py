@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 from bluehelmet import palette
 from bluehelmet.errors import NotFoundError
 from bluehelmet.figures.style import finish
+from bluehelmet.panels.conflicts import personnel_totals
 
 SERIES = (
     ("un", "UN", palette.ORGANISATION["un"]),
@@ -30,13 +31,10 @@ def personnel_figure(data: pd.DataFrame, conflict_id: int) -> Figure:
         raise NotFoundError(f"conflict {conflict_id} is not in the panel")
     fig = Figure(figsize=(9, 3.6))
     ax = fig.add_subplot()
-    totals = [
-        rows[[f"{o}_{k}" for k in ("troops", "police", "observers")]].sum(axis=1, min_count=1)
-        for o, _, _ in SERIES
-    ]
+    totals = personnel_totals(rows)
     ax.stackplot(
-        rows["date"],
-        *[t.fillna(0) for t in totals],
+        totals["date"],
+        *[totals[o].fillna(0) for o, _, _ in SERIES],
         labels=[label for _, label, _ in SERIES],
         colors=[c for _, _, c in SERIES],
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.panels.build import panel
+from bluehelmet.panels.conflict_months import KINDS, ORGS
 from bluehelmet.panels.importers.ucdp_acd import read_ucdp_acd
 from bluehelmet.panels.panel import Panel
 from bluehelmet.panels.sources import ACD, SOURCES, UNIT_FILES
@@ -92,3 +93,22 @@ def partnership_panel(shared: Path | None = None) -> PartnershipPanel:
     built = panel(shared=folder, sources=("hks_2014",))
     names = conflict_names(read_ucdp_acd(folder / ACD).data)
     return PartnershipPanel(built, conflicts_with_peacekeepers(built.data, names))
+
+
+def personnel_totals(months: pd.DataFrame) -> pd.DataFrame:
+    """One conflict's months: uniformed personnel (troops, police and observers together) of
+    each organisation type (NA where none is reported), with ``status`` when given.
+
+    The figure (``figures.personnel``) and the web's conflict page both draw this.
+
+    >>> m = pd.DataFrame({f"{o}_{k}": [1.0 if o == "un" else None] for o in ORGS
+    ...     for k in KINDS}, dtype="Float64").assign(date=["2000-01"])
+    >>> t = personnel_totals(m)
+    >>> float(t.loc[0, "un"]), bool(pd.isna(t.loc[0, "regional"]))
+    (3.0, True)
+    """
+    totals = {o: months[[f"{o}_{k}" for k in KINDS]].sum(axis=1, min_count=1) for o in ORGS}
+    out = pd.DataFrame({"date": months["date"], **totals})
+    if "status" in months.columns:
+        out["status"] = months["status"]
+    return out

@@ -14,6 +14,7 @@ from bluehelmet.models.results import CLUSTER_NOTE
 from bluehelmet.options import ShareBy, allowed
 from bluehelmet.panels.conflict_months import KINDS
 from bluehelmet.panels.conflict_months import ORGS as ORG_TYPES
+from bluehelmet.panels.conflicts import personnel_totals
 from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
 from bluehelmet.web.cache import locked_cache
 from bluehelmet.web.sections.partnership.charts import personnel_chart, predicted_chart, share_bars
@@ -161,11 +162,6 @@ def conflict_months(conflict_id: int) -> pd.DataFrame:
     return rows[MONTH_COLUMNS].reset_index(drop=True)
 
 
-def _org_totals(months: pd.DataFrame) -> pd.DataFrame:
-    totals = {o: months[[f"{o}_{k}" for k in KINDS]].sum(axis=1, min_count=1) for o in ORG_TYPES}
-    return pd.DataFrame({"date": months["date"], **totals, "status": months["status"]})
-
-
 def conflict_view(conflict_id: int) -> dict[str, Any]:
     """One conflict's page: its row, the stacked personnel chart and the months.
 
@@ -182,7 +178,7 @@ def conflict_view(conflict_id: int) -> dict[str, Any]:
     months = conflict_months(conflict_id)
     return {
         "conflict": row,
-        "chart": personnel_chart(_org_totals(months), row["name"]),
+        "chart": personnel_chart(personnel_totals(months), row["name"]),
         "months": records(months),
         "columns": MONTH_COLUMNS,
         "conflicts": records(table),
