@@ -42,3 +42,18 @@ def test_the_explorer_knows_which_years_lack_texts(shared_data: Path, tmp_path: 
     assert data.folders == (str(old), str(tmp_path / "akn"))
     numbers = set(data.paragraphs["number"].dropna().astype(int))
     assert {816, 1285} <= numbers
+
+
+def test_a_resolution_in_two_folders_is_explored_once_and_said(tmp_path: Path) -> None:
+    text = (
+        "RESOLUTION 1000 (1995)\n\nThe Security Council,\n\n1. Decides to extend the mandate "
+        "of the United Nations Peacekeeping Force in Cyprus for a further period ending 31 "
+        "December 1995;\n"
+    )
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "S_RES_1000_1995_EN.txt").write_text(text)
+    data = compute([str(tmp_path / "a"), str(tmp_path / "b")])
+    assert data.paragraphs.duplicated(["doc", "id"]).sum() == 0
+    assert len(data.paragraphs) == 1
+    assert any("duplicate (doc, id)" in p for p in data.problems)

@@ -121,16 +121,13 @@ def compute(folders: Sequence[str]) -> ReuseData:
     >>> compute([tempfile.mkdtemp()]).sets["families"].summary.empty
     True
     """
-    paragraphs, problems = _read(folders)
-    repeated = paragraphs.duplicated(["doc", "id"])
-    if repeated.any():
-        problems.append(f"{int(repeated.sum())} repeated paragraph id(s); first kept")
-        paragraphs = paragraphs[~repeated]
-    paragraphs = paragraphs.reset_index(drop=True).assign(paragraph=paragraphs["label"])
+    read, problems = _read(folders)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = explore(paragraphs)
+        found = explore(read.assign(paragraph=read["label"]))
         sets = {kind: _family_set(found, kind) for kind in KINDS}
+    problems += found.result.problems  # repeated ids, empty paragraphs: the engine's checks
+    paragraphs = found.paragraphs
     shares = found.resolution_shares
     numbers = paragraphs.drop_duplicates("doc").set_index("doc")["number"]
     shares.insert(0, "number", shares["doc"].map(numbers).astype("Int64"))
