@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from bluehelmet.reuse.engine import find_reuse
     from bluehelmet.reuse.explore import ReuseTables
     from bluehelmet.reuse.explore import explore as explore_reuse
+    from bluehelmet.reuse.repetition import force_repetition, force_repetition_summary
     from bluehelmet.reuse.run import run_reuse
     from bluehelmet.reuse.settings import ReuseSettings
     from bluehelmet.tracing.bundled import bundled_cases
@@ -136,6 +137,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "find_reuse": ("bluehelmet.reuse.engine", "find_reuse"),
     "explore_reuse": ("bluehelmet.reuse.explore", "explore"),
     "ReuseTables": ("bluehelmet.reuse.explore", "ReuseTables"),
+    "force_repetition": ("bluehelmet.reuse.repetition", "force_repetition"),
+    "force_repetition_summary": ("bluehelmet.reuse.repetition", "force_repetition_summary"),
     "run_reuse": ("bluehelmet.reuse.run", "run_reuse"),
     "ReuseSettings": ("bluehelmet.reuse.settings", "ReuseSettings"),
     "Trace": ("bluehelmet.tracing.trace", "Trace"),
@@ -214,6 +217,8 @@ __all__ = [
     # reuse
     "find_reuse",
     "explore_reuse",
+    "force_repetition",
+    "force_repetition_summary",
     "ReuseTables",
     "run_reuse",
     "ReuseSettings",

@@ -598,7 +598,16 @@ def panel_chart_cmd(
     typer.echo(f"wrote {out} and {csv_path}")
 
 
-@app.command("reuse")
+reuse_app = typer.Typer(
+    cls=_DefaultRunGroup,
+    help="Reused language: pairs, families, repetition (`bluehelmet reuse SOURCE --out DIR`), "
+    "and force clauses repeated at renewals.",
+    no_args_is_help=True,
+)
+app.add_typer(reuse_app, name="reuse")
+
+
+@reuse_app.command("run")
 @_cli_errors
 def reuse_cmd(
     source: Annotated[Path, typer.Argument(help="JSON Lines, Parquet or a folder of resolutions")],
@@ -615,7 +624,7 @@ def reuse_cmd(
     batch_size: Annotated[int, typer.Option(help="records per batch with --stream")] = 50_000,
     quiet: Annotated[bool, typer.Option(help="no progress bar with --stream")] = False,
 ) -> None:
-    """Find reused language: pairs, clause families, reuse shares, repetition, genealogy."""
+    """Find reused language: pairs, families, shares, genealogy (`bluehelmet reuse SOURCE`)."""
     files, problems = api.run_reuse(
         source, out, min_jaccard=min_jaccard, n=ngram, fmt=fmt, candidates=candidates,
         stream=stream, batch_size=batch_size, progress=False if quiet else None,
@@ -623,6 +632,39 @@ def reuse_cmd(
     for problem in problems:
         typer.echo(problem, err=True)
     typer.echo(f"wrote {len(files)} files to {out}")
+
+
+@reuse_app.command("force-repetition")
+@_cli_errors
+def reuse_force_repetition_cmd(
+    operation: Annotated[str | None, typer.Option(help="acronym")] = None,
+    summary: Annotated[
+        bool, typer.Option(help="per multidimensional operation 1999-2026, with a total row")
+    ] = False,
+    format: Format = "table",
+    columns: Columns = None,
+    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+) -> None:
+    """Force clause of each mandate aligned with the previous mandate's: repeated or changed."""
+    if summary:
+        df = api.force_repetition_summary(api.force_repetition(operation))
+        title = "Chapter VII force mandates repeated near-verbatim (1999-2026)"
+    else:
+        df = api.force_repetition(operation)
+        title = "Force clauses at each mandate"
+        if format == "table" and columns is None:
+            columns = (
+                "operation,resolution,date,events,chapter_vii,force_authorised,"
+                "previous_resolution,text,force_paragraphs,previous_force_paragraphs,"
+                "force_similarity,change"
+            )
+    if out is not None:
+        from bluehelmet import output
+
+        shown = output.select_columns(df, columns)
+        typer.echo(f"wrote {output.write_table(shown, out, output.excel_safe())}: {len(df)} rows")
+        return
+    emit(df, format, columns, title=title)
 
 
 @app.command("trace")
