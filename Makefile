@@ -52,6 +52,7 @@ bench: install
 		|| echo "wrk not installed: the web benchmark falls back to httpx clients"
 	$(BIN)/python benchmarks/web_load.py
 	$(BIN)/python benchmarks/reuse.py
+	$(BIN)/python benchmarks/reuse_recall.py
 
 # kill -9 loops, input bombs and the web server under 200 clients (several minutes; not part of bench).
 bench-faults: install
