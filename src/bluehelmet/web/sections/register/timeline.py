@@ -89,9 +89,10 @@ def _runs_on(x: float, cy: float, colour: str) -> str:
 
 def _legend(y: float, left: float) -> str:
     """What solid, hatched and arrowed bars mean."""
+    exact = "dates exact"
     parts = [_piece(left, left + 24, y - 4, BAR_COLOURS[False], None)]
-    parts.append(text(left + 30, y, "dates show it", font_size=12))
-    lx = left + 30 + 7.2 * 13 + 14
+    parts.append(text(left + 30, y, exact, font_size=12))
+    lx = left + 30 + 7.2 * len(exact) + 14
     parts.append(_piece(lx, lx + 24, y - 4, BAR_COLOURS[False], HATCH_IDS[False]))
     open_dates = "hatched: date known only to the month or year, or unknown"
     parts.append(text(lx + 30, y, open_dates, font_size=12))
