@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from bluehelmet.store import data_hash
 from bluehelmet.web.registry import OPERATION_PANELS
+from bluehelmet.web.sections.register.timeline import HATCH_IDS
 from bluehelmet.web.sections.register.views import (
     _operation_view,
     operation_view,
@@ -130,6 +131,14 @@ def test_operation_page_timeline_and_partners(client: TestClient) -> None:
     partners = cells(doc, "Partner operations of UNAMSIL")
     assert "ECOMOG-SLE" in partners
     assert 'href="/api/operations/UNAMSIL/events?format=csv"' in page
+
+
+def test_operation_timeline_hatches_a_start_known_only_to_the_year(client: TestClient) -> None:
+    page = client.get("/operations/AU-RTF").text  # started 2012 (year only), end unknown
+    own = re.search('<a href="/operations/AU-RTF"[^>]*>(.*?)</a>', page)
+    assert own is not None
+    assert own[1].count(f'fill="url(#{HATCH_IDS[True]})"') == 2  # the year 2012, then on
+    assert "hatched: date known only to the month or year, or unknown" in page
 
 
 def test_operation_names_are_case_insensitive_and_may_hold_spaces(client: TestClient) -> None:

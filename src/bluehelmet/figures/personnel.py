@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -9,16 +11,60 @@ from bluehelmet import palette
 from bluehelmet.errors import NotFoundError
 from bluehelmet.figures.style import finish
 from bluehelmet.panels.conflicts import personnel_totals
+from bluehelmet.panels.months import every_month
 
-SERIES = (
-    ("un", "UN", palette.ORGANISATION["un"]),
-    ("regional", "regional", palette.ORGANISATION["regional"]),
-    ("international", "international (non-UN)", palette.ORGANISATION["international"]),
+
+@dataclass(frozen=True)
+class Layer:
+    """One stacked series: its column, its legend label and its colour."""
+
+    key: str
+    label: str
+    colour: str
+
+
+#: The stacked series, bottom up.
+LAYERS = (
+    Layer("un", "UN", palette.ORGANISATION["un"]),
+    Layer("regional", "regional", palette.ORGANISATION["regional"]),
+    Layer("international", "international (non-UN)", palette.ORGANISATION["international"]),
 )
 
 
+@dataclass(frozen=True)
+class PersonnelSpec:
+    """What the personnel chart shows, whoever draws it (matplotlib here, SVG on the web's
+    conflict page): every month of one conflict on one grid (``date``, one column per layer,
+    ``status`` when given) and the layers stacked."""
+
+    months: pd.DataFrame
+    layers: tuple[Layer, ...] = LAYERS
+
+    @property
+    def stack(self) -> pd.DataFrame:
+        """The layers' values (float) to stack, one row per month: in a month with any value
+        an NA layer counts as 0; a month with none (not in the panel, or outside the
+        deployment source's coverage) is NaN throughout, drawn blank."""
+        values = self.months[[layer.key for layer in self.layers]].astype(float)
+        return values.fillna(0.0).where(values.notna().any(axis=1))
+
+
+def personnel_spec(months: pd.DataFrame) -> PersonnelSpec:
+    """The personnel chart of one conflict's panel months (``date`` and ``<org>_<kind>``
+    columns): uniformed personnel per organisation type on the full month grid.
+
+    >>> m = pd.DataFrame({"date": pd.to_datetime(["2000-01-01", "2000-03-01"]),
+    ...     **{f"{o}_{k}": [1.0, 2.0] for o in ("un", "regional", "international")
+    ...        for k in ("troops", "police", "observers")}})
+    >>> personnel_spec(m).stack["un"].tolist()
+    [3.0, nan, 6.0]
+    """
+    return PersonnelSpec(every_month(personnel_totals(months)))
+
+
 def personnel_figure(data: pd.DataFrame, conflict_id: int) -> Figure:
-    """Troops, police and observers of each organisation type in ``conflict_id``, by month.
+    """Troops, police and observers of each organisation type in ``conflict_id``, by month;
+    months outside the panel or its deployment coverage are blank.
 
     >>> d = pd.DataFrame({"conflict_id": [1, 1], "date": pd.to_datetime(["2000-01-01",
     ...     "2000-02-01"]), **{f"{o}_{k}": [1.0, 2.0] for o in ("un", "regional",
@@ -29,14 +75,15 @@ def personnel_figure(data: pd.DataFrame, conflict_id: int) -> Figure:
     rows = data[data["conflict_id"] == conflict_id].sort_values("date")
     if rows.empty:
         raise NotFoundError(f"conflict {conflict_id} is not in the panel")
+    spec = personnel_spec(rows)
     fig = Figure(figsize=(9, 3.6))
     ax = fig.add_subplot()
-    totals = personnel_totals(rows)
+    stack = spec.stack
     ax.stackplot(
-        totals["date"],
-        *[totals[o].fillna(0) for o, _, _ in SERIES],
-        labels=[label for _, label, _ in SERIES],
-        colors=[c for _, _, c in SERIES],
+        spec.months["date"],
+        *[stack[layer.key] for layer in spec.layers],
+        labels=[layer.label for layer in spec.layers],
+        colors=[layer.colour for layer in spec.layers],
     )
     ax.set_ylabel("uniformed personnel")
     ax.set_title(f"Peacekeepers by organisation type, UCDP conflict {conflict_id}")

@@ -1,9 +1,8 @@
 """Gantt chart of UN and non-UN operations by host country.
 
 Solid bars cover the days an operation surely served. Hatched parts cover what the dates
-leave open: a start or end known only to the month or year (its whole period is
-hatched), an unknown end (hatched on to the chart's end) or an unknown start (hatched
-from the chart's first year); the label says which date is unknown.
+leave open (``timeline_bars.bar_pieces``, shared with the web's operation timeline); the
+label says which date is unknown.
 """
 
 from __future__ import annotations
@@ -13,46 +12,12 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from bluehelmet import palette
-from bluehelmet.register.dates import period
+from bluehelmet.figures.timeline_bars import bar_pieces, date_spans
 
 UN_COLOUR, OTHER_COLOUR = palette.UN_LIGHT, palette.OTHER
 HATCH = "////"
 #: The chart runs at least to this day (open-ended operations run to it).
 UNTIL = pd.Timestamp("2024-12-31")
-
-
-Piece = tuple[pd.Timestamp, pd.Timestamp, bool]
-
-
-def _pieces(
-    start: tuple[pd.Timestamp, pd.Timestamp],
-    end: tuple[pd.Timestamp, pd.Timestamp],
-    open_ended: bool,
-    since: pd.Timestamp,
-    until: pd.Timestamp,
-) -> tuple[list[Piece], str]:
-    """(left, right, hatched) pieces of one bar from the periods of its two dates, and the
-    label's suffix.
-
-    >>> day = pd.Timestamp("2003-09-01"), pd.Timestamp("2003-09-30")
-    >>> _pieces(day, (pd.NaT, pd.NaT), False, pd.Timestamp("1990"), pd.Timestamp("2024"))[1]
-    ' (end unknown)'
-    """
-    (s_lo, s_hi), (e_lo, e_hi) = start, end
-    if pd.isna(s_lo):
-        unknown = pd.isna(e_lo) and not open_ended
-        return [(since, until if pd.isna(e_hi) else e_hi, True)], (
-            " (dates unknown)" if unknown else " (start unknown)"
-        )
-    pieces = [(s_lo, s_hi, True)] if s_lo < s_hi else []
-    if open_ended:
-        return [*pieces, (s_hi, until, False)], ""
-    if pd.isna(e_lo):
-        return [*pieces, (s_hi, until, True)], " (end unknown)"
-    pieces.append((s_hi, e_lo, False))
-    if e_lo < e_hi:
-        pieces.append((e_lo, e_hi, True))
-    return pieces, ""
 
 
 def timeline_figure(
@@ -67,21 +32,20 @@ def timeline_figure(
     >>> len(timeline_figure(theatre_operations()).axes)
     1
     """
-    s_lo, s_hi = period(rows["start_date"], rows["start_precision"])
-    e_lo, e_hi = period(rows["end_date"], rows["end_precision"])
-    latest = pd.concat([s_hi, e_hi]).max()
+    spans = date_spans(rows)
+    latest = pd.concat([spans["start_hi"], spans["end_hi"]]).max()
     if until is None:
         until = max(UNTIL, latest) if pd.notna(latest) else UNTIL
-    earliest = s_lo.min()
+    earliest = spans["start_lo"].min()
     since = since or (earliest if pd.notna(earliest) else until)
-    active = rows["active"].astype("boolean").fillna(False).astype(bool)
     fig = Figure(figsize=(10, 1.2 + 0.19 * len(rows)))
     ax = fig.add_subplot()
     labels: list[str] = []
     for i, (k, row) in enumerate(rows.iterrows()):
         colour = UN_COLOUR if row["un"] else OTHER_COLOUR
-        open_ended = bool(active[k]) and pd.isna(e_lo[k])
-        pieces, suffix = _pieces((s_lo[k], s_hi[k]), (e_lo[k], e_hi[k]), open_ended, since, until)
+        s = spans.loc[k]
+        start, end = (s["start_lo"], s["start_hi"]), (s["end_lo"], s["end_hi"])
+        pieces, suffix = bar_pieces(start, end, bool(s["open_ended"]), since, until)
         for left, right, hatched in pieces:
             width = max((right - left).days, 1)
             if hatched:

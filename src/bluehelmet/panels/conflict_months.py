@@ -18,6 +18,7 @@ import pandas as pd
 from bluehelmet.errors import UsageError
 from bluehelmet.panels.importers.base import Coverage
 from bluehelmet.panels.lags import lag_columns
+from bluehelmet.panels.months import month_range
 from bluehelmet.panels.panel import Panel, check_keys, require_unit
 
 ORGS = ("un", "regional", "international")
@@ -25,12 +26,8 @@ KINDS = ("troops", "police", "observers")
 STATUSES = ("none", "un_only", "non_un_only", "parallel")
 
 
-def _months(start: str, end: str) -> pd.DatetimeIndex:
-    return pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="MS")
-
-
 def _grid(deployments: pd.DataFrame, conflicts: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
-    months = pd.DataFrame({"date": _months(start, end)})
+    months = pd.DataFrame({"date": month_range(start, end)})
     months["year"] = months["date"].dt.year
     active = conflicts[["conflict_id", "year"]].drop_duplicates().merge(months, on="year")
     deployed = deployments[["conflict_id", "date"]].drop_duplicates()

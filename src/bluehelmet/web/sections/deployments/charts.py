@@ -6,6 +6,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from bluehelmet import palette
+from bluehelmet.panels.months import every_month
 from bluehelmet.web.svg import Scale, el, hover_column, legend, svg, text, ticks, y_axis
 
 SERIES_COLOURS = palette.PERSONNEL
@@ -27,13 +28,6 @@ def _segments(values: pd.Series) -> list[list[tuple[int, float]]]:
     return runs
 
 
-def _every_month(monthly: pd.DataFrame) -> pd.DataFrame:
-    """One row per calendar month from the first to the last; months not in the data are NA."""
-    dates = pd.to_datetime(monthly["date"]).dt.to_period("M").dt.to_timestamp()
-    full = pd.date_range(dates.min(), dates.max(), freq="MS")
-    return monthly.assign(date=dates).set_index("date").reindex(full).rename_axis("date")
-
-
 def deployments_chart(
     monthly: pd.DataFrame, name: str, start: pd.Timestamp | None = None
 ) -> Markup:
@@ -49,7 +43,7 @@ def deployments_chart(
     >>> "2000-03: troops 200 · police 5 · observers 1" in chart, "2000-02: troops NA" in chart
     (True, True)
     """
-    monthly = _every_month(monthly).reset_index()
+    monthly = every_month(monthly)
     series = [s for s in SERIES_COLOURS if s in monthly and monthly[s].notna().any()]
     width, height, left, right, top, bottom = 900, 320, 64, 870, 40, 280
     n = len(monthly)

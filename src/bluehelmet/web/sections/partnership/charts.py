@@ -10,6 +10,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from bluehelmet import palette
+from bluehelmet.figures.personnel import personnel_spec
 from bluehelmet.web.svg import (
     Scale,
     bar_link,
@@ -24,8 +25,6 @@ from bluehelmet.web.svg import (
     y_axis,
 )
 
-ORG_COLOURS = palette.ORGANISATION
-ORG_LABELS = {"un": "UN", "regional": "regional", "international": "international (non-UN)"}
 PARTNER_COLOURS = {False: palette.UN, True: palette.OTHER}
 
 
@@ -72,30 +71,27 @@ def share_bars(
     return svg(width, height, "".join(body), label, desc, interactive=True)
 
 
-def _every_month(months: pd.DataFrame) -> pd.DataFrame:
-    dates = pd.to_datetime(months["date"]).dt.to_period("M").dt.to_timestamp()
-    full = pd.date_range(dates.min(), dates.max(), freq="MS")
-    return months.assign(date=dates).set_index("date").reindex(full).rename_axis("date")
-
-
 def personnel_chart(months: pd.DataFrame, name: str) -> Markup:
-    """Stacked bars per month of UN, regional and international personnel (``date``, ``un``,
-    ``regional``, ``international``). Months not in the panel, or with NA personnel (outside
-    the deployment source's coverage), are left blank.
+    """Stacked bars per month of UN, regional and international personnel, from one
+    conflict's panel months (``date`` and ``<org>_<kind>`` columns, ``status`` when given).
+    Months not in the panel, or with NA personnel (outside the deployment source's coverage),
+    are left blank.
 
     >>> m = pd.DataFrame({"date": pd.to_datetime(["2000-01-01", "2000-03-01"]),
-    ...     "un": [100.0, 50.0], "regional": [0.0, 20.0], "international": [0.0, 0.0]})
+    ...     **{f"{o}_{k}": [100.0 if o == "un" else 0.0, 10.0] for o in
+    ...        ("un", "regional", "international") for k in ("troops", "police", "observers")}})
     >>> chart = personnel_chart(m, "X")
-    >>> "2000-03: UN 50 · regional 20 · international (non-UN) 0" in chart
+    >>> "2000-03: UN 30 · regional 30 · international (non-UN) 30" in chart
     True
     >>> "2000-02: no row" in chart
     True
     """
-    full = _every_month(months).reset_index()
+    spec = personnel_spec(months)
+    full, stack = spec.months, spec.stack
     width, height, left, right, top, bottom = 900, 330, 64, 880, 40, 280
     n = len(full)
     x = Scale(0, n, left, right)
-    totals = full[list(ORG_COLOURS)].sum(axis=1, min_count=1)
+    totals = stack.sum(axis=1, min_count=1)
     peak = max(1.0, float(totals.max()) if totals.notna().any() else 1.0)
     y = Scale(0, peak, bottom, top)
     body = [y_axis(y, ticks(0, peak), left, right, "Uniformed personnel")]
@@ -107,8 +103,8 @@ def personnel_chart(months: pd.DataFrame, name: str) -> Markup:
             missing = "no row" if pd.isna(row.get("status")) else "personnel NA"
             tip = f"{month}: {missing}"
         else:
-            for org, colour in ORG_COLOURS.items():
-                value = 0.0 if pd.isna(row[org]) else float(row[org])
+            for layer in spec.layers:
+                value = float(stack[layer.key].iloc[i])
                 if value > 0:
                     body.append(
                         el(
@@ -117,13 +113,11 @@ def personnel_chart(months: pd.DataFrame, name: str) -> Markup:
                             y=f"{y(base + value):.2f}",
                             width=f"{step:.2f}",
                             height=f"{y(base) - y(base + value):.2f}",
-                            fill=colour,
+                            fill=layer.colour,
                         )
                     )
                 base += value
-            parts = [
-                f"{ORG_LABELS[o]} {0 if pd.isna(row[o]) else row[o]:,.0f}" for o in ORG_COLOURS
-            ]
+            parts = [f"{layer.label} {stack[layer.key].iloc[i]:,.0f}" for layer in spec.layers]
             tip = f"{month}: " + " · ".join(parts)
         body.append(hover_column(tip, x(i), step, top, bottom))
     dates = pd.to_datetime(full["date"])
@@ -132,7 +126,7 @@ def personnel_chart(months: pd.DataFrame, name: str) -> Markup:
         body.append(text(x(i), bottom + 18, f"{year:.0f}", text_anchor="middle", font_size=11))
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
     body.append(text((left + right) / 2, height - 4, "Month", text_anchor="middle"))
-    body.append(legend([(ORG_LABELS[o], c) for o, c in ORG_COLOURS.items()], left, 18))
+    body.append(legend([(layer.label, layer.colour) for layer in spec.layers], left, 18))
     label = f"Peacekeepers by organisation type per month: {name}"
     desc = f"Stacked bars of UN, regional and international personnel over {n} months."
     return svg(width, height, "".join(body), label, desc)

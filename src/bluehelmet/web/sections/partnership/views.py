@@ -14,7 +14,6 @@ from bluehelmet.models.results import CLUSTER_NOTE
 from bluehelmet.options import ShareBy, allowed
 from bluehelmet.panels.conflict_months import KINDS
 from bluehelmet.panels.conflict_months import ORGS as ORG_TYPES
-from bluehelmet.panels.conflicts import personnel_totals
 from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
 from bluehelmet.web.cache import locked_cache
 from bluehelmet.web.sections.partnership.charts import personnel_chart, predicted_chart, share_bars
@@ -178,7 +177,7 @@ def conflict_view(conflict_id: int) -> dict[str, Any]:
     months = conflict_months(conflict_id)
     return {
         "conflict": row,
-        "chart": personnel_chart(personnel_totals(months), row["name"]),
+        "chart": personnel_chart(months, row["name"]),
         "months": records(months),
         "columns": MONTH_COLUMNS,
         "conflicts": records(table),

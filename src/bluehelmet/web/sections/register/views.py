@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from bluehelmet.figures.timeline_bars import date_spans
 from bluehelmet.register.dates import shown as dated_text
 from bluehelmet.register.mandates import mandate_basis, mandate_basis_counts, years_without_texts
 from bluehelmet.register.query import partners
@@ -81,9 +82,15 @@ def _bar(row: pd.Series, own: bool) -> Bar:
         dated["end_date"], dated["end_date"]
     )
     tip = f"{row['acronym']} ({row['org']}): {row['name']}, {dated['start_date']} – {end}"
-    stop = row["end_date"].date() if isinstance(row["end_date"], pd.Timestamp) else None
+    spans = date_spans(row.to_frame().T).iloc[0]
     return Bar(
-        row["acronym"], row["start_date"].date(), stop, f"/operations/{row['acronym']}", tip, own
+        row["acronym"],
+        (spans["start_lo"], spans["start_hi"]),
+        (spans["end_lo"], spans["end_hi"]),
+        bool(spans["open_ended"]),
+        f"/operations/{row['acronym']}",
+        tip,
+        own,
     )
 
 
