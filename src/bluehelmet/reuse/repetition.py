@@ -16,7 +16,7 @@ previous mandate has none, is ``unknown``, never "no force clause".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -287,7 +287,9 @@ def _compare(rows: pd.DataFrame, clauses: list[list[ForceParagraph] | None]) -> 
         pd.NA if f else _labels(p) for f, p in zip(first, previous, strict=True)
     ]
     similar = [
-        clause_similarity(_text(c), _text(p)) if c and p else None
+        clause_similarity(clause_text(x.text for x in c), clause_text(x.text for x in p))
+        if c and p
+        else None
         for c, p in zip(clauses, previous, strict=True)
     ]
     out["force_similarity"] = pd.array([s.share if s else pd.NA for s in similar], dtype="Float64")
@@ -309,9 +311,13 @@ def _labels(paragraphs: list[ForceParagraph] | None) -> object:
     return pd.NA if paragraphs is None else ";".join(p.label for p in paragraphs)
 
 
-def _text(paragraphs: list[ForceParagraph]) -> str:
-    """The clause: its paragraphs without their numbers ("12. ", "(a) "), one a line."""
-    return "\n".join(_NUMBER.sub("", p.text, count=1) for p in paragraphs)
+def clause_text(texts: Iterable[str]) -> str:
+    """A clause from its paragraphs' texts: without their numbers ("12. ", "(a) "), one a line.
+
+    >>> clause_text(["12. Authorizes MINUSMA to use all necessary means;", "(a) To protect"])
+    'Authorizes MINUSMA to use all necessary means;\\nTo protect'
+    """
+    return "\n".join(_NUMBER.sub("", text, count=1) for text in texts)
 
 
 def _change(

@@ -18,7 +18,18 @@ from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
 from bluehelmet.web.render import page
 from bluehelmet.web.sections import ResolutionPanel, Section
 from bluehelmet.web.sections.reuse.data import reuse_data
+from bluehelmet.web.sections.reuse.force import (
+    CHANGE_NOTES,
+    chain_rows,
+    clause_view,
+    force_summary,
+    operation_name,
+    operation_rows,
+)
+from bluehelmet.web.sections.reuse.force import SOURCE as FORCE_SOURCE
 from bluehelmet.web.sections.reuse.schemas import (
+    ForceMandate,
+    ForceSummary,
     ResolutionShare,
     ReuseFamily,
     ReuseFamilyDetail,
@@ -150,6 +161,40 @@ def pair_page(request: Request, source: Field = None, target: Field = None) -> H
     return page(request, "reuse/pair.html", **view, csv_url=csv_url, source_line=SOURCE)
 
 
+@pages.get("/reuse/force", response_class=HTMLResponse)
+def force_page(request: Request) -> HTMLResponse:
+    """Is the force mandate repeated? Multidimensional operations 1999–2026."""
+    return page(
+        request,
+        "reuse/force.html",
+        rows=records(force_summary()),
+        csv_url="/api/reuse/force?format=csv",
+        source=FORCE_SOURCE,
+    )
+
+
+@pages.get("/reuse/force/{operation}", response_class=HTMLResponse)
+def force_operation_page(request: Request, operation: str) -> HTMLResponse:
+    """One operation's mandates, each force clause compared with the previous one."""
+    name = operation_name(operation)
+    return page(
+        request,
+        "reuse/force_operation.html",
+        operation=name,
+        rows=chain_rows(name),
+        notes=CHANGE_NOTES,
+        csv_url=f"/api/reuse/force/{name}?format=csv",
+        source=FORCE_SOURCE,
+    )
+
+
+@pages.get("/reuse/force/{operation}/{resolution}", response_class=HTMLResponse)
+def force_clause_page(request: Request, operation: str, resolution: str) -> HTMLResponse:
+    """One mandate's force clause beside the previous mandate's, and where it came from."""
+    view = clause_view(operation, resolution)
+    return page(request, "reuse/force_clause.html", **view, source=FORCE_SOURCE)
+
+
 @api.get("", response_model=ReuseSummary, responses=ERRORS)
 def api_summary() -> Any:
     """Counts of paragraphs, pairs and families in the configured corpus, and the engine's
@@ -185,6 +230,26 @@ def api_pair(source: ParagraphId, target: ParagraphId, format: Format = "json") 
         "source_only_words": diff.source_only,
         "target_only_words": diff.target_only,
     }
+
+
+@api.get("/force", response_model=list[ForceSummary], responses={**ERRORS, **CSV})
+def api_force(format: Format = "json") -> Any:
+    """Per multidimensional operation, its mandates 1999–2026: with text, authorising force
+    under Chapter VII, compared with the previous force clause, repeated near-verbatim, and
+    the share repeated; the last row (``total``) sums the others."""
+    return table_answer(force_summary(), format, "reuse-force")
+
+
+@api.get("/force/{operation}", response_model=list[ForceMandate], responses={**ERRORS, **CSV})
+def api_force_operation(
+    operation: Annotated[str, Path(max_length=100, description="acronym, e.g. MINUSMA")],
+    format: Format = "json",
+) -> Any:
+    """One operation's mandate resolutions in date order, each force clause compared with the
+    previous mandate's (``change``: repeated, changed, dropped, new, none; unknown without
+    either text)."""
+    rows = operation_rows(operation)
+    return table_answer(rows, format, f"reuse-force-{rows['operation'].iloc[0]}")
 
 
 @api.get("/{kind}", response_model=list[ReuseFamily], responses={**ERRORS, **CSV})

@@ -113,3 +113,40 @@ class ResolutionShare(BaseModel):
     share_other: float
     reused_share: float
     novelty: float
+
+
+class ForceSummary(BaseModel):
+    """A multidimensional operation's mandates 1999–2026 and how many repeat the previous
+    force clause (the last row, ``total``, sums the others)."""
+
+    operation: str
+    mandates: int
+    with_text: int
+    chvii_force: int
+    without_clause: int
+    with_previous: int
+    repeated: int
+    share_repeated: float | None
+
+
+class ForceMandate(BaseModel):
+    """One mandate resolution of an operation, its force clause compared with the previous
+    mandate's (``change``: repeated, changed, dropped, new, none or unknown)."""
+
+    operation: str
+    resolution: int
+    date: str
+    events: str | None
+    chapter_vii: bool | None
+    force_authorised: bool | None
+    force_addressee: str | None
+    previous_resolution: int | None
+    text: bool
+    previous_text: bool | None
+    force_paragraphs: str | None
+    previous_force_paragraphs: str | None
+    force_similarity: float | None
+    repeated: bool | None
+    change: str
+    evidence: str | None
+    evidence_previous: str | None
