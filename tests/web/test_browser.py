@@ -251,7 +251,7 @@ def test_partnership_share_conflict_and_model(page: Page, base_url: str, shared_
     expect(p.locator("#diagnostics")).to_contain_text("converged in")
     point = p.locator("figure svg a.tip").first
     point.focus()
-    expect(p.locator("#tooltip")).to_contain_text("thousand UN troops, no partner")
+    expect(p.locator("#tooltip")).to_contain_text("thousand UN troops, no non-UN troops")
     shot(p, "14-partnership-model")
     for path in ("/partnership", "/partnership/conflicts/382", "/partnership/model"):
         p.set_viewport_size({"width": 390, "height": 844})

@@ -20,6 +20,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from bluehelmet import bundled_cases, trace
+from bluehelmet.figures.trace import posterior_path_spec
 from bluehelmet.store import data_hash
 from bluehelmet.tracing import Trace, parse_case
 from bluehelmet.web.sections.tracing.charts import posterior_chart
@@ -198,7 +199,8 @@ def test_posterior_path_chart(client: TestClient) -> None:
     labels = [t.case.label(h) for h in t.case.hypothesis_ids]
     assert len(svg.xpath(".//polyline")) == len(labels)
     texts = [text(n) for n in svg.xpath(".//text")]
-    assert "Posterior probability (%)" in texts
+    assert "Posterior probability" in texts
+    assert {"0", "0.2", "1"} <= set(texts)  # probabilities 0–1, as the tips and tables show
     assert any(s.startswith("Evidence unit") for s in texts)
     assert all(label in texts for label in labels)
     assert [u.id for u in t.units] == [s for s in texts if s in {u.id for u in t.units}]
@@ -408,7 +410,7 @@ def test_case_pages_have_no_inline_code_and_escape_ids(client: TestClient, url: 
 def test_posterior_chart_legend_stays_above_the_plot_however_many_rows() -> None:
     labels = {f"h{i}": f"A rather long hypothesis label number {i}" for i in range(9)}
     path = pd.DataFrame({"step": [0, 1], "unit": ["prior", "e1"], **dict.fromkeys(labels, 0.5)})
-    svg = lxml.etree.fromstring(str(posterior_chart(path, labels, {}, "many")))
+    svg = lxml.etree.fromstring(str(posterior_chart(posterior_path_spec(path, labels), {}, "many")))
     ns = {"s": "http://www.w3.org/2000/svg"}
     grid_top = min(float(line.get("y1")) for line in svg.findall("s:line[@stroke='#ddd']", ns))
     baselines = [float(t.get("y")) for t in svg.findall("s:text", ns) if t.text in labels.values()]

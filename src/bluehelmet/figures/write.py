@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.figures.mandates import mandates_figure
-from bluehelmet.figures.partnership import partner_deaths_figure, predicted_deaths_figure
+from bluehelmet.figures.partnership import deaths_figure, partner_deaths_spec, predicted_deaths_spec
 from bluehelmet.figures.personnel import personnel_figure
 from bluehelmet.figures.save import save_figure
 from bluehelmet.figures.timeline import timeline_figure
@@ -74,8 +74,8 @@ def write_predicted_deaths_figure(estimate: PartnershipEstimate, out: Path) -> P
     """
     pred = estimate.predictions
     conflict_month = estimate.unit == "conflict-month"
-    fig = partner_deaths_figure(pred) if conflict_month else predicted_deaths_figure(pred)
-    save_figure(fig, out)
+    spec = partner_deaths_spec(pred) if conflict_month else predicted_deaths_spec(pred)
+    save_figure(deaths_figure(spec), out)
     return _write_csv(pred, out.with_suffix(".csv"))
 
 

@@ -23,7 +23,7 @@ from bluehelmet.documents.coverage import ranges_text
 from bluehelmet.errors import NotFoundError
 from bluehelmet.figures.force import force_figure
 from bluehelmet.figures.mandates import mandates_figure
-from bluehelmet.figures.partnership import partner_deaths_figure, predicted_deaths_figure
+from bluehelmet.figures.partnership import deaths_figure, partner_deaths_spec, predicted_deaths_spec
 from bluehelmet.figures.reuse import diffusion_figure, novelty_figure, shared_language_figure
 from bluehelmet.figures.save import figure_svg
 from bluehelmet.figures.timeline import timeline_figure
@@ -166,10 +166,10 @@ def _partnership_section() -> dict[str, object] | None:
         "translated": translated,
         "conflict_model": _table(conflict.fit.tidy()[columns].round(4)),
         "conflict_note": _model_note(conflict.fit, "conflict-months"),
-        "conflict_svg": figure_svg(partner_deaths_figure(conflict.predictions)),
+        "conflict_svg": figure_svg(deaths_figure(partner_deaths_spec(conflict.predictions))),
         "model": _table(fit.tidy()[columns].round(4)),
         "model_note": _model_note(fit, "dyad-months"),
-        "svg": figure_svg(predicted_deaths_figure(estimate.predictions)),
+        "svg": figure_svg(deaths_figure(predicted_deaths_spec(estimate.predictions))),
     }
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from bluehelmet.errors import UsageError
 from bluehelmet.figures.save import figure_svg
-from bluehelmet.figures.trace import posterior_path_figure
+from bluehelmet.figures.trace import posterior_path_figure, posterior_path_spec
 from bluehelmet.files import atomic_path
 from bluehelmet.tracing.defaults import VAN_EVERA
 from bluehelmet.tracing.trace import Trace
@@ -222,7 +222,7 @@ def _html(t: Trace) -> str:
         return df.to_html(index=False, classes="data", border=0, escape=True)
 
     labels = {h.id: str(h.label) for h in t.case.hypotheses}
-    svg = figure_svg(posterior_path_figure(t.posteriors(), labels))
+    svg = figure_svg(posterior_path_figure(posterior_path_spec(t.posteriors(), labels)))
     return _ENV.get_template("trace.html").render(**_context(t), table=table, path_svg=svg)
 
 

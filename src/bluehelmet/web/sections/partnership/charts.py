@@ -10,6 +10,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from bluehelmet import palette
+from bluehelmet.figures.partnership import DeathsSpec
 from bluehelmet.figures.personnel import personnel_spec
 from bluehelmet.web.svg import (
     Scale,
@@ -24,8 +25,6 @@ from bluehelmet.web.svg import (
     x_label,
     y_axis,
 )
-
-PARTNER_COLOURS = {False: palette.UN, True: palette.OTHER}
 
 
 def share_bars(
@@ -147,71 +146,79 @@ def log_ticks(lo: float, hi: float) -> list[float]:
     return out
 
 
-def predicted_chart(pred: pd.DataFrame, un: str, partner_level: float) -> Markup:
-    """Predicted battle deaths (log scale) over last month's UN troops (thousands), without and
-    with a non-UN partner, with 95% simulation intervals. Each point links to ``#p<row>`` (its
-    row in the predictions table) and gives its estimate and interval.
+def predicted_chart(spec: DeathsSpec) -> Markup:
+    """The predicted-deaths figure of ``spec`` as SVG: lines with their 95% interval bands.
+    Each point links to ``#p<row>`` (its row in the predictions table) and gives its series,
+    estimate and interval.
 
-    >>> p = pd.DataFrame({"u": [0.0, 1.0] * 2, "partner": [False, False, True, True],
-    ...     "estimate": [5.0, 4.0, 6.0, 7.0], "conf_low": [3.0, 2.0, 2.0, 2.0],
-    ...     "conf_high": [8.0, 9.0, 20.0, 30.0]})
-    >>> "1.0 thousand UN troops, with partner: 7.0 (95% interval 2.0–30.0)" in predicted_chart(
-    ...     p, "u", 2.5)
-    True
+    >>> from bluehelmet.figures.partnership import partner_deaths_spec
+    >>> p = pd.DataFrame({"u": [0.0, 1.0] * 2, "n": [0.0, 0.0, 2.5, 2.5],
+    ...     "partner": [False, False, True, True], "estimate": [5.0, 4.0, 6.0, 7.0],
+    ...     "conf_low": [3.0, 2.0, 2.0, 2.0], "conf_high": [8.0, 9.0, 20.0, 30.0]})
+    >>> chart = predicted_chart(partner_deaths_spec(p, "u", "n"))
+    >>> tip = "1.0 thousand UN troops, with 2.5 thousand non-UN troops: 7.0 (95% interval 2.0–30.0)"
+    >>> tip in chart, 'href="#p3"' in chart
+    (True, True)
     """
     width, height, left, right, top, bottom = 900, 380, 64, 880, 44, 320
-    x = Scale(float(pred[un].min()), float(pred[un].max()), left, right)
-    lo = max(float(pred["conf_low"].min()), 1e-3)
-    hi = float(pred["conf_high"].max())
-    y_log = Scale(math.log10(lo), math.log10(hi), bottom, top)
+    xs = [v for line in spec.lines for v in line.x]
+    x = Scale(min(xs), max(xs), left, right)
+    lo = max(min(v for line in spec.lines for v in line.conf_low), 1e-3)
+    hi = max(v for line in spec.lines for v in line.conf_high)
+    if spec.log:
+        scale, y_ticks = Scale(math.log10(lo), math.log10(hi), bottom, top), log_ticks(lo, hi)
+    else:
+        scale, y_ticks = Scale(0, hi, bottom, top), ticks(0, hi, integer=False)
 
     def y(value: float) -> float:
-        return y_log(math.log10(max(value, lo)))
+        return scale(math.log10(max(value, lo))) if spec.log else scale(value)
 
+    y_title = f"{spec.y_title} (log scale)" if spec.log else spec.y_title
     body = []
-    for tick in log_ticks(lo, hi):
+    for tick in y_ticks:
         body.append(el("line", x1=left, x2=right, y1=f"{y(tick):.1f}", y2=f"{y(tick):.1f}",
                        stroke="#ddd"))  # fmt: skip
         body.append(text(left - 6, y(tick) + 4, f"{tick:g}", text_anchor="end", font_size=11))
     middle = (top + bottom) / 2
     body.append(
-        text(14, middle, "Predicted battle deaths per conflict-month (log scale)",
-             text_anchor="middle", font_size=11, transform=f"rotate(-90 14 {middle:.1f})")
+        text(14, middle, y_title, text_anchor="middle", font_size=11,
+             transform=f"rotate(-90 14 {middle:.1f})")
     )  # fmt: skip
-    names = {False: "no non-UN troops", True: f"{partner_level:.1f} thousand non-UN troops"}
-    for partner in (False, True):
-        part = pred[pred["partner"] == partner]
-        colour = PARTNER_COLOURS[partner]
-        upper = [f"{x(a):.1f},{y(b):.1f}" for a, b in zip(part[un], part["conf_high"], strict=True)]
-        lower = [f"{x(a):.1f},{y(b):.1f}" for a, b in zip(part[un], part["conf_low"], strict=True)]
-        band = " ".join(upper + lower[::-1])
-        body.append(el("polygon", points=band, fill=colour, fill_opacity="0.15", stroke="none"))
-        line = " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in zip(part[un], part["estimate"],
-                                                                  strict=True))  # fmt: skip
-        body.append(el("polyline", points=line, fill="none", stroke=colour, stroke_width=2))
-    for i, row in pred.iterrows():
-        who = "with partner" if row["partner"] else "no partner"
-        tip = (
-            f"{row[un]:.1f} thousand UN troops, {who}: {row['estimate']:.1f} "
-            f"(95% interval {row['conf_low']:.1f}–{row['conf_high']:.1f})"
-        )
-        dot = el(
-            "circle",
-            title(tip),
-            cx=f"{x(row[un]):.1f}",
-            cy=f"{y(row['estimate']):.1f}",
-            r=5,
-            fill=PARTNER_COLOURS[bool(row["partner"])],
-        )
-        body.append(el("a", dot, href=f"#p{i}", class_="tip", aria_label=tip))
-    for tick in ticks(float(pred[un].min()), float(pred[un].max()), 8):
+
+    def points(values: tuple[float, ...], at: tuple[float, ...]) -> list[str]:
+        return [f"{x(a):.1f},{y(b):.1f}" for a, b in zip(at, values, strict=True)]
+
+    for line in spec.lines:
+        band = " ".join(points(line.conf_high, line.x) + points(line.conf_low, line.x)[::-1])
+        body.append(el("polygon", points=band, fill=line.colour, fill_opacity="0.15",
+                       stroke="none"))  # fmt: skip
+        body.append(el("polyline", points=" ".join(points(line.estimate, line.x)), fill="none",
+                       stroke=line.colour, stroke_width=2))  # fmt: skip
+    for line in spec.lines:
+        for row, at, estimate, low, high in zip(
+            line.rows, line.x, line.estimate, line.conf_low, line.conf_high, strict=True
+        ):
+            tip = (
+                f"{at:.1f} thousand UN troops, {line.label}: {estimate:.1f} "
+                f"(95% interval {low:.1f}–{high:.1f})"
+            )
+            dot = el(
+                "circle",
+                title(tip),
+                cx=f"{x(at):.1f}",
+                cy=f"{y(estimate):.1f}",
+                r=5,
+                fill=line.colour,
+            )
+            body.append(el("a", dot, href=f"#p{row}", class_="tip", aria_label=tip))
+    for tick in ticks(min(xs), max(xs), 8):
         body.append(text(x(tick), bottom + 18, f"{tick:g}", text_anchor="middle", font_size=11))
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
-    body.append(
-        text((left + right) / 2, height - 4, "UN troops last month (thousands)",
-             text_anchor="middle")
-    )  # fmt: skip
-    body.append(legend([(names[p], PARTNER_COLOURS[p]) for p in (False, True)], left, 18))
-    label = "Predicted battle deaths over UN troop levels, with and without a non-UN partner"
-    desc = f"Two lines with 95% simulation intervals over {len(pred) // 2} UN troop levels."
-    return svg(width, height, "".join(body), label, desc, interactive=True)
+    body.append(text((left + right) / 2, height - 4, spec.x_title, text_anchor="middle"))
+    body.append(legend([(line.label, line.colour) for line in spec.lines], left, 18))
+    levels = len(spec.lines[0].x)
+    desc = (
+        f"{len(spec.lines)} lines with 95% simulation intervals over {levels} UN troop levels. "
+        f"{spec.caption}"
+    )
+    return svg(width, height, "".join(body), spec.title, desc, interactive=True)

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
+from bluehelmet.figures.partnership import partner_deaths_spec
 from bluehelmet.models.results import CLUSTER_NOTE
 from bluehelmet.options import ShareBy, allowed
 from bluehelmet.panels.conflict_months import KINDS
@@ -270,7 +271,7 @@ def model_view() -> dict[str, Any]:
     return {
         "coefficients": records(model_table().replace({np.nan: None})),
         "diagnostics": model_diagnostics(),
-        "chart": predicted_chart(pred, result.un_term, result.partner_level),
+        "chart": predicted_chart(partner_deaths_spec(pred, result.un_term, result.non_un_term)),
         "predictions": records(pred),
         "un_term": result.un_term,
         "non_un_term": result.non_un_term,

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from markupsafe import Markup
 
-from bluehelmet import palette
+from bluehelmet.figures.trace import PathSpec
 from bluehelmet.web.svg import Scale, bar_link, el, legend, svg, swatch_width, text, ticks, y_axis
-
-COLOURS = list(palette.HYPOTHESES)
-DASHES = [None, "8 4", "2 3", "10 3 2 3", "4 4", "1 2"]
 
 
 def _legend_rows(items: list[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
@@ -26,73 +22,76 @@ def _legend_rows(items: list[tuple[str, str]], width: float) -> list[list[tuple[
     return rows
 
 
-def _step_tip(step: pd.Series, labels: dict[str, str]) -> str:
-    where = "Priors" if step["step"] == 0 else f"After {step['unit']}"
-    values = " · ".join(f"{labels[h]} {step[h]:.3f}" for h in labels)
+def _step_tip(spec: PathSpec, s: int) -> str:
+    where = "Priors" if spec.steps[s] == 0 else f"After {spec.units[s]}"
+    values = " · ".join(f"{line.label} {line.values[s]:.3f}" for line in spec.lines)
     return f"{where}: {values}"
 
 
-def posterior_chart(
-    posteriors: pd.DataFrame, labels: dict[str, str], anchors: dict[str, str], name: str
-) -> Markup:
-    """Lines of each hypothesis's posterior after each evidence unit (``Trace.posteriors()``).
+def posterior_chart(spec: PathSpec, anchors: dict[str, str], name: str) -> Markup:
+    """The posterior path of ``spec`` as SVG, for the case ``name``.
 
-    ``labels`` maps hypothesis ids to labels, in legend order; ``anchors`` maps unit ids to the
-    page fragment each step links to (hover or focus a step for its numbers).
+    ``anchors`` maps unit ids to the page fragment each step links to (hover or focus a step
+    for its numbers).
 
+    >>> import pandas as pd
+    >>> from bluehelmet.figures.trace import posterior_path_spec
     >>> path = pd.DataFrame({"step": [0, 1], "unit": ["prior", "e1"], "a": [0.5, 0.8],
     ...                      "b": [0.5, 0.2]})
-    >>> chart = posterior_chart(path, {"a": "A", "b": "B"}, {"e1": "#item-e1"}, "demo")
+    >>> spec = posterior_path_spec(path, {"a": "A", "b": "B"})
+    >>> chart = posterior_chart(spec, {"e1": "#item-e1"}, "demo")
     >>> "After e1: A 0.800 · B 0.200" in chart, chart.count("<polyline")
     (True, 2)
     """
     width, height, left, right = 900, 400, 64, 880
-    n = len(posteriors)
-    colours = [(v, COLOURS[i % len(COLOURS)]) for i, v in enumerate(labels.values())]
-    rows = _legend_rows(colours, right - left)
+    n = len(spec.steps)
+    rows = _legend_rows([(line.label, line.colour) for line in spec.lines], right - left)
     top, bottom = 40 + 20 * len(rows), 300
     x = Scale(0, max(1, n - 1), left + 12, right - 12)
-    y = Scale(0, 100, bottom, top)
-    body = [y_axis(y, ticks(0, 100), left, right, "Posterior probability (%)")]
-    for i, hypothesis in enumerate(labels):
-        colour, dash = COLOURS[i % len(COLOURS)], DASHES[i % len(DASHES)]
-        points = [(x(s), y(100 * p)) for s, p in enumerate(posteriors[hypothesis])]
+    y = Scale(0, 1, bottom, top)
+    body = [y_axis(y, [], left, right, spec.y_title)]  # the title; ticks read 0–1 below
+    for tick in ticks(0, 1, integer=False):
+        body.append(el("line", x1=left, x2=right, y1=f"{y(tick):.1f}", y2=f"{y(tick):.1f}",
+                       stroke="#ddd"))  # fmt: skip
+        body.append(text(left - 6, y(tick) + 4, f"{tick:g}", text_anchor="end", font_size=11))
+    for line in spec.lines:
+        points = [(x(s), y(p)) for s, p in enumerate(line.values)]
         body.append(
             el(
                 "polyline",
                 points=" ".join(f"{px:.1f},{py:.1f}" for px, py in points),
                 fill="none",
-                stroke=colour,
+                stroke=line.colour,
                 stroke_width=2.5,
-                stroke_dasharray=dash,
+                stroke_dasharray=" ".join(map(str, line.dash)) or None,
             )
         )
         body += [
-            el("circle", cx=f"{px:.1f}", cy=f"{py:.1f}", r=3.5, fill=colour) for px, py in points
+            el("circle", cx=f"{px:.1f}", cy=f"{py:.1f}", r=3.5, fill=line.colour)
+            for px, py in points
         ]
     band = x(1) - x(0)
-    for s, (_, step) in enumerate(posteriors.iterrows()):
+    for s, unit in enumerate(spec.units):
         cx = x(s)
-        tip = _step_tip(step, labels)
         x0, x1 = max(left, cx - band / 2), min(right, cx + band / 2)
-        href = anchors.get(str(step["unit"]), "#result")
-        body.append(bar_link(tip, x0, top, x1 - x0, bottom, "transparent", href))
+        href = anchors.get(unit, "#result")
+        body.append(bar_link(_step_tip(spec, s), x0, top, x1 - x0, bottom, "transparent", href))
         body.append(
             text(
                 cx,
                 bottom + 14,
-                str(step["unit"]),
+                unit,
                 font_size=11,
                 text_anchor="end",
                 transform=f"rotate(-40 {cx:.1f} {bottom + 14})",
             )
         )
     body.append(el("line", x1=left, x2=right, y1=bottom, y2=bottom, stroke="#333"))
-    axis = "Evidence unit (item or dependence group), in ledger order"
-    body.append(text((left + right) / 2, height - 6, axis, text_anchor="middle"))
+    body.append(text((left + right) / 2, height - 6, spec.x_title, text_anchor="middle"))
     body.extend(legend(row, left, 18 + 20 * i) for i, row in enumerate(rows))
-    label = f"Posterior path of the case {name}"
+    label = f"{spec.title} of the case {name}"
     desc = (
-        f"Lines of {len(labels)} hypotheses' posterior probabilities over {n - 1} evidence units."
+        f"Lines of {len(spec.lines)} hypotheses' posterior probabilities over {n - 1} "
+        "evidence units."
     )
     return svg(width, height, "".join(body), label, desc, interactive=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from bluehelmet.figures.trace import posterior_path_spec
 from bluehelmet.tracing.trace import Trace
 from bluehelmet.web.data import canonical_acronym
 from bluehelmet.web.sections.tracing.charts import posterior_chart
@@ -181,7 +182,9 @@ def case_view(case_id: str) -> dict[str, Any]:
         ],  # fmt: skip
         "ledger": _ledger_rows(t, tables["ledger"]),
         "matrix": _matrix_rows(t),
-        "chart": posterior_chart(t.posteriors(), labels, first_items, t.case.info.title),
+        "chart": posterior_chart(
+            posterior_path_spec(t.posteriors(), labels), first_items, t.case.info.title
+        ),
         "steps": [
             {k: probability(v) if k in labels else v for k, v in r.items()}
             for r in records(t.posteriors())
