@@ -28,7 +28,6 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
-from bluehelmet import __version__
 from bluehelmet.errors import BluehelmetError
 from bluehelmet.paths import PACKAGE_DATA, cache_dir
 from bluehelmet.register.load import read_table
@@ -80,6 +79,8 @@ def store_file() -> Path:
     >>> store_file().name.startswith("store-")
     True
     """
+    from bluehelmet import __version__  # read at call time: the version a test may set
+
     version = re.sub(r"[^A-Za-z0-9.]+", "_", __version__)
     return cache_dir() / f"store-{version}-{data_hash()}.duckdb"
 
