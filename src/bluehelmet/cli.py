@@ -184,7 +184,9 @@ def events_cmd(
 @app.command("mandate-panel")
 @_cli_errors
 def mandate_panel_cmd(
-    unit: Annotated[str, typer.Option(help="resolution or month")] = "resolution",
+    unit: Annotated[
+        str, typer.Option(help=", ".join(options.allowed(options.MandateUnit)))
+    ] = "resolution",
     operation: Annotated[str | None, typer.Option(help="acronym")] = None,
     start: FromYear = None,
     end: ToYear = None,
@@ -314,8 +316,12 @@ def countries_cmd(
     codes: Annotated[
         list[str] | None, typer.Argument(help="codes to convert; none lists the crosswalk")
     ] = None,
-    source: Annotated[str, typer.Option("--from", help="iso3, gwno, gwc or cown")] = "iso3",
-    target: Annotated[str, typer.Option("--to", help="iso3, gwno, gwc, cown or name")] = "gwno",
+    source: Annotated[
+        str, typer.Option("--from", help=", ".join(options.allowed(options.CodeScheme)))
+    ] = "iso3",
+    target: Annotated[
+        str, typer.Option("--to", help=", ".join(options.allowed(options.CodeTarget)))
+    ] = "gwno",
     date: Annotated[str | None, typer.Option(help="YYYY-MM-DD: the code in force then")] = None,
     strict: Annotated[bool, typer.Option(help="fail (exit 2) on codes without a result")] = False,
     format: Format = "table",
@@ -366,7 +372,7 @@ app.add_typer(code_app, name="code")
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(mandates_app, name="mandates")
 
-Table = Annotated[str, typer.Option(help="resolution, paragraphs or evidence")]
+Table = Annotated[str, typer.Option(help=", ".join(options.allowed(options.CodedTable)))]
 CorpusDir = Annotated[
     list[Path] | None,
     typer.Option(
@@ -379,17 +385,18 @@ CorpusDir = Annotated[
 @_cli_errors
 def code_run_cmd(
     target: Annotated[Path, typer.Argument(help="a resolution file or a folder of them")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json or csv")] = "json",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help=", ".join(options.allowed(options.CodedFormat)))
+    ] = "json",
     table: Table = "resolution",
     columns: Columns = None,
 ) -> None:
     """Code one file or a folder (`bluehelmet code FILE|DIR` is short for this)."""
+    options.check("format", format, options.CodedFormat)
     coded, skipped = api.code_path(target)
     if coded.resolution.empty:  # nothing usable: fail, print no empty table
         said = skipped or "no resolution files found"
         raise api.DataFormatError(f"{target}: no resolution could be read ({said})")
-    if format not in ("json", "csv"):
-        raise api.UsageError(f"unknown format {format!r}; use json or csv")
     emit(api.coded_table(coded, table), format, columns)
     if skipped:
         typer.echo(skipped, err=True)
@@ -438,7 +445,9 @@ def corpus_info_cmd(folders: CorpusFolders) -> None:
 @_cli_errors
 def corpus_convert_cmd(
     folders: CorpusFolders,
-    to: Annotated[str, typer.Option("--to", help="txt, jsonl or parquet")] = "jsonl",
+    to: Annotated[
+        str, typer.Option("--to", help=", ".join(options.allowed(options.ConvertFormat)))
+    ] = "jsonl",
     out: Annotated[Path, typer.Option(help="new output folder")] = Path("corpus-out"),
 ) -> None:
     """Write the canonical texts with paragraph ids (for other tools)."""
@@ -560,7 +569,7 @@ app.add_typer(estimate_app, name="estimate")
 @estimate_app.command("partnership")
 @_cli_errors
 def estimate_partnership_cmd(
-    format: Annotated[str, typer.Option("--format", "-f", help="md, latex or csv")] = "md",
+    format: Annotated[str, typer.Option("--format", "-f", help=", ".join(FIT_TABLES))] = "md",
     out: Annotated[Path | None, typer.Option(help="write the table to this file")] = None,
     figure: Annotated[Path | None, typer.Option(help="predicted deaths figure file")] = None,
     fe: Annotated[bool, typer.Option("--fe/--no-fe", help="conflict fixed effects")] = True,
@@ -569,8 +578,7 @@ def estimate_partnership_cmd(
     ] = "conflict-month",
 ) -> None:
     """NB2 of battle deaths on UN troops and non-UN partners (troops or a regional operation)."""
-    if format not in FIT_TABLES:
-        raise api.UsageError(f"unknown format {format!r}; use md, latex or csv")
+    options.check("format", format, FIT_TABLES)
     with _warnings_as_lines():
         estimate = api.estimate_partnership(fe=fe, unit=unit)
     fit = estimate.fit
@@ -676,7 +684,12 @@ def trace_cmd(
     list_cases: Annotated[bool, typer.Option("--list", help="list the bundled cases")] = False,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="md, html or json (default: --out's suffix, else md)"),
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"{', '.join(options.allowed(options.TraceFormat))} "
+            "(default: --out's suffix, else md)",
+        ),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="write the report to this file")] = None,
 ) -> None:

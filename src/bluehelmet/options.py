@@ -5,6 +5,7 @@ Light on purpose (no pandas): the command line reads it for its help texts.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import Literal, get_args
 
@@ -22,6 +23,19 @@ Uncertain = Literal["include", "exclude"]
 Backend = Literal["numpy", "duckdb"]
 #: File formats of the reuse engine's tables.
 TableFormat = Literal["csv", "parquet"]
+#: The coder's tables (``bluehelmet code run --table``) and their formats (``--format``).
+CodedTable = Literal["resolution", "paragraphs", "evidence"]
+CodedFormat = Literal["json", "csv"]
+#: Country-code schemes (ISO 3166-1 alpha-3, GW number, GW letters, COW number) and what a
+#: code converts to (a scheme or the state's name).
+CodeScheme = Literal["iso3", "gwno", "gwc", "cown"]
+CodeTarget = Literal[CodeScheme, "name"]
+#: Units of the mandate panel (``bh.mandate_panel(unit=...)``).
+MandateUnit = Literal["resolution", "month"]
+#: Formats a corpus converts to (``bluehelmet corpus convert --to``).
+ConvertFormat = Literal["txt", "jsonl", "parquet"]
+#: Formats of a process-tracing case report (``bluehelmet trace --format``).
+TraceFormat = Literal["md", "html", "json"]
 
 
 def allowed(vocabulary: object) -> tuple[str, ...]:
@@ -38,8 +52,30 @@ def allowed(vocabulary: object) -> tuple[str, ...]:
     raise TypeError(f"not a vocabulary: {vocabulary!r}")
 
 
+def closest(value: object, vocabulary: object) -> str | None:
+    """The allowed value spelled most like ``value`` (ignoring case), or None when none is close.
+
+    >>> closest("Regoin", ShareBy), closest("decade", ShareBy)
+    ('region', None)
+    """
+    by_lower = {v.lower(): v for v in allowed(vocabulary)}
+    close = difflib.get_close_matches(str(value).lower(), list(by_lower), n=1, cutoff=0.6)
+    return by_lower[close[0]] if close else None
+
+
+def message(name: str, value: object, vocabulary: object) -> str:
+    """One line naming the option, the unknown value, the allowed values and the closest one.
+
+    >>> message("by", "regoin", ShareBy)
+    "unknown by 'regoin'; use year, region (did you mean 'region'?)"
+    """
+    near = closest(value, vocabulary)
+    hint = f" (did you mean {near!r}?)" if near is not None else ""
+    return f"unknown {name} {value!r}; use {', '.join(allowed(vocabulary))}{hint}"
+
+
 def check(name: str, value: object, vocabulary: object) -> None:
-    """Raise a one-line UsageError naming the option and its allowed values.
+    """Raise a one-line UsageError (:func:`message`) unless ``value`` is an allowed one.
 
     >>> check("unit", "conflict-month", PanelUnit)
     >>> check("unit", "dyad-year", PanelUnit)
@@ -47,6 +83,5 @@ def check(name: str, value: object, vocabulary: object) -> None:
     ...
     bluehelmet.errors.UsageError: unknown unit 'dyad-year'; use conflict-month, country-month, mission-month
     """  # noqa: E501
-    values = allowed(vocabulary)
-    if value not in values:
-        raise UsageError(f"unknown {name} {value!r}; use {', '.join(values)}")
+    if value not in allowed(vocabulary):
+        raise UsageError(message(name, value, vocabulary))

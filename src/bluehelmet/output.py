@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bluehelmet.errors import UsageError
-from bluehelmet.register import vocab
+from bluehelmet.options import OutputFormat, check
 
 
 def select_columns(df: pd.DataFrame, columns: str | None) -> pd.DataFrame:
@@ -118,8 +118,7 @@ def render(
     >>> render(pd.DataFrame({"a": [1]}), "csv")
     'a\\n1\\n'
     """
-    if fmt not in vocab.OUTPUT_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(vocab.OUTPUT_FORMATS)}")
+    check("format", fmt, OutputFormat)
     plain = _plain(df)
     if fmt == "csv":
         safe = neutralise_formulas(plain) if excel_safe else plain

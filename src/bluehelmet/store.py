@@ -79,7 +79,7 @@ def store_file() -> Path:
     >>> store_file().name.startswith("store-")
     True
     """
-    from bluehelmet import __version__
+    from bluehelmet import __version__  # read at call time: the version a test may set
 
     version = re.sub(r"[^A-Za-z0-9.]+", "_", __version__)
     return cache_dir() / f"store-{version}-{data_hash()}.duckdb"

@@ -56,7 +56,8 @@ def test_deaths_by_status_by_hand() -> None:
 
 
 def test_unknown_unit_is_refused() -> None:
-    with pytest.raises(UsageError, match="unknown unit 'country-year'; use conflict-month or"):
+    expected = "^unknown unit 'country-year'; use conflict-month, dyad-month$"
+    with pytest.raises(UsageError, match=expected):
         estimate_partnership(unit="country-year")
 
 

@@ -122,8 +122,8 @@ def test_strict_raises_naming_the_values() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"source": "iso2"}, "unknown source code 'iso2'; use one of iso3, gwno, gwc, cown"),
-        ({"target": "ccode"}, "unknown target code 'ccode'"),
+        ({"source": "iso2"}, "unknown source code 'iso2'; use iso3, gwno, gwc, cown"),
+        ({"target": "ccode"}, "unknown target code 'ccode'; use iso3, gwno, gwc, cown, name"),
         ({"source": "gwno", "target": "gwno"}, "both 'gwno'"),
         ({"date": ["2000-01-01", "2001-01-01"]}, "2 dates for 1 values"),
         ({"date": "yesterday-ish"}, "bad date"),

@@ -54,7 +54,7 @@ def test_unknown_dates_are_kept_or_left_out_and_named() -> None:
     left = bh.operations(country="CAF", start=2010, end=2012, uncertain="exclude")
     assert "MOUACA" not in set(left["acronym"]) and "left out" in left.attrs["notes"][0]
     assert set(left["acronym"]) == set(kept["acronym"]) - {"MOUACA"}
-    with pytest.raises(bh.UsageError, match="include or exclude"):
+    with pytest.raises(bh.UsageError, match="^unknown uncertain 'maybe'; use include, exclude$"):
         bh.operations(start=2000, uncertain="maybe")
 
 

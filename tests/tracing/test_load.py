@@ -98,7 +98,7 @@ def test_negative_prior(tmp_path: Path) -> None:
 
 def test_unknown_hypothesis_in_likelihoods(tmp_path: Path) -> None:
     message = error_of(tmp_path, BASE + "      z: {p: 0.1}\n")
-    assert message == "22:7: evidence[0].likelihoods.z: unknown hypothesis 'z'; use one of a, b"
+    assert message == "22:7: evidence[0].likelihoods.z: unknown hypothesis 'z'; use a, b"
 
 
 def test_unknown_hypothesis_in_priors_suggests(tmp_path: Path) -> None:
@@ -107,7 +107,9 @@ def test_unknown_hypothesis_in_priors_suggests(tmp_path: Path) -> None:
         "      b: {", "      bravo: {"
     )
     message = error_of(tmp_path, text)
-    assert message == "12:18: priors.brav: unknown hypothesis 'brav'; did you mean 'bravo'?"
+    assert message == (
+        "12:18: priors.brav: unknown hypothesis 'brav'; use a, bravo (did you mean 'bravo'?)"
+    )
 
 
 def test_likelihood_missing_for_a_hypothesis(tmp_path: Path) -> None:
@@ -216,7 +218,7 @@ def test_unknown_field_points_at_its_key(tmp_path: Path) -> None:
 def test_unknown_predicted_observation(tmp_path: Path) -> None:
     message = error_of(tmp_path, replaced("bears_on: [a_obs]", "bears_on: [a_ob]"))
     assert message == "18:16: evidence[0].bears_on[0]: unknown predicted observation 'a_ob'; " + (
-        "did you mean 'a_obs'?"
+        "use a_obs, b_obs (did you mean 'a_obs'?)"
     )
 
 
@@ -229,7 +231,10 @@ def test_links_must_exist_in_the_register(tmp_path: Path) -> None:
     bad = "  outcome: O.\n  links: {operations: [UNAMSL]}\n"
     message = error_of(tmp_path, replaced("  outcome: O.\n", bad))
     assert message.startswith("5:24: case.links.operations[0]: operation 'UNAMSL' is not in the")
-    assert "did you mean 'UNAMSIL'?" in message
+    assert message.endswith("; did you mean 'UNAMSIL'? see `bluehelmet operations`")
+    bad = "  outcome: O.\n  links: {operations: [ZZZZ]}\n"
+    message = error_of(tmp_path, replaced("  outcome: O.\n", bad))
+    assert message.endswith("operation 'ZZZZ' is not in the register; see `bluehelmet operations`")
 
 
 def test_malformed_yaml(tmp_path: Path) -> None:

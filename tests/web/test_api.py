@@ -136,7 +136,10 @@ def test_unknown_ids_are_404_with_a_message(client: TestClient, url: str, words:
 @pytest.mark.parametrize(
     ("url", "words"),
     [
-        ("/api/operations?org=XX", "org: unknown value 'XX'; use one of non-UN, UN"),
+        ("/api/operations?org=XX", "unknown org 'XX'; use non-UN, UN, AU"),
+        ("/api/operations?org=ecowass", "use non-UN, UN, AU, OAU, ECOWAS, "),
+        ("/api/operations?org=ecowass", "other (did you mean 'ECOWAS'?)"),
+        ("/api/operations?status=ende", "unknown status 'ende'; use active, ended (did you mean"),
         ("/api/operations?start=1800", "start (query): Input should be greater than or equal"),
         ("/api/operations?start=2000&end=1990", "--from 2000 is after --to 1990"),
         ("/api/operations?start=abc", "start (query): Input should be a valid integer"),

@@ -12,11 +12,10 @@ from bluehelmet.coding.batch import code_folders
 from bluehelmet.coding.code import CodedResolution, code_texts
 from bluehelmet.coding.evaluate import evaluate_sets, read_gold
 from bluehelmet.documents import read_resolution
-from bluehelmet.errors import NotFoundError, UsageError
+from bluehelmet.errors import NotFoundError
+from bluehelmet.options import CodedTable, check
 from bluehelmet.paths import default_corpus
 from bluehelmet.register.load import read_table
-
-TABLES = ("resolution", "paragraphs", "evidence")
 
 
 def code_path(path: Path) -> tuple[CodedResolution, str]:
@@ -43,8 +42,7 @@ def coded_table(coded: CodedResolution, table: str) -> pd.DataFrame:
     >>> coded_table(code_texts([]), "evidence").columns[0]
     'resolution'
     """
-    if table not in TABLES:
-        raise UsageError(f"unknown table {table!r}; use one of {', '.join(TABLES)}")
+    check("table", table, CodedTable)
     return getattr(coded, table)
 
 

@@ -13,16 +13,16 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any
 
 import pandas as pd
 
 from bluehelmet.documents.corpus import CorpusResult, load_corpus
 from bluehelmet.documents.model import DocumentKind, Resolution
 from bluehelmet.errors import UsageError
+from bluehelmet.options import ConvertFormat, check
 from bluehelmet.output import for_csv
 
-ConvertFormat = Literal["txt", "jsonl", "parquet"]
 PARAGRAPH_FIELDS = (
     "doc",
     "kind",
@@ -113,8 +113,7 @@ def convert_corpus(
     >>> sorted(p.name for p in out.iterdir())
     ['paragraphs.jsonl']
     """
-    if to not in get_args(ConvertFormat):
-        raise UsageError(f"unknown format {to!r}; use txt, jsonl or parquet")
+    check("format", to, ConvertFormat)
     if out.exists():
         raise UsageError(f"{out}: already exists; name a new folder (nothing was written)")
     result = load_corpus(folders, kinds=kinds, progress=False)

@@ -43,7 +43,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +50,7 @@ import httpx
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bluehelmet import __version__
 from bluehelmet.errors import DataFormatError, UsageError
 from bluehelmet.files import atomic_path, read_limited
 from bluehelmet.paths import cache_dir
@@ -59,6 +59,7 @@ DEFAULT_URL = "https://undocs.org/en/S/RES/{number}({year})"
 URL_ENV = "BLUEHELMET_DOCS_URL"
 MANIFEST = "manifest.json"
 ACCEPTED_TYPES = ("application/pdf", "text/html", "text/plain")
+USER_AGENT = f"bluehelmet/{__version__} (research toolkit; polite fetcher)"
 #: Numbers up to this are always accepted (the UN's XML corpus reaches 2825).
 HIGHEST_FLOOR = 3000
 #: Numbers up to the resolutions index's highest plus this margin are accepted.
@@ -430,14 +431,6 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _user_agent() -> str:
-    try:
-        version = metadata.version("bluehelmet")
-    except metadata.PackageNotFoundError:
-        version = "dev"
-    return f"bluehelmet/{version} (research toolkit; polite fetcher)"
-
-
 def _retry_after(value: str | None) -> float | None:
     """Seconds to wait from a ``Retry-After`` header (delta seconds or HTTP date)."""
     if not value:
@@ -715,7 +708,7 @@ def fetch_resolutions(
     manifest = read_manifest(config.out_dir)
     _clean_stale_temps(config.out_dir)
     http = client or httpx.Client(
-        follow_redirects=True, timeout=config.timeout, headers={"User-Agent": _user_agent()}
+        follow_redirects=True, timeout=config.timeout, headers={"User-Agent": USER_AGENT}
     )
     run = _Run(
         http,

@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from bluehelmet.errors import NotFoundError, UsageError
+from bluehelmet.errors import NotFoundError
 from bluehelmet.models.conflict_month import conflict_month_partnership
 from bluehelmet.models.effects import predict_counts
 from bluehelmet.models.nb2 import fit_nb2
 from bluehelmet.models.results import CountFit
+from bluehelmet.options import check
 from bluehelmet.panels.importers.hks2014 import read_hks2014
 from bluehelmet.panels.sources import HKS2014
 from bluehelmet.paths import shared_data_dir
@@ -110,10 +111,9 @@ def estimate_partnership(
     >>> estimate_partnership(unit="country-year")
     Traceback (most recent call last):
     ...
-    bluehelmet.errors.UsageError: unknown unit 'country-year'; use conflict-month or dyad-month
+    bluehelmet.errors.UsageError: unknown unit 'country-year'; use conflict-month, dyad-month
     """
-    if unit not in UNITS:
-        raise UsageError(f"unknown unit {unit!r}; use {' or '.join(UNITS)}")
+    check("unit", unit, UNITS)
     if unit == "conflict-month":
         result = conflict_month_partnership(shared, fe=fe)
         return PartnershipEstimate(result.fit, result.data, unit, result.predictions)

@@ -211,8 +211,7 @@ def write_panel(built: Panel, out: Path) -> Path:
     >>> write_panel(p, Path(tempfile.mkdtemp()) / "p.csv").read_text().splitlines()
     ['conflict_id,date', '1,2000-01-01']
     """
-    if out.suffix.lower() != ".csv":
-        raise UsageError(f"{out}: write the panel to a .csv file")
+    check("file suffix", out.suffix.lower(), (".csv",))
     with atomic_path(out) as tmp:
         for_csv(built.data).to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
     return out

@@ -13,18 +13,15 @@ import datetime as dt
 import warnings
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Literal, TypeAlias
+from typing import TypeAlias
 
 import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
+from bluehelmet.options import CodeScheme, CodeTarget, check
 from bluehelmet.register.load import read_table
-from bluehelmet.register.vocab import CODE_SCHEMES
 
-Scheme: TypeAlias = Literal["iso3", "gwno", "gwc", "cown"]
-Target: TypeAlias = Literal["iso3", "gwno", "gwc", "cown", "name"]
 DateLike: TypeAlias = str | dt.date | pd.Timestamp
-TARGETS = (*CODE_SCHEMES, "name")
 _NUMBERS = ("gwno", "cown")
 #: How many distinct unmatched values a warning or error names.
 SHOWN = 10
@@ -46,10 +43,8 @@ def country_codes() -> pd.DataFrame:
 
 
 def _check_schemes(source: str, target: str) -> None:
-    if source not in CODE_SCHEMES:
-        raise UsageError(f"unknown source code {source!r}; use one of {', '.join(CODE_SCHEMES)}")
-    if target not in TARGETS:
-        raise UsageError(f"unknown target code {target!r}; use one of {', '.join(TARGETS)}")
+    check("source code", source, CodeScheme)
+    check("target code", target, CodeTarget)
     if source == target:
         raise UsageError(f"source and target are both {source!r}; choose two different codes")
 
@@ -120,8 +115,8 @@ def _has_target(source: str, code: object, target: str) -> bool:
 
 def convert_country(
     values: pd.Series | Sequence[object],
-    source: Scheme = "iso3",
-    target: Target = "gwno",
+    source: CodeScheme = "iso3",
+    target: CodeTarget = "gwno",
     date: DateLike | Sequence[DateLike] | pd.Series | None = None,
     strict: bool = False,
 ) -> pd.Series:

@@ -14,11 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from bluehelmet.errors import UsageError
-from bluehelmet.options import Uncertain, allowed
+from bluehelmet.options import Uncertain, check
 
-#: What to do with rows an unknown or imprecise date leaves open (``options.Uncertain``).
-UNCERTAIN_CHOICES: tuple[str, ...] = allowed(Uncertain)
 #: Stand-ins for "no bound" (before and after any real date).
 EARLIEST, LATEST = pd.Timestamp("1700-01-01"), pd.Timestamp("2200-12-31")
 
@@ -27,11 +24,12 @@ def check_uncertain(uncertain: str) -> None:
     """Raise UsageError unless ``uncertain`` is ``include`` or ``exclude``.
 
     >>> check_uncertain("include")
+    >>> check_uncertain("ignore")
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.UsageError: unknown uncertain 'ignore'; use include, exclude
     """
-    if uncertain not in UNCERTAIN_CHOICES:
-        raise UsageError(
-            f"unknown choice {uncertain!r} for uncertain dates; use include or exclude"
-        )
+    check("uncertain", uncertain, Uncertain)
 
 
 def period(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from bluehelmet.errors import NotFoundError, UsageError
+from bluehelmet.errors import NotFoundError
+from bluehelmet.options import MandateUnit, check
 
-UNITS = ("resolution", "month")
 #: Coded values of a mandate event (``event`` and ``verification`` are always given).
 CODED_FIELDS = (
     "chapter_vii",
@@ -221,8 +221,7 @@ def mandate_panel(
     """
     from bluehelmet.register.query import _check_years, resolve_acronym
 
-    if unit not in UNITS:
-        raise UsageError(f"unknown unit {unit!r}; use resolution or month")
+    check("unit", unit, MandateUnit)
     _check_years(start, end)
     packaged = events is None
     if events is None:
@@ -270,8 +269,7 @@ def write_mandate_panel(panel: pd.DataFrame, out: Path) -> Path:
     from bluehelmet.output import for_csv, render
 
     suffix = out.suffix.lower()
-    if suffix not in (".csv", ".json"):
-        raise UsageError(f"{out}: write the panel to a .csv or .json file")
+    check("file suffix", suffix, (".csv", ".json"))
     with atomic_path(out) as tmp:
         if suffix == ".csv":
             for_csv(panel).to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")

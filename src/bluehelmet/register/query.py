@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
+from bluehelmet.options import check, message
 from bluehelmet.register import dates, vocab
 from bluehelmet.register.mandate_panel import NOT_CODED
 from bluehelmet.register.schema import columns
@@ -67,9 +68,7 @@ def operations(
             where.append("lower(org) = lower(?)")
             params.append(org)
         else:
-            raise UsageError(
-                f"unknown organisation {org!r}; use one of {', '.join(vocab.ORGS)} or non-UN"
-            )
+            raise UsageError(message("organisation", org, vocab.ORG_FILTERS))
     if country is not None:
         where.append(
             "(list_contains(string_split(host_iso3, ';'), upper(?)) OR EXISTS ("
@@ -81,10 +80,7 @@ def operations(
         where.append("active = ?")
         params.append(active)
     if type is not None:
-        if type not in vocab.OPERATION_TYPES:
-            raise UsageError(
-                f"unknown type {type!r}; use one of {', '.join(vocab.OPERATION_TYPES)}"
-            )
+        check("type", type, vocab.OPERATION_TYPES)
         where.append("type = ?")
         params.append(type)
     sql = f"SELECT * FROM operations WHERE {' AND '.join(where)} ORDER BY acronym"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bluehelmet.options import OutputFormat, allowed
-
 #: Regional and other intergovernmental organisations leading peace operations.
 REGIONAL_ORGS = (
     "AU", "OAU", "ECOWAS", "ECCAS", "CEMAC", "SADC", "IGAD", "EU", "NATO", "OSCE", "CIS",
     "LAS", "OAS",
 )  # fmt: skip
 ORGS = ("UN", *REGIONAL_ORGS, "France", "UK", "US", "Russia", "Australia", "coalition", "other")
+#: What the operations' organisation filter takes: one organisation, or non-UN for all but UN.
+ORG_FILTERS = ("non-UN", *ORGS)
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Middle East")
 OPERATION_TYPES = ("observer", "traditional", "multidimensional", "enforcement", "other")
 CONTEXTS = ("intrastate", "interstate", "other")
@@ -36,10 +36,6 @@ EVENT_VERIFICATION = ("text", "index", "unverified")
 ADOPTIONS = ("vote", "unanimous", "without_vote", "unknown")
 VETO_MEMBERS = ("China", "France", "Russia", "USSR", "UK", "USA")
 
-OUTPUT_FORMATS = allowed(OutputFormat)
-
 #: Fields of gw_states.csv checked against the shared data (UCDP for gwno and name, IPI and
 #: the peacekeeping operations corpus for iso3).
 CODE_CHECKS = ("gwno", "name", "iso3")
-#: Country-code schemes in gw_states.csv: ISO 3166-1 alpha-3, GW number, GW letters, COW number.
-CODE_SCHEMES = ("iso3", "gwno", "gwc", "cown")

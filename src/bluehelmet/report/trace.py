@@ -10,14 +10,12 @@ from typing import Any
 import jinja2
 import pandas as pd
 
-from bluehelmet.errors import UsageError
 from bluehelmet.figures.save import figure_svg
 from bluehelmet.figures.trace import posterior_path_figure, posterior_path_spec
 from bluehelmet.files import atomic_path
+from bluehelmet.options import TraceFormat, allowed, check
 from bluehelmet.tracing.defaults import VAN_EVERA
 from bluehelmet.tracing.trace import Trace
-
-FORMATS = ("md", "html", "json")
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("bluehelmet.report", "templates"),
@@ -239,8 +237,7 @@ def render_trace(t: Trace, fmt: str = "md") -> str:
     '# A made-up case'
     """
     renderers = {"md": _markdown, "html": _html, "json": _json}
-    if fmt not in renderers:
-        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    check("format", fmt, TraceFormat)
     return renderers[fmt](t)
 
 
@@ -254,9 +251,8 @@ def write_trace_report(t: Trace, out: Path, fmt: str | None = None) -> Path:
     't.html'
     """
     if fmt is None:
+        check("file suffix", out.suffix.lower(), [f".{f}" for f in allowed(TraceFormat)])
         fmt = out.suffix.lstrip(".").lower()
-        if fmt not in FORMATS:
-            raise UsageError(f"{out}: cannot tell the format; use a .md, .html or .json file")
     text = render_trace(t, fmt)
     with atomic_path(out) as tmp:
         tmp.write_text(text, encoding="utf-8")

@@ -19,7 +19,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from bluehelmet.errors import DataFormatError, UsageError
+from bluehelmet.errors import DataFormatError
+from bluehelmet.options import check
 from bluehelmet.reuse.families import check_columns
 from bluehelmet.reuse.schema import PAIR_COLUMNS, PARAGRAPH_COLUMNS
 
@@ -284,8 +285,7 @@ def group_matrix(
     >>> [group_matrix(pairs, paras, c).values.tolist() for c in ("paragraphs", "pairs")]
     [[[0, 1], [0, 0]], [[0, 2], [0, 0]]]
     """
-    if count not in ("paragraphs", "pairs"):
-        raise UsageError(f"count must be 'paragraphs' or 'pairs', got {count!r}")
+    check("count", count, MatrixCount)
     paras = _paragraphs(paragraphs)
     links = earlier_pairs(pairs, paras)
     groups = paras["group"].to_numpy()

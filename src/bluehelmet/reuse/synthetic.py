@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 
 from bluehelmet.errors import UsageError
 from bluehelmet.files import atomic_path
+from bluehelmet.options import check
 from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
 
 #: How a planted copy differs from its source.
@@ -219,8 +220,7 @@ def write_corpus(
     """
     out = Path(path)
     suffix = out.suffix.lower()
-    if suffix not in (".jsonl", ".parquet"):
-        raise UsageError(f"{out}: write .jsonl or .parquet, not {suffix or 'no suffix'}")
+    check("file suffix", suffix, (".jsonl", ".parquet"))
     planted_out = Path(planted_path) if planted_path else out.with_name(f"{out.stem}.planted.csv")
     counts = {"paragraphs": 0, "planted": 0, "boilerplate": 0}
     batches = synthetic_batches(

@@ -5,9 +5,9 @@ Each check raises one ValidationError that names file:line:col, the field and th
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from bluehelmet.options import closest, message
 from bluehelmet.register.query import operations, resolutions
 from bluehelmet.tracing.defaults import DEFAULT_HYPOTHESES
 from bluehelmet.tracing.marks import FieldPath, Marks
@@ -15,11 +15,6 @@ from bluehelmet.tracing.schema import CaseFile, Hypothesis, Likelihood
 
 PRIOR_TOLERANCE = 1e-9
 _DEFAULTS = {h["id"]: Hypothesis.model_validate(h) for h in DEFAULT_HYPOTHESES}
-
-
-def _suggest(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(known)}"
 
 
 def resolve_hypotheses(file: CaseFile, marks: Marks) -> tuple[Hypothesis, ...]:
@@ -85,7 +80,7 @@ def resolve_priors(file: CaseFile, hypothesis_ids: list[str], marks: Marks) -> d
         if name not in hypothesis_ids:
             raise marks.error(
                 ("priors", name),
-                f"unknown hypothesis {name!r}; {_suggest(name, hypothesis_ids)}",
+                message("hypothesis", name, hypothesis_ids),
                 key=True,
             )
     missing = [h for h in hypothesis_ids if h not in file.priors]
@@ -109,7 +104,7 @@ def check_likelihoods(
         if name not in hypothesis_ids:
             raise marks.error(
                 (*path, name),
-                f"unknown hypothesis {name!r}; {_suggest(name, hypothesis_ids)}",
+                message("hypothesis", name, hypothesis_ids),
                 key=True,
             )
     missing = [h for h in hypothesis_ids if h not in table]
@@ -130,7 +125,7 @@ def check_evidence(file: CaseFile, hypotheses: Sequence[Hypothesis], marks: Mark
             if obs not in observations:
                 raise marks.error(
                     ("evidence", i, "bears_on", j),
-                    f"unknown predicted observation {obs!r}; {_suggest(obs, observations)}",
+                    message("predicted observation", obs, observations),
                 )
         check_likelihoods(item.likelihoods, ("evidence", i, "likelihoods"), hypothesis_ids, marks)
     for i, group in enumerate(file.dependence):
@@ -150,9 +145,7 @@ def check_dependence(file: CaseFile, marks: Marks) -> None:
             path = ("dependence", i, "members", j)
             if member not in evidence_ids and member not in groups:
                 known = sorted(evidence_ids | set(groups))
-                raise marks.error(
-                    path, f"unknown evidence or group id {member!r}; {_suggest(member, known)}"
-                )
+                raise marks.error(path, message("evidence or group id", member, known))
             if member in parent:
                 raise marks.error(
                     path,
@@ -188,8 +181,10 @@ def check_links(file: CaseFile, marks: Marks) -> None:
         acronyms = operations()["acronym"].astype(str).tolist()
         for i, acronym in enumerate(links.operations):
             if acronym not in acronyms:
+                near = closest(acronym.upper(), acronyms)
+                hint = f"did you mean {near!r}? " if near is not None else ""
                 raise marks.error(
                     ("case", "links", "operations", i),
-                    f"operation {acronym!r} is not in the register; "
-                    f"{_suggest(acronym.upper(), acronyms)} (see `bluehelmet operations`)",
+                    f"operation {acronym!r} is not in the register; {hint}"
+                    "see `bluehelmet operations`",
                 )

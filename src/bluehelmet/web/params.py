@@ -11,10 +11,10 @@ from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
 from bluehelmet.errors import UsageError
+from bluehelmet.options import message
 from bluehelmet.register import vocab
 
 MAX_TEXT = 100
-ORG_CHOICES = ("non-UN", *vocab.ORGS)
 STATUS_CHOICES = ("active", "ended")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -60,7 +60,7 @@ def year(name: str, raw: str | None) -> int | None:
 def choice(name: str, raw: str | None, allowed: tuple[str, ...]) -> str | None:
     """One of ``allowed`` (case-insensitive, returned as spelled there), None when empty.
 
-    >>> choice("org", "ecowas", ORG_CHOICES)
+    >>> choice("org", "ecowas", vocab.ORG_FILTERS)
     'ECOWAS'
     """
     value = (raw or "").strip()
@@ -69,7 +69,7 @@ def choice(name: str, raw: str | None, allowed: tuple[str, ...]) -> str | None:
     by_lower = {a.lower(): a for a in allowed}
     if value.lower() not in by_lower:
         shown = value if len(value) <= 40 else value[:40] + "…"
-        raise UsageError(f"{name}: unknown value {shown!r}; use one of {', '.join(allowed)}")
+        raise UsageError(message(name, shown, allowed))
     return by_lower[value.lower()]
 
 
@@ -114,7 +114,7 @@ def operation_filters(
     True
     """
     return OperationFilters(
-        org=choice("org", org, ORG_CHOICES),
+        org=choice("org", org, vocab.ORG_FILTERS),
         country=text("country", country),
         status=choice("status", status, STATUS_CHOICES),
         start=year("start", start),

@@ -9,10 +9,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bluehelmet.errors import NotFoundError, UsageError
+from bluehelmet.errors import NotFoundError
 from bluehelmet.figures.partnership import partner_deaths_spec
 from bluehelmet.models.results import CLUSTER_NOTE
-from bluehelmet.options import ShareBy, allowed
+from bluehelmet.options import ShareBy, check
 from bluehelmet.panels.conflict_months import KINDS
 from bluehelmet.panels.conflict_months import ORGS as ORG_TYPES
 from bluehelmet.panels.describe import PARTNER_DEFINITION, configurations, partner_share
@@ -21,7 +21,6 @@ from bluehelmet.web.sections.partnership.charts import personnel_chart, predicte
 from bluehelmet.web.sections.partnership.data import partnership_data, partnership_model
 from bluehelmet.web.tables import records
 
-SHARE_BY = allowed(ShareBy)
 PANEL_SOURCE = (
     "Source: Bara & Hultman (2020) UN and non-UN personnel per conflict-month (key "
     "bara_hultman_2020), UCDP/PRIO Armed Conflict Dataset 20.1 (ucdp_acd_20_1) for conflicts, "
@@ -45,10 +44,10 @@ def share_table(by: str | None = None) -> pd.DataFrame:
     >>> share_table("nope")
     Traceback (most recent call last):
     ...
-    bluehelmet.errors.UsageError: by: use year or region, not 'nope'
+    bluehelmet.errors.UsageError: unknown by 'nope'; use year, region
     """
-    if by is not None and by not in SHARE_BY:
-        raise UsageError(f"by: use {' or '.join(SHARE_BY)}, not {by!r}")
+    if by is not None:
+        check("by", by, ShareBy)
     return partner_share(partnership_data().panel, by=by)
 
 

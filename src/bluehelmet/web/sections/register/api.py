@@ -52,7 +52,7 @@ def _str(value: int | None) -> str | None:
 
 @router.get("/operations", response_model=schemas.Operations, responses={**ERRORS, **CSV})
 def api_operations(
-    org: Annotated[str | None, _enum(params.ORG_CHOICES, "leading organisation or non-UN")] = None,
+    org: Annotated[str | None, _enum(vocab.ORG_FILTERS, "leading organisation or non-UN")] = None,
     country: Annotated[str | None, Query(max_length=100, description="host: ISO3 or name")] = None,
     status: Annotated[str | None, _enum(params.STATUS_CHOICES, "active or ended")] = None,
     start: Year = None,

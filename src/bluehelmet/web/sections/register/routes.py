@@ -76,7 +76,7 @@ def operations_page(
         rows=rows,
         notes=found.attrs.get("notes", []),
         filters=filters,
-        orgs=params.ORG_CHOICES,
+        orgs=vocab.ORG_FILTERS,
         types=vocab.OPERATION_TYPES,
         csv_url="/api/operations?" + urlencode({"format": "csv"}) + "&" + filters.query_string(),
     )
