@@ -87,7 +87,7 @@ def era_starts(year: np.ndarray, eras: tuple[int, ...] | None) -> tuple[int, ...
     """First years of the eras after the first: ``eras`` when given, else the first year
     with text after each run of at least :data:`GAP_YEARS` years without any.
 
-    >>> era_starts(np.array([1946, 1994, 2000, 2026, -1]), None)
+    >>> era_starts(np.array([1993, 1994, 2000, 2001, -1]), None)
     (2000,)
     >>> era_starts(np.array([1990, 1992]), None), era_starts(np.array([1990]), (1950,))
     ((), (1950,))
