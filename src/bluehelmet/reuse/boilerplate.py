@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 import numpy as np
+import pandas as pd
 
 from bluehelmet.reuse.tokens import TokenTable, tokens
 
@@ -117,3 +118,53 @@ def era_label(year: np.ndarray) -> str:
     """
     dated = year[year != UNDATED]
     return f"{dated.min()}-{dated.max()}" if len(dated) else "undated"
+
+
+#: Characters of a family's example text.
+EXAMPLE_CHARS = 200
+
+
+def formula_families(
+    paragraphs: pd.DataFrame, boilerplate: pd.DataFrame, starts: tuple[int, ...]
+) -> pd.DataFrame:
+    """One row per boilerplate formula and era: ``era``, ``formula`` (normalised text),
+    ``size`` (paragraphs), ``documents``, ``first_use`` (earliest date), ``first_doc`` and
+    ``example`` (a paragraph's text, cut at :data:`EXAMPLE_CHARS` characters); biggest first
+    within each era. ``boilerplate`` lists the boilerplate paragraphs (``doc``, ``id``);
+    ``starts`` are the later eras' first years (as the engine's ``params["era_starts"]``).
+
+    >>> paras = pd.DataFrame({"doc": ["A", "B", "C"], "id": ["1", "1", "1"],
+    ...     "text": ["1. Remain seized.", "2. Remain seized", "Other"],
+    ...     "date": ["2001-05-01", "2000", "2002"]})
+    >>> bp = pd.DataFrame({"doc": ["A", "B"], "id": ["1", "1"]})
+    >>> formula_families(paras, bp, ())[["era", "size", "first_doc"]].values.tolist()
+    [['2000-2002', 2, 'B']]
+    """
+    columns = ["era", "formula", "size", "documents", "first_use", "first_doc", "example"]
+    paras = paragraphs.reset_index(drop=True)
+    date = paras["date"].fillna("").astype(str) if "date" in paras else pd.Series("", paras.index)
+    year = years(date.tolist())
+    era = era_index(year, starts)
+    labels = {e: era_label(year[era == e]) for e in np.unique(era)}
+    keys = pd.MultiIndex.from_frame(paras[["doc", "id"]].astype(str))
+    marked = pd.MultiIndex.from_frame(boilerplate[["doc", "id"]].astype(str))
+    table = paras.assign(era=[labels[e] for e in era], date=date)[keys.isin(marked)]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    table = table.assign(formula=[formula(t) for t in table["text"]])
+    table = table.assign(key=table["date"].where(table["date"] != "", "\uffff"))
+    table = table.sort_values(["key", "doc", "id"], kind="stable")
+    out = (
+        table.groupby(["era", "formula"], sort=False)
+        .agg(
+            size=("id", "size"),
+            documents=("doc", "nunique"),
+            first_use=("date", "first"),
+            first_doc=("doc", "first"),
+            example=("text", "first"),
+        )
+        .reset_index()
+    )
+    out["example"] = out["example"].str.slice(0, EXAMPLE_CHARS)
+    out = out.sort_values(["era", "documents", "size"], ascending=[True, False, False])
+    return out[columns].reset_index(drop=True)
