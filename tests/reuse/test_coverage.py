@@ -59,6 +59,12 @@ def test_coverage_against_a_small_adopted_table() -> None:
     assert table.loc[2001, "gap"] and table.loc[2001, "coverage"] == 0
     # more texts than adopted resolutions (none adopted): no share, and not a gap
     assert pd.isna(table.loc[2002, "coverage"]) and not table.loc[2002, "gap"]
+    # years with adopted resolutions before the first text are gaps too
+    earlier = pd.concat([adopted, pd.DataFrame({"year": [1998], "n_docs_adopted": [5]})])
+    table = coverage(paras, earlier).set_index("year")
+    assert table.index.tolist() == [1998, 1999, 2000, 2001, 2002]
+    assert table.loc[1998, "gap"] and pd.isna(table.loc[1999, "n_docs_adopted"])
+    assert table.loc[1999, "gap"]  # adoptions unknown, no text: a gap like any year without
 
 
 def test_full_coverage_narrows_the_interval_to_the_value() -> None:
@@ -136,10 +142,9 @@ def test_real_corpus_1995_1999_are_gaps_and_2000_has_an_incomplete_past() -> Non
     res = table[table["kind"] == "resolution"].set_index("year")
     assert res.loc[1995:1999, "gap"].all() and (res.loc[1995:1999, "n_docs"] == 0).all()
     assert not res.loc[[1994, 2000], "gap"].any()
-    # past_complete from yearly on the 1990s and 2000s only (fast, no engine run)
-    late = paras[paras["date"].str[:4].astype(int).between(1990, 2004)]
+    # past_complete from yearly without pairs (no engine run)
     empty = pd.DataFrame(columns=list(PAIR_COLUMNS))
-    y = yearly(empty, late, adopted_per_year(), n_boot=10)
+    y = yearly(empty, paras, adopted_per_year(), n_boot=10)
     y = y[y["kind"] == "resolution"].set_index("year")
     assert y.loc[1995:1999, "repetition_index"].isna().all()
     assert not y.loc[2000, "past_complete"] and y.loc[2000, "past_years_missing"] == 5

@@ -50,7 +50,8 @@ def coverage(paragraphs: pd.DataFrame, adopted: pd.DataFrame | None = None) -> p
     from ``adopted``: ``year``, ``n_docs_adopted``), ``coverage`` (their share with text) and
     ``gap`` (no text in a year the corpus spans; for resolutions, adopted ones but no text).
 
-    Each kind has a row for every year from its first text to the corpus's last year.
+    Each kind has a row for every year from its first text (for resolutions with ``adopted``:
+    or the first year with adopted ones, if earlier) to the corpus's last year.
 
     >>> paras = pd.DataFrame({"doc": ["A", "B", "C"], "date": ["1990", "1993-02-01", "1993"]})
     >>> adopted = pd.DataFrame({"year": [1990, 1991, 1992, 1993], "n_docs_adopted": [2] * 4})
@@ -65,7 +66,11 @@ def coverage(paragraphs: pd.DataFrame, adopted: pd.DataFrame | None = None) -> p
     rows = []
     for kind, part in dated.groupby("kind", sort=True):
         counts = part.groupby("year")["doc"].nunique()
-        for year in range(int(part["year"].min()), last + 1):
+        first = int(part["year"].min())
+        if kind == "resolution" and adopted is not None:
+            some = adopted.loc[adopted["n_docs_adopted"] > 0, "year"]
+            first = min(first, int(some.min())) if len(some) else first
+        for year in range(first, last + 1):
             rows.append((year, kind, int(counts.get(year, 0))))
     out = pd.DataFrame(rows, columns=["year", "kind", "n_docs"])
     n_adopted = pd.Series(pd.NA, index=out.index, dtype="Int64")
