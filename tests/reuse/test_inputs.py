@@ -46,7 +46,8 @@ def _coded(events: str, labels: list[str], force: list[bool]) -> CodedResolution
 def test_each_operative_and_subparagraph_is_a_record() -> None:
     coded = _coded("UNMIL:establish;UNAMSIL:extend", ["1", "2", "2(a)"], [False, True, False])
     table = paragraphs_from_resolutions([_resolution()], coded)
-    assert list(table.columns) == [*PARAGRAPH_COLUMNS, "force", "number", "label"]
+    assert list(table.columns) == [*PARAGRAPH_COLUMNS, "force", "number", "label", "kind"]
+    assert table["kind"].tolist() == ["resolution"] * 3
     assert table["id"].tolist() == ["1500:1", "1500:2", "1500:2(a)"]
     # ids carried as columns: nobody parses "1500:2(a)" back
     assert table["number"].tolist() == [1500] * 3
@@ -117,6 +118,19 @@ def test_clean_jsonl_has_no_problems_and_keeps_force(tmp_path: Path) -> None:
     table, problems = read_paragraphs(path)
     assert problems == []
     assert table["force"].tolist() == [True, False]
+
+
+def test_jsonl_kind_is_kept_and_missing_kind_is_a_resolution(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(
+        _line(doc="A", id="1", text="t", kind="presidential_statement")
+        + b"\n"
+        + _line(doc="B", id="1", text="u")
+    )
+    table, _ = read_paragraphs(path)
+    assert table["kind"].tolist() == ["presidential_statement", "resolution"]
+    path.write_bytes(_line(doc="A", id="1", text="t"))
+    assert "kind" not in read_paragraphs(path)[0].columns  # measures read it as "resolution"
 
 
 def test_parquet_gets_the_same_checks(tmp_path: Path) -> None:

@@ -33,8 +33,12 @@ TEXT = "the council decides to extend the mandate of the force for six months"
         (
             {"ngram": 3},
             "unknown reuse option(s) ngram; known: n, num_perm, bands, min_jaccard, "
-            "min_containment, seed, min_docs, max_bucket, max_tokens, max_chars, candidates",
+            "min_containment, seed, min_docs, max_bucket, max_tokens, max_chars, candidates, "
+            "eras",
         ),
+        ({"eras": 2000}, "eras must be a tuple of years (later eras' first years), got 2000"),
+        ({"eras": (2000, 1990)}, "eras must be increasing years without repeats, got (2000, 1990)"),
+        ({"eras": (2000, "x")}, "each of eras must be a whole number of at least 0, got 'x'"),
     ],  # fmt: skip
 )
 def test_each_bad_option_is_one_usage_error_naming_it(options: dict, message: str) -> None:

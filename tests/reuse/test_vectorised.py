@@ -121,11 +121,28 @@ def test_boilerplate_is_a_formula_in_more_than_min_docs_documents() -> None:
     store = MemoryStore()
     batch = prepare(*next(reader.batches(10)), reader, n=2, max_tokens=10)
     store.add(batch, signatures(batch.shingles, num_perm=4))
-    mask, threshold, n_docs = boilerplate(store, min_docs=2)
+    mask, eras = boilerplate(store, min_docs=2)
     assert mask.tolist() == [True, True, True, False, False, True]  # 3 documents > 2
-    assert (threshold, n_docs) == (2, 4)
+    assert eras[["era", "documents", "min_docs"]].values.tolist() == [["undated", 4, 2]]
     assert boilerplate(store, min_docs=3)[0].tolist() == [False] * 6
-    assert boilerplate(store, min_docs=None)[1] == 20  # max(20, 5% of 4 documents)
+    assert boilerplate(store, min_docs=None)[1]["min_docs"].tolist() == [20]  # max(20, 5% of 4)
+
+
+def test_boilerplate_is_learned_per_era() -> None:
+    # "remain seized" is in 3 documents of the late era and 1 of the early one: over all
+    # years 4 documents (not over min_docs=4), within the late era 3 of its 3 (over 2).
+    texts = ["Remain seized.", "Remain seized.", "Remain seized.", "Remain seized.", "Other"]
+    df = pd.DataFrame({"doc": list("abcde"), "id": list("11111"), "text": texts})
+    reader = RecordReader(df)
+    store = MemoryStore()
+    batch = prepare(*next(reader.batches(10)), reader, n=2, max_tokens=10)
+    store.add(batch, signatures(batch.shingles, num_perm=4))
+    year = np.array([1950, 2001, 2002, 2003, 1951])
+    assert not boilerplate(store, min_docs=4, year=year, eras=())[0].any()
+    mask, eras = boilerplate(store, min_docs=2, year=year)  # eras split at the gap
+    assert mask.tolist() == [False, True, True, True, False]
+    assert eras[["era", "documents", "boilerplate_paragraphs"]].values.tolist() == [
+        ["1950-1951", 2, 0], ["2001-2003", 3, 3]]  # fmt: skip
 
 
 def test_take_ragged_matches_slicing() -> None:

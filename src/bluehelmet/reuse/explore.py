@@ -13,12 +13,15 @@ from typing import Any
 
 import pandas as pd
 
+from bluehelmet.reuse.boilerplate import formula_families
+from bluehelmet.reuse.coverage import yearly
 from bluehelmet.reuse.engine import ReuseResult, find_reuse
 from bluehelmet.reuse.families import families, family_summary
 from bluehelmet.reuse.measures import (
     best_sources,
     force_genealogy,
     group_matrix,
+    kind_pairs,
     paragraph_reuse,
     repetition_index,
     resolution_reuse,
@@ -30,10 +33,13 @@ class ReuseTables:
     """The paragraphs, the engine's result and the tables made from them (lazily).
 
     ``pairs`` leave boilerplate out; ``boilerplate_pairs`` are the formulas shown apart.
+    ``adopted`` (``year``, ``n_docs_adopted``: resolutions adopted per year, e.g.
+    :func:`~bluehelmet.reuse.coverage.adopted_per_year`) gives ``yearly`` its coverage.
     """
 
     paragraphs: pd.DataFrame
     result: ReuseResult
+    adopted: pd.DataFrame | None = None
 
     @property
     def pairs(self) -> pd.DataFrame:
@@ -81,6 +87,25 @@ class ReuseTables:
         return repetition_index(self.pairs, self.paragraphs)
 
     @cached_property
+    def yearly(self) -> pd.DataFrame:
+        """Per year and kind: texts, coverage, gaps, repetition index (with its interval)
+        and novelty; gap years have NA measures (see :mod:`bluehelmet.reuse.coverage`)."""
+        return yearly(self.pairs, self.paragraphs, self.adopted, seed=self.params.get("seed", 1))
+
+    @cached_property
+    def kind_pairs(self) -> pd.DataFrame:
+        """Pairs by source and target kind; ``counted`` False for those the measures leave out."""
+        return kind_pairs(self.pairs, self.paragraphs)
+
+    @cached_property
+    def boilerplate_families(self) -> pd.DataFrame:
+        """One row per boilerplate formula and era (see
+        :func:`~bluehelmet.reuse.boilerplate.formula_families`)."""
+        return formula_families(
+            self.paragraphs, self.result.boilerplate, tuple(self.params.get("era_starts", ()))
+        )
+
+    @cached_property
     def matrix(self) -> pd.DataFrame:
         """Source group x target group: paragraphs of the target reusing the source."""
         return group_matrix(self.pairs, self.paragraphs, count="paragraphs")
@@ -102,9 +127,12 @@ class ReuseTables:
         return pd.Series(number.reindex(keys).to_numpy(), index=pairs.index, dtype="Int64")
 
 
-def explore(paragraphs: pd.DataFrame, **settings: Any) -> ReuseTables:
+def explore(
+    paragraphs: pd.DataFrame, adopted: pd.DataFrame | None = None, **settings: Any
+) -> ReuseTables:
     """Run the reuse engine once on ``paragraphs`` (``settings``: as
-    :func:`~bluehelmet.reuse.engine.find_reuse`) and return the tables made from it.
+    :func:`~bluehelmet.reuse.engine.find_reuse`) and return the tables made from it
+    (``adopted``: as :class:`ReuseTables`).
 
     >>> text = "the council decides to extend the mandate of the force for six months"
     >>> paras = pd.DataFrame({"doc": ["A", "B"], "id": ["1:1", "2:1"], "text": [text, text],
@@ -114,7 +142,7 @@ def explore(paragraphs: pd.DataFrame, **settings: Any) -> ReuseTables:
     (1, 1, [1.0, 0.0])
     """
     result = find_reuse(paragraphs, **settings)
-    return ReuseTables(_kept(paragraphs, result.paragraphs), result)
+    return ReuseTables(_kept(paragraphs, result.paragraphs), result, adopted)
 
 
 def _kept(paragraphs: pd.DataFrame, checked: pd.DataFrame) -> pd.DataFrame:

@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 
 from bluehelmet.coding.batch import code_many
 from bluehelmet.coding.code import CodedResolution
+from bluehelmet.documents.convert import ALL_KINDS
 from bluehelmet.documents.corpus import load_corpus
 from bluehelmet.documents.model import Resolution
 from bluehelmet.errors import DataFormatError
@@ -43,9 +44,10 @@ _BOM = b"\xef\xbb\xbf"
 _INVALID = object()  # a line that is not JSON
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _REQUIRED = ("doc", "id", "text")
-#: Optional columns kept when given: the coder's force flag, the resolution number and the
-#: paragraph's label in it (a resolution folder gives all three; ids are never parsed).
-EXTRA_COLUMNS = ("force", "number", "label")
+#: Optional columns kept when given: the coder's force flag, the resolution number, the
+#: paragraph's label in it and the document's kind ("resolution", "presidential_statement"
+#: or "draft"; missing: "resolution"). A folder gives all four; ids are never parsed.
+EXTRA_COLUMNS = ("force", "number", "label", "kind")
 _BATCH_ROWS = 65_536
 # What kind of input each file suffix is.
 _SUFFIXES = {
@@ -85,7 +87,8 @@ def paragraphs_from_resolutions(
     and lines up one-to-one with the coder's paragraph table. ``doc`` is the symbol
     ("S/RES/1270 (1999)"), ``id`` is ``"number:label"`` ("1270:8(a)"; a repeated label
     gets "~2", "~3"), ``date`` is ISO, ``group`` is the operation of the first event
-    the coder finds in the resolution ("" when none) and ``force`` is the coder's flag.
+    the coder finds in the resolution ("" when none), ``force`` is the coder's flag and
+    ``kind`` the document's kind.
     ``coded`` must be ``code_texts(resolutions)`` (computed, with the coded-rows cache, when
     not given).
 
@@ -122,6 +125,7 @@ def paragraphs_from_resolutions(
                     force=bool(forces[cursor]),
                     number=res.number,
                     label=f"{p.label}{suffix}",
+                    kind=res.kind,
                 )
             )
             cursor += 1
@@ -129,13 +133,17 @@ def paragraphs_from_resolutions(
 
 
 def _with_extras(frame: pd.DataFrame) -> pd.DataFrame:
-    """``force`` as a flag (missing: False), ``number`` as Int64, ``label`` as a string."""
+    """``force`` as a flag (missing: False), ``number`` as Int64, ``label`` as a string,
+    ``kind`` as a string (missing: "resolution")."""
     if "force" in frame:
         frame["force"] = frame["force"].eq(True)
     if "number" in frame:
         frame["number"] = pd.to_numeric(frame["number"], errors="coerce").astype("Int64")
     if "label" in frame:
         frame["label"] = frame["label"].fillna("").astype(str)
+    if "kind" in frame:
+        kind = frame["kind"].map(_as_text)
+        frame["kind"] = kind.where(kind != "", "resolution")
     return frame
 
 
@@ -425,14 +433,14 @@ class RecordReader:
             raise DataFormatError(
                 f"{self.path}: missing column(s) {', '.join(absent)}; needs doc, id and text"
             )
-        columns = [c for c in (*PARAGRAPH_COLUMNS, "force") if c in frame.columns]
+        columns = [c for c in (*PARAGRAPH_COLUMNS, *EXTRA_COLUMNS) if c in frame.columns]
         self.total = len(frame)
         for n, record in enumerate(frame[columns].to_dict("records"), start=1):
             self.position = n
             yield n, record
 
     def _folder(self) -> Iterator[tuple[int, Any]]:
-        corpus = load_corpus(self.path, progress=False)
+        corpus = load_corpus(self.path, kinds=ALL_KINDS, progress=False)
         self.file_problems = [f"file {name}: {reason}; skipped" for name, reason in corpus.skipped]
         table = paragraphs_from_resolutions(corpus.resolutions)
         self.total = len(table)
@@ -467,10 +475,11 @@ def read_paragraphs(
     """Read a paragraph table and the problems met: JSON Lines, Parquet or a resolution folder.
 
     A ``.jsonl``/``.ndjson`` file has one JSON object per line with ``doc``, ``id``,
-    ``text`` and optional ``date``, ``group`` (and ``force``); ``.parquet`` has those
-    columns. A folder is read with :func:`~bluehelmet.documents.corpus.load_corpus` (files it
-    skips are reported) and cut by :func:`paragraphs_from_resolutions`. Every record is checked
-    by :class:`RecordReader`, as in a streaming run.
+    ``text`` and optional ``date``, ``group`` (and :data:`EXTRA_COLUMNS`); ``.parquet`` has
+    those columns. A folder is read with :func:`~bluehelmet.documents.corpus.load_corpus`
+    (every document kind; files it skips are reported) and cut by
+    :func:`paragraphs_from_resolutions`. Every record is checked by :class:`RecordReader`,
+    as in a streaming run.
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "p.jsonl"

@@ -1,8 +1,11 @@
 """Reuse measures from verified pairs: shares and novelty, a yearly index, force genealogy.
 
-Only *cross-document* reuse from *earlier* text counts: a pair whose source and
-target are in the same document is ignored, and so is one whose source is dated
-after its target (pairs should never be so; undated paragraphs are trusted).
+Only *cross-document* reuse from *earlier* text *of the same kind* counts: a pair whose
+source and target are in the same document is ignored, and so is one whose source is
+dated after its target (pairs should never be so; undated paragraphs are trusted) and one
+between documents of different kinds (a presidential statement echoing a resolution is not
+the resolution reusing text; a paragraph table without ``kind`` is all "resolution"). Such
+cross-kind pairs stay in the pairs table; :func:`kind_pairs` counts them.
 A source is from the *same group* when both paragraphs have the same non-empty
 group (operation); everything else, including an unknown group, is *other*.
 
@@ -52,16 +55,21 @@ def _paragraphs(paragraphs: pd.DataFrame) -> pd.DataFrame:
         if col not in out:
             out[col] = ""
         out[col] = out[col].fillna("").astype(str)
+    kind = out["kind"].fillna("").astype(str) if "kind" in out else pd.Series("", index=out.index)
+    out["kind"] = kind.where(kind != "", "resolution")
     out["doc"] = out["doc"].astype(str)
     out["id"] = out["id"].astype(str)
     return out
 
 
-def earlier_pairs(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """Pairs between known paragraphs of different documents, source not later than target.
+def earlier_pairs(
+    pairs: pd.DataFrame, paragraphs: pd.DataFrame, *, cross_kind: bool = False
+) -> pd.DataFrame:
+    """Pairs between known paragraphs of different documents, source not later than target,
+    and (unless ``cross_kind``) of the same document kind.
 
-    Adds the row positions (``source_row``, ``target_row``) in ``paragraphs`` and
-    ``same_group`` (both in the same non-empty group).
+    Adds the row positions (``source_row``, ``target_row``) in ``paragraphs``,
+    ``source_kind``, ``target_kind`` and ``same_group`` (both in the same non-empty group).
 
     >>> paras = pd.DataFrame({"doc": ["A", "A", "B"], "id": ["1", "2", "1"],
     ...                       "text": ["x", "x", "x"], "group": ["G", "G", "G"]})
@@ -79,11 +87,31 @@ def earlier_pairs(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame
     out["source_row"], out["target_row"] = src, tgt
     out = out[(out["source_row"] >= 0) & (out["target_row"] >= 0)]
     s, t = out["source_row"].to_numpy(dtype=int), out["target_row"].to_numpy(dtype=int)
-    docs, dates, groups = (paras[c].to_numpy() for c in ("doc", "date", "group"))
+    docs, dates, groups, kinds = (paras[c].to_numpy() for c in ("doc", "date", "group", "kind"))
     keep = (docs[s] != docs[t]) & ~((dates[s] != "") & (dates[t] != "") & (dates[s] > dates[t]))
+    if not cross_kind:
+        keep &= kinds[s] == kinds[t]
     out = out[keep].reset_index(drop=True)
     s, t = out["source_row"].to_numpy(dtype=int), out["target_row"].to_numpy(dtype=int)
+    out["source_kind"], out["target_kind"] = kinds[s], kinds[t]
     out["same_group"] = (groups[t] != "") & (groups[s] == groups[t])
+    return out
+
+
+def kind_pairs(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Pairs by ``source_kind`` and ``target_kind`` (earlier sources in other documents):
+    ``pairs`` and ``counted`` (True when the measures count them: the same kind).
+
+    >>> paras = pd.DataFrame({"doc": ["A", "B", "C"], "id": ["1", "1", "1"],
+    ...     "text": ["x"] * 3, "kind": ["resolution", "resolution", "draft"]})
+    >>> pairs = pd.DataFrame([["A", "1", "B", "1"], ["A", "1", "C", "1"]],
+    ...                      columns=list(PAIR_COLUMNS[:4]))
+    >>> kind_pairs(pairs, paras).values.tolist()
+    [['resolution', 'draft', 1, False], ['resolution', 'resolution', 1, True]]
+    """
+    links = earlier_pairs(pairs, paragraphs, cross_kind=True)
+    out = links.groupby(["source_kind", "target_kind"]).size().rename("pairs").reset_index()
+    out["counted"] = out["source_kind"] == out["target_kind"]
     return out
 
 
@@ -129,7 +157,7 @@ def paragraph_reuse(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
 
 
 RESOLUTION_COLUMNS = (
-    "doc", "date", "group", "n_paragraphs", "chars", "reused_same", "reused_other",
+    "doc", "kind", "date", "group", "n_paragraphs", "chars", "reused_same", "reused_other",
     "share_same", "share_other", "reused_share", "novelty",
 )  # fmt: skip
 
@@ -149,6 +177,7 @@ def resolution_reuse(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFr
     per = paragraph_reuse(pairs, paragraphs)
     grouped = per.groupby("doc", sort=False)
     out = grouped.agg(
+        kind=("kind", "first"),
         date=("date", "first"),
         group=("group", "first"),
         n_paragraphs=("id", "size"),

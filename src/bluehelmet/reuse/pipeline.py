@@ -34,7 +34,15 @@ from rich.progress import (
 )
 
 from bluehelmet.reuse.align_batch import align_pairs, char_spans
-from bluehelmet.reuse.boilerplate import default_min_docs, formulas
+from bluehelmet.reuse.boilerplate import (
+    UNDATED,
+    default_min_docs,
+    era_index,
+    era_label,
+    era_starts,
+    formulas,
+    years,
+)
 from bluehelmet.reuse.inputs import RecordBatch, RecordReader
 from bluehelmet.reuse.lsh import candidates, distinct
 from bluehelmet.reuse.minhash import EMPTY, signatures
@@ -129,19 +137,44 @@ def pass_one(
     bar.update(task, completed=reader.position, total=reader.position)
 
 
-def boilerplate(store: Store, min_docs: int | None) -> tuple[np.ndarray, int, int]:
-    """Boilerplate mask (formula in more than the threshold of documents), threshold, docs."""
+def boilerplate(
+    store: Store, min_docs: int | None, year: np.ndarray | None = None,
+    eras: tuple[int, ...] | None = None,
+) -> tuple[np.ndarray, pd.DataFrame]:  # fmt: skip
+    """Boilerplate mask (formula in more than its era's threshold of that era's documents)
+    and one row per era: ``era`` (its years), ``documents``, ``min_docs`` and
+    ``boilerplate_paragraphs``. ``year`` is each paragraph's year (None: all undated, one
+    era); ``eras`` as :attr:`ReuseSettings.eras`."""
     none = np.empty(0, dtype=np.uint64)
+    formula = np.concatenate([none, *store.formula])
+    year = np.full(len(formula), UNDATED, dtype=np.int64) if year is None else year
     table = pd.DataFrame(
         {
-            "formula": np.concatenate([none, *store.formula]),
+            "formula": formula,
             "doc": np.concatenate([none, *store.doc]),
+            "era": era_index(year, era_starts(year, eras)),
         }
     )
-    n_docs = int(table["doc"].nunique())
-    threshold = default_min_docs(n_docs) if min_docs is None else min_docs
-    docs_per_formula = table.groupby("formula")["doc"].transform("nunique")
-    return (docs_per_formula > threshold).to_numpy(dtype=bool), threshold, n_docs
+    mask = np.zeros(len(table), dtype=bool)
+    rows = []
+    for era, part in table.groupby("era", sort=True):
+        n_docs = int(part["doc"].nunique())
+        threshold = default_min_docs(n_docs) if min_docs is None else min_docs
+        hit = part.groupby("formula")["doc"].transform("nunique").to_numpy() > threshold
+        mask[part.index.to_numpy()] = hit
+        label = era_label(year[part.index.to_numpy()]) if era != UNDATED else "undated"
+        rows.append((label, n_docs, threshold, int(hit.sum())))
+    columns = ["era", "documents", "min_docs", "boilerplate_paragraphs"]
+    return mask, pd.DataFrame(rows, columns=columns)
+
+
+def _thresholds(eras: pd.DataFrame, min_docs: int | None) -> int | list[int]:
+    """The boilerplate threshold of the one era (or of an empty run), else one per era."""
+    if len(eras) > 1:
+        return [int(t) for t in eras["min_docs"]]
+    if len(eras) == 1:
+        return int(eras["min_docs"].iloc[0])
+    return default_min_docs(0) if min_docs is None else min_docs
 
 
 def rank(records: pa.Table) -> np.ndarray:
@@ -266,12 +299,13 @@ def pass_two(
     sizes = np.concatenate([np.empty(0, dtype=np.int64), *store.sizes])
     offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(sizes, out=offsets[1:])
-    bp, threshold, n_docs = boilerplate(store, s.min_docs)
+    records = store.records()
+    year = years(records["date"].to_pylist())
+    bp, eras = boilerplate(store, s.min_docs, year, s.eras)
     left_out = np.zeros(len(bp), dtype=bool) if pair_boilerplate else bp
     keys, capped = band_candidates(store, len(sizes), s, left_out, bar, step)
     if capped:
         warnings.warn(f"{capped} LSH bucket(s) over {s.max_bucket} were capped", stacklevel=3)
-    records = store.records()
     verifier = Verifier(records, store.shingle_hashes(), offsets, rank(records), bp, s)
     task = bar.add_task("verifying and aligning", total=len(keys))
     for lo in range(0, len(keys), chunk):
@@ -279,8 +313,10 @@ def pass_two(
         bar.update(task, completed=min(lo + chunk, len(keys)))
     counts = {
         "paragraphs": len(sizes),
-        "documents": n_docs,
-        "min_docs": threshold,
+        "documents": len(np.unique(np.concatenate([np.empty(0, np.uint64), *store.doc]))),
+        "min_docs": _thresholds(eras, s.min_docs),
+        "era_starts": list(era_starts(year, s.eras)),
+        "boilerplate_eras": eras.to_dict("records"),
         "boilerplate_paragraphs": int(bp.sum()),
         "candidates": len(keys),
         "capped_buckets": capped,

@@ -78,6 +78,16 @@ def _run_stream(
     return [out / file.name for file in streamed.files], streamed.problems
 
 
+def _adopted(paragraphs: pd.DataFrame) -> pd.DataFrame | None:
+    """Resolutions adopted per year when the paragraphs are Council documents (they carry
+    resolution numbers, as a folder gives), else None (no coverage)."""
+    if "number" not in paragraphs or not paragraphs["number"].notna().any():
+        return None
+    from bluehelmet.reuse.coverage import adopted_per_year
+
+    return adopted_per_year()
+
+
 def _write_tables(tables: ReuseTables, out: Path, fmt: str) -> list[str]:
     """Write every table and ``params.json`` into ``out``; return the file names."""
     written = {
@@ -86,6 +96,9 @@ def _write_tables(tables: ReuseTables, out: Path, fmt: str) -> list[str]:
         "families": lambda: tables.summary,
         "resolution_reuse": lambda: tables.resolution_shares,
         "repetition_index": lambda: tables.repetition,
+        "yearly": lambda: tables.yearly,
+        "kind_pairs": lambda: tables.kind_pairs,
+        "boilerplate_families": lambda: tables.boilerplate_families,
         "group_matrix": lambda: tables.matrix,
         "force_genealogy": lambda: tables.force_genealogy,
     }
@@ -140,5 +153,6 @@ def run_reuse(
     result = reuse_records(RecordReader(source, settings.max_chars), settings)
     require_records(len(result.paragraphs), result.problems, source, out)
     with replaced_folder(out) as new:
-        names = _write_tables(ReuseTables(result.paragraphs, result), new, fmt)
+        tables = ReuseTables(result.paragraphs, result, _adopted(result.paragraphs))
+        names = _write_tables(tables, new, fmt)
     return [out / name for name in names], result.problems

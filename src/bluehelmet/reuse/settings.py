@@ -29,7 +29,10 @@ class ReuseSettings:
     thresholds of the exact check, the boilerplate threshold (``min_docs``, default
     max(20, 5% of documents)), limits (``max_bucket`` paragraphs per LSH bucket,
     ``max_tokens`` words and ``max_chars`` characters per paragraph) and where the LSH join
-    runs (``candidates``: numpy or duckdb).
+    runs (``candidates``: numpy or duckdb). ``eras`` are the first years of the boilerplate
+    eras after the first (boilerplate is learned within each era; ``()``: one era); the
+    default (None) starts a new era after every run of at least
+    :data:`~bluehelmet.reuse.boilerplate.GAP_YEARS` years without any dated text.
 
     >>> ReuseSettings(bands=30)
     Traceback (most recent call last):
@@ -48,9 +51,12 @@ class ReuseSettings:
     max_tokens: int = MAX_TOKENS
     max_chars: int = MAX_CHARS
     candidates: Backend = "numpy"
+    eras: tuple[int, ...] | None = None
 
     def __post_init__(self) -> None:
         check("candidates", self.candidates, Backend)
+        if isinstance(self.eras, list):
+            object.__setattr__(self, "eras", tuple(self.eras))
         for name in _COUNTS:
             _at_least(name, getattr(self, name), 1)
         _at_least("seed", self.seed, 0)
@@ -60,6 +66,8 @@ class ReuseSettings:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, Real) or not 0 < float(value) <= 1:
                 raise UsageError(f"{name} must be a number in (0, 1], got {value!r}")
+        if self.eras is not None:
+            _check_eras(self.eras)
         if self.num_perm % self.bands:
             raise UsageError(f"bands ({self.bands}) must divide num_perm ({self.num_perm})")
 
@@ -104,3 +112,13 @@ def _at_least(name: str, value: object, low: int) -> None:
     """A :class:`UsageError` unless ``value`` is a whole number of at least ``low``."""
     if isinstance(value, bool) or not isinstance(value, Integral) or value < low:
         raise UsageError(f"{name} must be a whole number of at least {low}, got {value!r}")
+
+
+def _check_eras(eras: object) -> None:
+    """A :class:`UsageError` unless ``eras`` is a tuple of increasing years."""
+    if not isinstance(eras, tuple):
+        raise UsageError(f"eras must be a tuple of years (later eras' first years), got {eras!r}")
+    for year in eras:
+        _at_least("each of eras", year, 0)
+    if list(eras) != sorted(set(eras)):
+        raise UsageError(f"eras must be increasing years without repeats, got {eras!r}")
