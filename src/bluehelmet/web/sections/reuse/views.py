@@ -315,7 +315,7 @@ def resolution_shares() -> pd.DataFrame:
     >>> empty = {"BLUEHELMET_CORPUS": tempfile.mkdtemp()}
     >>> with mock.patch.dict("os.environ", empty):
     ...     list(resolution_shares().columns[:3])
-    ['number', 'doc', 'date']
+    ['number', 'doc', 'kind']
     """
     return reuse_data().shares
 
