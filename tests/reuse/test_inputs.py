@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from bluehelmet.coding.code import CodedResolution
-from bluehelmet.documents.model import Paragraph, ParagraphKind, Resolution
+from bluehelmet.documents.model import DocumentKind, Paragraph, ParagraphKind, Resolution
 from bluehelmet.errors import DataFormatError
 from bluehelmet.reuse.inputs import RecordReader, paragraphs_from_resolutions, read_paragraphs
 from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
@@ -57,6 +57,38 @@ def test_each_operative_and_subparagraph_is_a_record() -> None:
     assert set(table["group"]) == {"UNMIL"}
     assert table["force"].tolist() == [False, True, False]
     assert table["text"].tolist()[2] == "(a) report;"
+
+
+def _unnumbered(kind: DocumentKind) -> Resolution:
+    parts = ["The Security Council condemns the attack.", "It calls for restraint."]
+    paras = tuple(
+        Paragraph(i, "other", t, 0, len(t), f"other {i + 1}") for i, t in enumerate(parts)
+    )
+    symbol = "S/PRST/2015/1" if kind == "presidential_statement" else None
+    return Resolution(
+        None if symbol else 2200,
+        2015,
+        None,
+        " ".join(parts),
+        paras,
+        kind=kind,
+        doc_symbol=symbol,
+    )
+
+
+def test_a_statement_without_numbered_paragraphs_gives_its_body_paragraphs() -> None:
+    table = paragraphs_from_resolutions([_unnumbered("presidential_statement")])
+    assert table["text"].tolist() == [
+        "The Security Council condemns the attack.",
+        "It calls for restraint.",
+    ]
+    assert table["id"].tolist() == ["S/PRST/2015/1:other 1", "S/PRST/2015/1:other 2"]
+    assert set(table["kind"]) == {"presidential_statement"}
+    assert not table["force"].any()
+
+
+def test_a_resolution_without_operative_paragraphs_gives_none() -> None:
+    assert paragraphs_from_resolutions([_unnumbered("resolution")]).empty
 
 
 def test_no_event_gives_an_empty_group_and_coder_runs_when_not_given() -> None:

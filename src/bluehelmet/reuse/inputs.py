@@ -31,7 +31,7 @@ from bluehelmet.coding.batch import code_many
 from bluehelmet.coding.code import CodedResolution
 from bluehelmet.documents.convert import ALL_KINDS
 from bluehelmet.documents.corpus import load_corpus
-from bluehelmet.documents.model import Resolution
+from bluehelmet.documents.model import Paragraph, Resolution
 from bluehelmet.errors import DataFormatError
 from bluehelmet.files import file_problem
 from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
@@ -88,7 +88,10 @@ def paragraphs_from_resolutions(
     ("S/RES/1270 (1999)"), ``id`` is ``"number:label"`` ("1270:8(a)"; a repeated label
     gets "~2", "~3"), ``date`` is ISO, ``group`` is the operation of the first event
     the coder finds in the resolution ("" when none), ``force`` is the coder's flag and
-    ``kind`` the document's kind.
+    ``kind`` the document's kind. A document without operative paragraphs that is not a
+    resolution (presidential statements have no numbered paragraphs) gives its body
+    paragraphs instead (:func:`statement_paragraphs`; ``id`` "symbol:label", ``force`` False:
+    the coder reads operative paragraphs only).
     ``coded`` must be ``code_texts(resolutions)`` (computed, with the coded-rows cache, when
     not given).
 
@@ -110,26 +113,42 @@ def paragraphs_from_resolutions(
         group = _first_operation(events)
         date = resolution_date(res)
         seen: Counter[str] = Counter()
-        for p in res.operative():
-            if cursor >= len(labels) or labels[cursor] != p.label:
+        coded_units = res.operative()
+        for p in coded_units or statement_paragraphs(res):
+            if coded_units and (cursor >= len(labels) or labels[cursor] != p.label):
                 raise DataFormatError(f"{res.symbol}: coded paragraphs do not match the text")
             seen[p.label] += 1
             suffix = f"~{seen[p.label]}" if seen[p.label] > 1 else ""
+            number = res.number if res.number is not None else "?"
             rows.append(
                 dict(
                     doc=res.symbol,
-                    id=f"{res.number if res.number is not None else '?'}:{p.label}{suffix}",
+                    id=f"{number if coded_units else res.symbol}:{p.label}{suffix}",
                     text=p.text,
                     date=date,
                     group=group,
-                    force=bool(forces[cursor]),
+                    force=bool(forces[cursor]) if coded_units else False,
                     number=res.number,
                     label=f"{p.label}{suffix}",
                     kind=res.kind,
                 )
             )
-            cursor += 1
+            cursor += 1 if coded_units else 0
     return _with_extras(pd.DataFrame(rows, columns=[*PARAGRAPH_COLUMNS, *EXTRA_COLUMNS]))
+
+
+def statement_paragraphs(res: Resolution) -> tuple[Paragraph, ...]:
+    """The body paragraphs of a document that is not a resolution (none for a resolution).
+
+    >>> t = "The Security Council condemns the attack."
+    >>> prst = Resolution(None, 2015, None, t, (Paragraph(0, "other", t, 0, len(t), "other 1"),),
+    ...                   kind="presidential_statement", doc_symbol="S/PRST/2015/1")
+    >>> [p.label for p in statement_paragraphs(prst)]
+    ['other 1']
+    """
+    if res.kind == "resolution":
+        return ()
+    return tuple(p for p in res.paragraphs if p.kind == "other")
 
 
 def _with_extras(frame: pd.DataFrame) -> pd.DataFrame:
