@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from bluehelmet.reuse.repetition import force_repetition, force_repetition_summary
     from bluehelmet.reuse.run import run_reuse
     from bluehelmet.reuse.settings import ReuseSettings
+    from bluehelmet.reuse.templates import force_formulas, force_sources, force_templates
     from bluehelmet.tracing.bundled import bundled_cases
     from bluehelmet.tracing.load import load_case
     from bluehelmet.tracing.trace import Trace, trace
@@ -141,6 +142,9 @@ _LAZY: dict[str, tuple[str, str]] = {
     "force_repetition_summary": ("bluehelmet.reuse.repetition", "force_repetition_summary"),
     "run_reuse": ("bluehelmet.reuse.run", "run_reuse"),
     "ReuseSettings": ("bluehelmet.reuse.settings", "ReuseSettings"),
+    "force_sources": ("bluehelmet.reuse.templates", "force_sources"),
+    "force_templates": ("bluehelmet.reuse.templates", "force_templates"),
+    "force_formulas": ("bluehelmet.reuse.templates", "force_formulas"),
     "Trace": ("bluehelmet.tracing.trace", "Trace"),
     "load_case": ("bluehelmet.tracing.load", "load_case"),
     "trace": ("bluehelmet.tracing.trace", "trace"),
@@ -219,6 +223,9 @@ __all__ = [
     "explore_reuse",
     "force_repetition",
     "force_repetition_summary",
+    "force_sources",
+    "force_templates",
+    "force_formulas",
     "ReuseTables",
     "run_reuse",
     "ReuseSettings",

@@ -666,6 +666,13 @@ def reuse_force_repetition_cmd(
                 "previous_resolution,text,force_paragraphs,previous_force_paragraphs,"
                 "force_similarity,change"
             )
+    _emit_or_write(df, format, columns, out, title)
+
+
+def _emit_or_write(
+    df: pd.DataFrame, format: str, columns: str | None, out: Path | None, title: str
+) -> None:
+    """Show ``df`` (``emit``) or write it to ``out`` (.csv or .json)."""
     if out is not None:
         from bluehelmet import output
 
@@ -673,6 +680,64 @@ def reuse_force_repetition_cmd(
         typer.echo(f"wrote {output.write_table(shown, out, output.excel_safe())}: {len(df)} rows")
         return
     emit(df, format, columns, title=title)
+
+
+@reuse_app.command("force-sources")
+@_cli_errors
+def reuse_force_sources_cmd(
+    format: Format = "table",
+    columns: Columns = None,
+    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+) -> None:
+    """Each force clause's best earlier clause from another operation (copied/adapted/none)."""
+    df = api.force_sources()
+    if format == "table" and columns is None:
+        columns = (
+            "operation,resolution,date,source_operation,source_resolution,carried,relation,"
+            "overall_operation,overall_resolution"
+        )
+    _emit_or_write(df, format, columns, out, "Best earlier force clause of another operation")
+
+
+@reuse_app.command("force-templates")
+@_cli_errors
+def reuse_force_templates_cmd(
+    top: Annotated[
+        int | None, typer.Option(help="only the N largest cells, as rows (source, target)")
+    ] = None,
+    format: Format = "table",
+    columns: Columns = None,
+    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+) -> None:
+    """Source operations x target operations: clauses whose best other-operation source is
+    the source's (copied or adapted)."""
+    from bluehelmet.reuse.templates import template_cells
+
+    matrix = api.force_templates()
+    if top is not None:
+        if top < 1:
+            raise api.UsageError("--top: give a positive number of cells")
+        df = template_cells(matrix, top)
+    else:
+        df = matrix.reset_index()
+    _emit_or_write(df, format, columns, out, "Force clause templates between operations")
+
+
+@reuse_app.command("force-formulas")
+@_cli_errors
+def reuse_force_formulas_cmd(
+    per_year: Annotated[
+        bool, typer.Option(help="one row per formula x year (1995-1999: NA, gap)")
+    ] = False,
+    format: Format = "table",
+    columns: Columns = None,
+    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+) -> None:
+    """Named force formulas in every operative paragraph: first appearance, use per year."""
+    df = api.force_formulas(per_year=per_year)
+    if format == "table" and columns is None and not per_year:
+        columns = "formula,first_resolution,first_date,first_operations,resolutions,operations,note"
+    _emit_or_write(df, format, columns, out, "Force formulas in the texts available")
 
 
 @app.command("trace")

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from bluehelmet.register.query import mandate_events
 from bluehelmet.reuse.repetition import force_repetition, force_repetition_summary
+from bluehelmet.reuse.templates import force_sources
 from bluehelmet.web.sections.reuse import force
 from bluehelmet.web.sections.reuse.schemas import ForceMandate, ForceSummary
 from tests.web.conftest import cells, html
@@ -146,3 +147,37 @@ def test_force_repetition_runs_once_per_corpus_state(client: TestClient, corpus:
 def test_without_a_corpus_the_force_pages_are_not_found(client: TestClient) -> None:
     answer = client.get("/api/reuse/force")
     assert answer.status_code == 404 and "BLUEHELMET_CORPUS" in answer.json()["message"]
+
+
+@pytest.fixture
+def sierra_leone_and_drc(
+    shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """UNAMSIL's 1289 (2000) and MONUC's 1291 (2000), copied from the 2000–2026 texts."""
+    source = shared_data / "unsc" / "akn_2000_2026" / "resolutions" / "2000"
+    (tmp_path / "2000").mkdir()
+    for number in (1289, 1291):
+        for path in source.glob(f"S_RES_{number}_*.xml"):
+            shutil.copy(path, tmp_path / "2000" / path.name)
+    monkeypatch.setenv("BLUEHELMET_CORPUS", str(tmp_path))
+    return tmp_path
+
+
+def test_a_clause_links_to_its_template_in_another_operation(
+    client: TestClient, sierra_leone_and_drc: Path
+) -> None:
+    sources = force_sources(force_repetition()).set_index(["operation", "resolution"])
+    best = sources.loc[("MONUC", 1291)]
+    assert best["relation"] in ("copied", "adapted")
+    target = f"/reuse/force/{best['source_operation']}/{best['source_resolution']}"
+    doc = html(client.get("/reuse/force/MONUC/1291").text)
+    assert doc.xpath("//a[@rel='template']/@href") == [target]
+    assert client.get(target).status_code == 200
+    # the template's clause beside this one: UNAMSIL's wording, read in S/RES/1289 (2000)
+    sides = {s.find("h2").text_content().split(":")[0]: s for s in doc.find_class("side")}
+    template = " ".join(sides["Template"].text_content().split())
+    assert "afford protection to civilians under imminent threat of physical violence" in template
+    overview = html(client.get("/reuse/force").text)
+    caption = "Operations whose force clauses other operations took up most"
+    pairs = list(zip(cells(overview, caption, 0), cells(overview, caption, 1), strict=True))
+    assert (best["source_operation"], "MONUC") in pairs

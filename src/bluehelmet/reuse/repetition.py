@@ -99,12 +99,21 @@ def force_paragraphs(
 
 
 @lru_cache(maxsize=2)
+def corpus_coded(folders: tuple[Path, ...]) -> tuple[list[Resolution], CodedResolution]:
+    """The resolutions in ``folders`` and the coder's tables of them, once per process.
+
+    >>> import tempfile
+    >>> corpus_coded((Path(tempfile.mkdtemp()),))[0]
+    []
+    """
+    read, coded = code_folders(list(folders), progress=False)
+    return list(read.resolutions), coded
+
+
+@lru_cache(maxsize=2)
 def _corpus_force_paragraphs(folders: tuple[Path, ...]) -> dict[int, list[ForceParagraph]]:
     """Force paragraphs of the corpus in ``folders``, read and coded once per process."""
-    read, coded = code_folders(list(folders), progress=False) if folders else (None, None)
-    if read is None or coded is None:
-        return {}
-    return force_paragraphs(read.resolutions, coded)
+    return force_paragraphs(*corpus_coded(folders)) if folders else {}
 
 
 @lru_cache(maxsize=4096)
@@ -231,7 +240,8 @@ def force_repetition(
     with the previous clause; NA unless both have a clause), ``repeated`` (similarity >=
     :data:`REPEAT_THRESHOLD`), ``change`` (repeated, changed, dropped, new, none, or
     unknown when either text is missing), ``evidence``/``evidence_previous`` (the longest
-    carried-over span in each clause).
+    carried-over span in each clause), ``clause`` (the clause's text,
+    :func:`clause_text`; "" when none, NA without a text).
 
     Which force paragraphs are the operation's: the coder's force paragraphs whose
     addressee holds the operation's own authorisation: ``un_operation`` for UN operations
@@ -283,6 +293,9 @@ def _compare(rows: pd.DataFrame, clauses: list[list[ForceParagraph] | None]) -> 
         dtype="boolean",
     )
     out["force_paragraphs"] = [_labels(c) for c in clauses]
+    out["clause"] = pd.array(
+        [pd.NA if c is None else clause_text(x.text for x in c) for c in clauses], dtype="string"
+    )
     out["previous_force_paragraphs"] = [
         pd.NA if f else _labels(p) for f, p in zip(first, previous, strict=True)
     ]

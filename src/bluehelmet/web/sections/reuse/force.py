@@ -18,6 +18,7 @@ import pandas as pd
 from bluehelmet.errors import NotFoundError
 from bluehelmet.reuse.measures import force_genealogy
 from bluehelmet.reuse.repetition import clause_text, force_repetition, force_repetition_summary
+from bluehelmet.reuse.templates import force_sources, force_templates, template_cells
 from bluehelmet.web.cache import locked_cache
 from bluehelmet.web.coded import CorpusState, corpus_state
 from bluehelmet.web.data import canonical_acronym
@@ -70,6 +71,60 @@ def force_table() -> pd.DataFrame:
     if state is None:
         raise NotFoundError(NO_CORPUS)
     return _table(state)
+
+
+@locked_cache()
+def _sources_table(state: CorpusState) -> pd.DataFrame:
+    return force_sources(force_table())
+
+
+def template_rows(top: int = 10) -> list[dict[str, Any]]:
+    """The ``top`` largest cells of the operations × operations template matrix (how many of
+    the target's force clauses have their best other-operation source in the source's).
+
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> with mock.patch.dict("os.environ", {"BLUEHELMET_CORPUS": tempfile.mkdtemp()}):
+    ...     template_rows()
+    []
+    """
+    state = corpus_state()
+    if state is None:
+        raise NotFoundError(NO_CORPUS)
+    return records(template_cells(force_templates(_sources_table(state)), top))
+
+
+def template_source(operation: str, resolution: int) -> dict[str, Any] | None:
+    """The best earlier force clause of another operation for one clause (``force_sources``),
+    with its clause page, its paragraph labels and the word differences of the two clauses;
+    None when the clause has none (or no text).
+
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> with mock.patch.dict("os.environ", {"BLUEHELMET_CORPUS": tempfile.mkdtemp()}):
+    ...     template_source("MINUSMA", 2100) is None
+    True
+    """
+    state = corpus_state()
+    if state is None:
+        raise NotFoundError(NO_CORPUS)
+    sources = _sources_table(state)
+    found = sources[(sources["operation"] == operation) & (sources["resolution"] == resolution)]
+    if found.empty or pd.isna(found["source_operation"].iloc[0]):
+        return None
+    row = records(found.head(1))[0]
+    row["url"] = clause_url(row["source_operation"], row["source_resolution"])
+    table = force_table().set_index(["operation", "resolution"])
+    here = table.loc[(operation, resolution)]
+    there = table.loc[(row["source_operation"], row["source_resolution"])]
+    row["labels"] = [{"paragraph": p} for p in str(there["force_paragraphs"]).split(";")]
+    row["diff"] = word_diff(
+        str(there["clause"]),
+        str(here["clause"]),
+        _span(str(there["clause"]), row["evidence_source"]),
+        _span(str(here["clause"]), row["evidence"]),
+    )
+    return row
 
 
 def force_summary() -> pd.DataFrame:
@@ -234,5 +289,6 @@ def clause_view(operation: str, resolution: str) -> dict[str, Any]:
         "previous_paragraphs": records(before[["id", "paragraph", "text"]]),
         "diff": diff,
         "sources": _sources(here, name, chain),
+        "other_source": template_source(name, number),
         "change_note": CHANGE_NOTES[str(row["change"])],
     }

@@ -25,6 +25,7 @@ from bluehelmet.web.sections.reuse.force import (
     force_summary,
     operation_name,
     operation_rows,
+    template_rows,
 )
 from bluehelmet.web.sections.reuse.force import SOURCE as FORCE_SOURCE
 from bluehelmet.web.sections.reuse.schemas import (
@@ -168,6 +169,7 @@ def force_page(request: Request) -> HTMLResponse:
         request,
         "reuse/force.html",
         rows=records(force_summary()),
+        templates=template_rows(),
         csv_url="/api/reuse/force?format=csv",
         source=FORCE_SOURCE,
     )
