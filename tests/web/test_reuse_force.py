@@ -54,12 +54,14 @@ def test_the_force_page_shows_the_librarys_counts(client: TestClient, corpus: Pa
     assert "MINUSMA" in operations
     i = operations.index("MINUSMA")
     expected = summary.loc["MINUSMA"]
-    columns = ["mandates", "with_text", "chvii_force", "without_clause", "with_previous"]
-    shown = [cells(doc, caption, c)[i] for c in range(1, 6)]
+    columns = [
+        "mandates", "with_text", "chapter_vii", "chvii_force", "without_clause", "with_previous"
+    ]  # fmt: skip
+    shown = [cells(doc, caption, c)[i] for c in range(1, 7)]
     assert shown == [str(int(expected[c])) for c in columns]
-    assert cells(doc, caption, 6)[i] == str(int(expected["repeated"]))
+    assert cells(doc, caption, 7)[i] == str(int(expected["repeated"]))
     assert int(expected["repeated"]) > 0  # the corpus does hold repeated clauses
-    share = cells(doc, caption, 7)[i]
+    share = cells(doc, caption, 8)[i]
     assert share == f"{float(expected['share_repeated']) * 100:.0f}%"
     assert "/reuse/force/MINUSMA" in doc.xpath("//td/a/@href")
     assert "1995–1999" in answer.text and "unknown" in answer.text

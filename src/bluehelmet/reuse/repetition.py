@@ -348,13 +348,15 @@ def _change(
 def force_repetition_summary(table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per multidimensional operation, mandates 1999–2026 and how many repeat their force clause.
 
-    Columns: ``mandates`` (mandate resolutions dated in :data:`SUMMARY_YEARS`), ``with_text``,
-    ``chvii_force`` (of those with text, the register says Chapter VII and a force
-    authorisation of the operation itself, see :func:`force_repetition`), ``without_clause``
-    (of those, the coder finds no force paragraph for the operation), ``with_previous``
-    (a force clause here and in the previous mandate's text), ``repeated`` (of those,
-    near-verbatim), ``share_repeated`` (repeated / with_previous). The last row,
-    ``operation == "total"``, sums the others.
+    Columns: ``mandates`` (mandate resolutions dated in :data:`SUMMARY_YEARS`),
+    ``with_text``, ``chapter_vii`` (of those with text, the register says the resolution
+    acts under Chapter VII; such a mandate need not state a force authorisation, as UNMIL's
+    and MINUSTAH's do not), ``chvii_force`` (of those with text, the register says Chapter
+    VII and a force authorisation of the operation itself, see :func:`force_repetition`),
+    ``without_clause`` (of those, the coder finds no force paragraph for the operation),
+    ``with_previous`` (a force clause here and in the previous mandate's text),
+    ``repeated`` (of those, near-verbatim), ``share_repeated`` (repeated / with_previous).
+    The last row, ``operation == "total"``, sums the others.
 
     ``table`` defaults to :func:`force_repetition` over the register and the shared texts.
 
@@ -384,6 +386,7 @@ def force_repetition_summary(table: pd.DataFrame | None = None) -> pd.DataFrame:
             "operation": t["operation"],
             "mandates": 1,
             "with_text": t["text"].astype(int),
+            "chapter_vii": (t["text"] & t["chapter_vii"].fillna(False)).astype(int),
             "chvii_force": force.astype(int),
             "without_clause": (force & (t["force_paragraphs"].fillna("") == "")).astype(int),
             "with_previous": compared.astype(int),

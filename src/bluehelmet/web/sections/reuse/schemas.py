@@ -122,6 +122,7 @@ class ForceSummary(BaseModel):
     operation: str
     mandates: int
     with_text: int
+    chapter_vii: int
     chvii_force: int
     without_clause: int
     with_previous: int
