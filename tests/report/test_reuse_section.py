@@ -152,8 +152,7 @@ def test_resolution_years_keeps_gap_years_as_na_from_yearly() -> None:
         }
     )
     adopted = pd.DataFrame({"year": range(1993, 2002), "n_docs_adopted": [1] * 9})
-    pairs = reuse_tables(paras, adopted)
-    years = pairs.years.set_index("year")
+    years = reuse_tables(paras, adopted).years.set_index("year")
     assert years.index.tolist() == list(range(1993, 2002))
     gap = years.loc[1994:1999]
     assert gap["gap"].all() and gap["n_docs"].eq(0).all()
