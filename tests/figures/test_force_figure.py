@@ -54,20 +54,31 @@ def test_years_without_texts_are_shaded_and_labelled_not_drawn_as_zero() -> None
     assert ax.get_xlim() == (1992.5, 2000.5)
 
 
-def test_novelty_shades_years_whose_count_is_missing() -> None:
-    novelty = pd.DataFrame(
+def test_novelty_shades_and_labels_gap_years_and_hatches_an_incomplete_past() -> None:
+    na = pd.NA
+    years = pd.DataFrame(
         {
-            "year": [1993, 1994, 1995, 2000],
-            "resolutions": pd.array([90, pd.NA, pd.NA, 50], dtype="Int64"),
-            "q25": [0.1, pd.NA, pd.NA, 0.2],
-            "median": [0.5, pd.NA, pd.NA, 0.4],
-            "q75": [0.9, pd.NA, pd.NA, 0.8],
-            "repetition_index": [0.3, pd.NA, pd.NA, 0.5],
+            "year": [1993, 1994, 1995, 1996, 1997, 1998],
+            "gap": [False, True, True, False, False, False],
+            "past_complete": [True, True, False, False, False, True],
+            "novelty_median": [0.5, na, na, 0.4, 0.6, 0.7],
+            "novelty_q25": [0.1, na, na, 0.2, 0.3, 0.4],
+            "novelty_q75": [0.9, na, na, 0.8, 0.9, 1.0],
+            "repetition_index": [0.3, na, na, 0.5, 0.4, 0.2],
+            "ci_low": [0.2, na, na, 0.4, 0.3, 0.1],
+            "ci_high": [0.4, na, na, 0.6, 0.5, 0.3],
         }
     )
-    ax = novelty_figure(novelty).axes[0]
+    ax = novelty_figure(years).axes[0]
     assert _bands(ax) == [(1993.5, 1995.5)]
-    assert "no resolution texts" in _legend(ax)
+    assert "no texts" in _legend(ax)
+    assert [t.get_text() for t in ax.texts] == ["no texts"]
+    assert ax.texts[0].get_position()[0] == 1994.5  # in the middle of the band
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    box = hatched[0].get_extents().transformed(ax.transData.inverted())
+    # 1996-1997 (not 1995: a gap year is shaded, not hatched; not 1998: complete past)
+    assert len(hatched) == 1 and (round(box.x0, 1), round(box.x1, 1)) == (1995.5, 1997.5)
+    assert any("past incomplete" in label for label in _legend(ax))
 
 
 def test_diffusion_shades_the_years_it_is_told_and_only_those() -> None:

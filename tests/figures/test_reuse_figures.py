@@ -47,29 +47,39 @@ def test_diffusion_draws_one_step_line_per_family_and_marks_each_origin() -> Non
     assert legend == ["A", "B", "origin (first resolution)"]
 
 
-def test_novelty_plots_the_median_band_and_index_with_a_gap_for_missing_years() -> None:
-    novelty = pd.DataFrame(
+def test_novelty_plots_median_band_index_and_interval_never_zero_in_gap_years() -> None:
+    years = pd.DataFrame(
         {
-            "year": [1990, 1991, 1993],
-            "q25": [0.1, 0.2, 0.3],
-            "median": [0.5, 0.6, 0.7],
-            "q75": [0.9, 1.0, 0.95],
-            "repetition_index": [0.4, 0.3, 0.2],
+            "year": [1990, 1991, 1992, 1994],  # 1993 absent: no row at all
+            "gap": [False, False, True, False],
+            "past_complete": [True, True, True, False],
+            "novelty_q25": [0.1, 0.2, pd.NA, 0.3],
+            "novelty_median": [0.5, 0.6, pd.NA, 0.7],
+            "novelty_q75": [0.9, 1.0, pd.NA, 0.95],
+            "repetition_index": [0.4, 0.3, pd.NA, 0.2],
+            "ci_low": [0.35, 0.25, pd.NA, 0.05],
+            "ci_high": [0.45, 0.35, pd.NA, 0.25],
         }
     )
-    ax = novelty_figure(novelty).axes[0]
+    ax = novelty_figure(years).axes[0]
     assert ax.get_xlabel() == "year" and ax.get_ylabel() == "share of operative text"
     median, index = ax.get_lines()
-    assert median.get_xdata().tolist() == [1990, 1991, 1992, 1993]
+    assert median.get_xdata().tolist() == [1990, 1991, 1992, 1993, 1994]
     got = median.get_ydata().tolist()
-    assert got[:2] == [0.5, 0.6] and math.isnan(got[2]) and got[3] == 0.7
-    assert index.get_ydata().tolist()[:2] == [0.4, 0.3] and index.get_linestyle() == "--"
-    # the interquartile band spans q25..q75 wherever the year has resolutions
-    band = ax.collections[0]
-    ys = np.concatenate([p.vertices[:, 1] for p in band.get_paths()])
+    assert got[:2] == [0.5, 0.6] and math.isnan(got[2]) and math.isnan(got[3]) and got[4] == 0.7
+    rep = index.get_ydata().tolist()
+    assert rep[:2] == [0.4, 0.3] and math.isnan(rep[2]) and index.get_linestyle() == "--"
+    iqr, interval = ax.collections
+    # the bands span their quartiles / interval wherever the year has texts, and nothing else
+    ys = np.concatenate([p.vertices[:, 1] for p in iqr.get_paths()])
     assert math.isclose(ys.min(), 0.1) and math.isclose(ys.max(), 1.0)
+    xs = np.concatenate([p.vertices[:, 0] for p in interval.get_paths()])
+    assert not set(xs.round().astype(int)) & {1992, 1993}
+    ys = np.concatenate([p.vertices[:, 1] for p in interval.get_paths()])
+    assert math.isclose(ys.min(), 0.05) and math.isclose(ys.max(), 0.45)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert len(legend) == 3 and "interquartile range" in legend
+    assert "novelty: interquartile range" in legend and "repetition index: 95% interval" in legend
+    assert "no texts" in legend
 
 
 def test_shared_language_heatmap_shows_every_cell_and_labels_nonzero_values() -> None:

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import math
+import re
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import bluehelmet as bh
+from bluehelmet.coding.batch import code_folders
+from bluehelmet.documents import load_corpus
+from bluehelmet.figures.reuse import novelty_figure
 from bluehelmet.report.reuse import (
+    boilerplate_by_era,
     family_diffusion,
+    kind_pairs_line,
     largest_families,
-    novelty_by_year,
+    repetition_sentence,
+    repetition_table,
     reuse_tables,
     shared_language,
+    untexted_years,
 )
+from bluehelmet.reuse.coverage import adopted_per_year
+from bluehelmet.reuse.inputs import paragraphs_from_resolutions
 from bluehelmet.reuse.measures import group_matrix
+from bluehelmet.reuse.repetition import force_repetition, force_repetition_summary
 
 
 def _members() -> pd.DataFrame:
@@ -73,20 +86,116 @@ def test_family_diffusion_counts_each_resolution_once_from_its_year() -> None:
     assert d[d["family"] == 5]["label"].unique().tolist() == ["five"]
 
 
-def test_novelty_by_year_takes_quartiles_over_resolutions() -> None:
-    resolutions = pd.DataFrame(
+def _summary() -> pd.DataFrame:
+    return pd.DataFrame(
         {
-            "date": ["1990-01-01", "1990-05-01", "1990-07-01", "1990-09-01", "", "1992"],
-            "novelty": [0.0, 0.4, 0.6, 1.0, 0.3, 0.9],
+            "operation": ["UNA", "UNB", "total"],
+            "mandates": [5, 3, 8],
+            "with_text": [4, 3, 7],
+            "chvii_force": [4, 0, 4],
+            "without_clause": [1, 0, 1],
+            "with_previous": [3, 0, 3],
+            "repeated": [2, 0, 2],
+            "share_repeated": pd.array([2 / 3, pd.NA, 2 / 3], dtype="Float64"),
         }
     )
-    repetition = pd.DataFrame({"year": [1990, 1991, 1992], "repetition_index": [0.5, 0.2, 0.1]})
-    out = novelty_by_year(resolutions, repetition)
-    assert out["year"].tolist() == [1990, 1992]
-    assert out["resolutions"].tolist() == [4, 1]
-    # 1990: 0, .4, .6, 1 -> median .5, linear quartiles .3 and .7
-    assert out.iloc[0][["q25", "median", "q75"]].tolist() == pytest.approx([0.3, 0.5, 0.7])
-    assert out["repetition_index"].tolist() == [0.5, 0.1]
+
+
+def test_repetition_table_shows_integers_and_rounded_shares_under_readable_names() -> None:
+    table = repetition_table(_summary())
+    assert table.columns.tolist() == [
+        "operation", "mandates 1999–2026", "with text", "Chapter VII force", "comparable",
+        "repeated near-verbatim", "share",
+    ]  # fmt: skip
+    assert table.iloc[:, 1:6].dtypes.map(str).eq("int64").all()
+    assert table["share"].iloc[0] == 0.67 and pd.isna(table["share"].iloc[1])
+    assert table["operation"].tolist() == ["UNA", "UNB", "total"]
+
+
+def test_repetition_sentence_reads_every_number_from_the_total_row() -> None:
+    text = repetition_sentence(_summary(), [1999], "1995–1999")
+    assert text.startswith("Of the 8 mandate resolutions of multidimensional operations 1999–2026")
+    assert "7 have a text (the 1 without, adopted in 1999, are unknown" in text
+    assert "no resolution texts for 1995–1999" in text and "never counted" in text
+    assert "In 4 of those" in text and "in 1 of them the coder finds no force paragraph" in text
+    assert "3 have a force clause in both" in text and "2 of these (67%) repeat it" in text
+    assert "at least 80%" in text and "at least 5 matching words" in text
+    changed = _summary().assign(repeated=[3, 0, 3], share_repeated=[1.0, pd.NA, 1.0])
+    assert "3 of these (100%)" in repetition_sentence(changed, [1999], "1995–1999")
+    # nothing without text: no unknown clause
+    full = _summary().assign(with_text=[5, 3, 8])
+    assert "unknown" not in repetition_sentence(full, [], "1995–1999")
+
+
+def test_untexted_years_are_those_of_counted_mandates_without_text() -> None:
+    table = pd.DataFrame(
+        {
+            "operation": ["UNA", "UNA", "UNA", "UNB", "UNZ"],
+            "date": pd.to_datetime(
+                ["1998-01-01", "1999-05-01", "2003-01-01", "2001-01-01", "2002-01-01"]
+            ),  # fmt: skip
+            "text": [False, False, False, True, False],
+        }
+    )
+    # 1998 is before the summary's years; UNZ is not in the summary
+    assert untexted_years(table, _summary()) == [1999, 2003]
+
+
+def test_resolution_years_keeps_gap_years_as_na_from_yearly() -> None:
+    text = "the council decides to extend the mandate of the force for six months"
+    paras = pd.DataFrame(
+        {
+            "doc": ["A", "B", "C"],
+            "id": ["1", "1", "1"],
+            "text": [text] * 3,
+            "date": ["1993-01-01", "2000-01-01", "2001-01-01"],
+        }
+    )
+    adopted = pd.DataFrame({"year": range(1993, 2002), "n_docs_adopted": [1] * 9})
+    years = reuse_tables(paras, adopted).years.set_index("year")
+    assert years.index.tolist() == list(range(1993, 2002))
+    gap = years.loc[1994:1999]
+    assert gap["gap"].all() and gap["n_docs"].eq(0).all()
+    assert gap[["repetition_index", "novelty_median", "ci_low"]].isna().all().all()
+    assert years.loc[2000, "novelty_median"] == 0.0  # all of it repeated from 1993: a true 0
+    assert not years.loc[2000, "past_complete"] and years.loc[1993, "past_complete"]
+
+
+def test_boilerplate_by_era_keeps_the_biggest_formulas_of_each_era() -> None:
+    formulas = pd.DataFrame(
+        {
+            "era": ["1946-1994", "1946-1994", "1946-1994", "2000-2026"],
+            "documents": [71, 69, 47, 775],
+            "example": [
+                "6. Decides to remain seized",
+                "Decides:",
+                "(a) Other",
+                "15.\nDecides " * 20,
+            ],
+        }
+    )
+    out = boilerplate_by_era(formulas, top=2)
+    assert out["era"].tolist() == ["1946-1994", "1946-1994", "2000-2026"]
+    assert out["documents"].tolist() == [71, 69, 775]
+    assert out["example"].tolist()[:2] == ["Decides to remain seized", "Decides:"]
+    # the number gone, the lines joined, cut at 90 characters with an ellipsis
+    assert (
+        out["example"].iloc[2].startswith("Decides 15. Decides")
+        and len(out["example"].iloc[2]) == 90
+    )
+
+
+def test_kind_pairs_line_names_the_pairs_left_out() -> None:
+    kinds = pd.DataFrame(
+        {
+            "source_kind": ["resolution"],
+            "target_kind": ["statement"],
+            "pairs": [12],
+            "counted": [False],
+        }
+    )
+    assert kind_pairs_line(kinds) == "resolution → statement: 12 (left out of the measures)"
+    assert kind_pairs_line(kinds.iloc[:0]) == "no pairs between documents"
 
 
 def test_shared_language_counts_distinct_later_paragraphs_per_operation_pair() -> None:
@@ -144,18 +253,27 @@ def test_reuse_tables_runs_the_engine_and_leaves_boilerplate_out() -> None:
 
 
 def _subset(texts_dir: Path, into: Path, numbers: range) -> Path:
-    into.mkdir()
+    into.mkdir(exist_ok=True)
     for n in numbers:
-        for f in texts_dir.glob(f"S_RES_{n:04d}_*"):
+        for f in texts_dir.glob(f"**/S_RES_{n:04d}_*"):
             shutil.copy(f, into / f.name)
     return into
+
+
+def _html_table(html: str) -> pd.DataFrame:
+    return pd.read_html(StringIO(html), flavor="lxml")[0]
 
 
 def test_reuse_section_appears_with_a_corpus_and_is_absent_without(
     texts_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # 1973-1979: the early UNEF II and UNDOF renewals, copied from the shared corpus
+    # 1973-1979: the early UNEF II and UNDOF renewals; the last 1994 texts and the first of
+    # 2000 around the 1995-1999 gap; 2013-2014: MINUSMA, UNMISS, MONUSCO, MINUSCA renewals
     corpus = _subset(texts_dir, tmp_path / "corpus", range(340, 460))
+    corpus = _subset(texts_dir, corpus, range(893, 903))
+    akn = texts_dir.parent / "akn_2000_2026" / "resolutions"
+    corpus = _subset(akn, corpus, range(1285, 1300))
+    corpus = _subset(akn, corpus, range(2085, 2200))
     # the partnership section (slow, and not under test here) is left out without shared data
     monkeypatch.setenv("BLUEHELMET_SHARED_DATA", str(tmp_path / "nowhere"))
     monkeypatch.delenv("BLUEHELMET_CORPUS", raising=False)
@@ -168,7 +286,68 @@ def test_reuse_section_appears_with_a_corpus_and_is_absent_without(
     assert 'href="#reuse"' in html
     section = html.split('id="reuse"')[1].split("<h2")[0]
     assert section.count("<svg") == 3
-    assert "Diffusion of the largest clause families" in section
-    assert "Shared language between operations" in section
+    # the order: the answer, over time, templates and shared language, boilerplate
+    heads = ["Force clauses repeated at renewal", "Novelty and repetition over time",
+             "Clause families and shared language", "Boilerplate, reported apart"]  # fmt: skip
+    assert [section.index(h) for h in heads] == sorted(section.index(h) for h in heads)
+
+    # the answer table is force_repetition_summary of the corpus's texts, computed here
+    resolutions = load_corpus([corpus], progress=False).resolutions
+    table = force_repetition(corpus=resolutions)
+    expected = force_repetition_summary(table)
+    assert expected["with_previous"].iloc[-1] > 0  # something to compare in this corpus
+    answer = section.split("Force clauses repeated at renewal")[1].split("</table>")[0]
+    shown = _html_table(answer + "</table>")
+    assert shown["operation"].tolist() == expected["operation"].tolist()
+    for column, name in [("mandates", "mandates 1999–2026"), ("with_text", "with text"),
+                         ("chvii_force", "Chapter VII force"), ("with_previous", "comparable"),
+                         ("repeated", "repeated near-verbatim")]:  # fmt: skip
+        assert shown[name].tolist() == expected[column].astype(int).tolist(), name
+    shares = expected["share_repeated"].astype(float).tolist()
+    for got, want in zip(shown["share"], shares, strict=True):
+        assert (math.isnan(got) and math.isnan(want)) or got == pytest.approx(want, abs=0.005)
+    # the sentence quotes the total row
+    total = expected.iloc[-1]
+    lead = re.sub(r"\s+", " ", section.split("<h3")[0])
+    assert f"Of the {total['mandates']:,} mandate resolutions" in lead
+    assert (
+        f"{total['with_text']:,} have a text (the {total['mandates'] - total['with_text']:,}"
+        in lead
+    )
+    assert f"{total['repeated']:,} of these ({total['share_repeated']:.0%})" in lead
+    assert ", 1995–1999, " in lead  # among the years without texts
+
+    # over time: 1995-1999 are gap years with blank measures (NA, not 0), and the caption says so
+    years = _html_table(section.split("novelty quartiles")[1].split("</table>")[0] + "</table>")
+    gap = years.set_index("year").loc[1995:1999]
+    assert gap["gap"].all() and gap["n_docs"].eq(0).all()
+    assert gap[["repetition_index", "novelty_median", "ci_low", "ci_high"]].isna().all().all()
+    caption = re.sub(r"\s+", " ", section.split("Novelty and repetition over time")[1])
+    assert "Shaded years (" in caption and ", 1995–1999, " in caption and "have no texts" in caption
+
+    # templates and shared language: the families' table keeps its operations
     table = section.split("The largest clause families")[1].split("</table>")[0]
     assert "<th>origin</th>" in table and "UNDOF" in table
+
+    # boilerplate apart: the formulas per era, and the pairs by kind
+    boiler = _html_table(
+        section.split("Boilerplate, reported apart")[1].split("</table>")[0] + "</table>"
+    )
+    assert boiler.columns.tolist() == ["era", "documents", "example"]
+    assert boiler["example"].str.contains("remain", case=False).any()
+    assert "Reuse pairs by kind of source and target document: resolution → resolution:" in section
+
+
+def test_the_figure_data_of_both_corpora_have_na_not_zero_in_1995_1999(shared_data: Path) -> None:
+    unsc = shared_data / "unsc"
+    folders = [unsc / "resolutions_en_1946_1994", unsc / "akn_2000_2026" / "resolutions"]
+    read, coded = code_folders(folders, progress=False)
+    paragraphs = paragraphs_from_resolutions(read.resolutions, coded)
+    years = reuse_tables(paragraphs, adopted_per_year()).years.set_index("year")
+    gap = years.loc[1995:1999]
+    assert gap["gap"].all() and gap["novelty_median"].isna().all()
+    assert not years.loc[[1994, 2000], "gap"].any()
+    line = novelty_figure(years.reset_index()).axes[0].get_lines()[0]
+    plotted = dict(zip(line.get_xdata().tolist(), line.get_ydata().tolist(), strict=True))
+    assert all(math.isnan(plotted[y]) for y in range(1995, 2000))
+    assert not math.isnan(plotted[1994]) and not math.isnan(plotted[2000])

@@ -12,6 +12,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from bluehelmet import palette
+from bluehelmet.documents.coverage import ranges
 from bluehelmet.figures.style import finish, shade_years
 
 #: One colour per family line.
@@ -50,46 +51,61 @@ def diffusion_figure(diffusion: pd.DataFrame, uncovered: Iterable[int] = ()) -> 
     return fig
 
 
-def novelty_figure(novelty: pd.DataFrame) -> Figure:
-    """Per year: median share of operative text that is new (with its interquartile band)
-    and the repetition index. Years without resolutions break the lines; years whose
-    ``resolutions`` count is NA (no text covers them) are shaded.
+def novelty_figure(years: pd.DataFrame) -> Figure:
+    """Per year: the median share of a resolution's operative text that is new (with its
+    interquartile band) and the repetition index (with its interval). Gap years (no texts)
+    are shaded and labelled "no texts", their values missing (the lines break); years whose
+    novelty is measured against an incomplete past are hatched.
 
-    ``novelty`` has ``year``, ``q25``, ``median``, ``q75``, ``repetition_index`` and
-    optionally ``resolutions``, as made by ``report.reuse.novelty_by_year``.
+    ``years`` has ``year``, ``gap``, ``past_complete``, ``novelty_median``, ``novelty_q25``,
+    ``novelty_q75``, ``repetition_index``, ``ci_low`` and ``ci_high``, as made by
+    ``report.reuse.resolution_years``.
 
-    >>> n = pd.DataFrame({"year": [1990, 1991], "q25": [0.2, 0.5], "median": [0.6, 0.9],
-    ...                   "q75": [1.0, 1.0], "repetition_index": [0.3, 0.1]})
-    >>> novelty_figure(n).axes[0].get_lines()[0].get_ydata().tolist()
-    [0.6, 0.9]
+    >>> y = pd.DataFrame({"year": [1994, 1995, 2000], "gap": [False, True, False],
+    ...     "past_complete": [True, True, False], "novelty_median": [0.9, pd.NA, 0.8],
+    ...     "novelty_q25": [0.7, pd.NA, 0.6], "novelty_q75": [1.0, pd.NA, 1.0],
+    ...     "repetition_index": [0.1, pd.NA, 0.2], "ci_low": [0.1, pd.NA, 0.1],
+    ...     "ci_high": [0.1, pd.NA, 0.3]})
+    >>> novelty_figure(y).axes[0].get_lines()[0].get_ydata()[:3].tolist()
+    [0.9, nan, nan]
     """
-    years = novelty["year"].astype(int)
-    span = range(int(years.min()), int(years.max()) + 1) if len(years) else range(0)
-    values = ["q25", "median", "q75", "repetition_index"]
-    full = novelty.set_index(years).reindex(span)[values].astype("Float64").astype(float)
-    fig = Figure(figsize=(10, 4))
-    ax = fig.add_subplot()
+    span = range(int(years["year"].min()), int(years["year"].max()) + 1) if len(years) else []
+    full = years.set_index(years["year"].astype(int)).reindex(span)
+    values = ["novelty_median", "novelty_q25", "novelty_q75", "repetition_index", "ci_low",
+              "ci_high"]  # fmt: skip
+    v = full[values].astype("Float64").astype(float)  # NA, never 0
     x = full.index.to_numpy()
-    if "resolutions" in novelty:
-        shade_years(ax, years[novelty["resolutions"].isna().to_numpy()])
-    ax.plot(x, full["median"], color=palette.UN, marker=".", label="median share of text new")
-    ax.fill_between(
-        x, full["q25"], full["q75"], color=palette.UN, alpha=0.18, label="interquartile range"
-    )
-    ax.plot(
-        x,
-        full["repetition_index"],
-        color=palette.OTHER,
-        linestyle="--",
-        label="repetition index (mean reused share of paragraphs)",
-    )
-    ax.set_ylim(0, 1.02)
+    gap = full["gap"].astype("boolean").fillna(False).astype(bool)
+    partial = ~full["past_complete"].astype("boolean").fillna(True).astype(bool) & ~gap
+    fig = Figure(figsize=(10, 4.4))
+    ax = fig.add_subplot()
+    shade_years(ax, x[gap.to_numpy()], label="no texts")
+    for first, last in ranges(x[gap.to_numpy()]):
+        ax.text((first + last) / 2, 0.5, "no texts", ha="center", va="center", rotation=90,
+                fontsize=8, color="#555")  # fmt: skip
+    for i, (first, last) in enumerate(ranges(x[partial.to_numpy()])):
+        ax.axvspan(first - 0.5, last + 0.5, fill=False, hatch="///", edgecolor="#c8c8c8",
+                   linewidth=0, zorder=0,
+                   label="past incomplete (texts missing in the 5 years before)"
+                   if i == 0 else "_nolegend_")  # fmt: skip
+    ax.plot(x, v["novelty_median"], color=palette.UN, marker=".", label="novelty: median share new")
+    ax.fill_between(x, v["novelty_q25"], v["novelty_q75"], color=palette.UN, alpha=0.18,
+                    linewidth=0, label="novelty: interquartile range")  # fmt: skip
+    ax.plot(x, v["repetition_index"], color=palette.OTHER, marker=".", linestyle="--",
+            label="repetition index (mean reused share)")  # fmt: skip
+    ax.fill_between(x, v["ci_low"], v["ci_high"], color=palette.OTHER, alpha=0.3, linewidth=0,
+                    label="repetition index: 95% interval")  # fmt: skip
+    ax.set_ylim(0, 1.32)  # room above the lines for the legend
+    ax.set_yticks(np.linspace(0, 1, 6))
     ax.set_xlabel("year")
     ax.set_ylabel("share of operative text")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="y", color="#eee")
-    ax.set_title("Novelty of resolutions' operative text over time")
+    ax.set_title("Novelty and repetition of resolutions' operative text per year")
     finish(fig, ax, SOURCE)
+    ax.legend(
+        fontsize=8, loc="upper center", ncols=3, facecolor="white", edgecolor="white", framealpha=1
+    )
     return fig
 
 

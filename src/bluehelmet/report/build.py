@@ -15,7 +15,6 @@ from bluehelmet.coding.code import CodedResolution
 from bluehelmet.coding.summary import (
     force_by_addressee,
     force_years,
-    per_covered_year,
     text_coverage,
 )
 from bluehelmet.documents.corpus import CorpusResult
@@ -51,8 +50,15 @@ from bluehelmet.register.query import mandate_events
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
 from bluehelmet.register.theatres import theatre_operations
 from bluehelmet.register.validate import load_register, register_problems
-from bluehelmet.report.reuse import reuse_tables
+from bluehelmet.report.reuse import (
+    repetition_sentence,
+    repetition_table,
+    reuse_tables,
+    untexted_years,
+)
+from bluehelmet.reuse.coverage import adopted_per_year
 from bluehelmet.reuse.inputs import paragraphs_from_resolutions
+from bluehelmet.reuse.repetition import force_repetition, force_repetition_summary
 from bluehelmet.store import data_hash, query
 from bluehelmet.tracing.bundled import bundled_cases
 
@@ -109,11 +115,14 @@ def _force_section(loaded: _Corpus | None) -> dict[str, object] | None:
     }
 
 
-def _novelty(novelty: pd.DataFrame, coverage: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
-    """Novelty per year over its span, NA in years without texts; and those years."""
-    span = coverage[coverage["year"].between(novelty["year"].min(), novelty["year"].max())]
-    full = per_covered_year(novelty.set_index("year"), span, {"resolutions": 0})
-    return full.reset_index(), span.loc[~span["covered"], "year"].astype(int)
+def _force_answer(loaded: _Corpus, gap: str) -> dict[str, object]:
+    """The force repetition table of the corpus's mandates, and the sentence stating it."""
+    table = force_repetition(corpus=loaded.read.resolutions)
+    summary = force_repetition_summary(table)
+    return {
+        "answer": _table(repetition_table(summary)),
+        "answer_text": repetition_sentence(summary, untexted_years(table, summary), gap),
+    }
 
 
 def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
@@ -122,18 +131,20 @@ def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
     paragraphs = paragraphs_from_resolutions(loaded.read.resolutions, loaded.coded)
     if paragraphs.empty:
         return None
-    tables = reuse_tables(paragraphs)
-    diffusion, shared = tables.diffusion, tables.shared
-    novelty, uncovered = _novelty(tables.novelty, loaded.coverage)
+    tables = reuse_tables(paragraphs, adopted_per_year())
+    diffusion, shared, years = tables.diffusion, tables.shared, tables.years
+    gap = years.loc[years["gap"], "year"].astype(int)
     return {
         "tables": tables,
-        "diffusion_svg": figure_svg(diffusion_figure(diffusion, uncovered))
-        if len(diffusion)
-        else "",
-        "novelty_svg": figure_svg(novelty_figure(novelty)),
+        **_force_answer(loaded, ranges_text(gap)),
+        "gap": ranges_text(gap),
+        "partial": ranges_text(years.loc[~years["gap"] & ~years["past_complete"], "year"]),
+        "years_svg": figure_svg(novelty_figure(years)),
+        "years": _table(years.round(3)),
+        "diffusion_svg": figure_svg(diffusion_figure(diffusion, gap)) if len(diffusion) else "",
         "shared_svg": figure_svg(shared_language_figure(shared)) if len(shared) else "",
         "largest": _table(tables.largest.drop(columns=["family", "label"])),
-        "novelty": _table(novelty.round(3)),
+        "boilerplate": _table(tables.boilerplate),
     }
 
 

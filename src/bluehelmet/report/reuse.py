@@ -1,8 +1,10 @@
-"""The tables behind the report's reuse section: diffusion, novelty by year, shared language.
+"""The tables behind the report's reuse section: force repetition, novelty and repetition
+per year, clause families, shared language and boilerplate.
 
 Everything here is selected from :func:`~bluehelmet.reuse.explore.explore`'s tables
-(boilerplate pairs left out), never re-counted, and every table has a fixed row order so
-the report stays byte-for-byte reproducible.
+(boilerplate pairs left out, boilerplate formulas shown apart) and from
+:func:`~bluehelmet.reuse.repetition.force_repetition_summary`, never re-counted, and every
+table has a fixed row order so the report stays byte-for-byte reproducible.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from bluehelmet.documents.coverage import ranges_text
+from bluehelmet.reuse.align import MATCH
 from bluehelmet.reuse.explore import explore
 from bluehelmet.reuse.families import family_summary
+from bluehelmet.reuse.repetition import MIN_SCORE, REPEAT_THRESHOLD, SUMMARY_YEARS, clause_text
 
 #: Characters of a family's origin text shown in the table.
 EXCERPT = 140
@@ -105,35 +110,6 @@ def family_diffusion(members: pd.DataFrame, largest: pd.DataFrame) -> pd.DataFra
     return counts[columns].reset_index(drop=True)
 
 
-def novelty_by_year(resolutions: pd.DataFrame, repetition: pd.DataFrame) -> pd.DataFrame:
-    """Per year: how many resolutions, the quartiles of their novelty and the repetition index.
-
-    ``resolutions`` is :func:`~bluehelmet.reuse.measures.resolution_reuse` output (novelty
-    = share of a resolution's operative characters not reused from earlier resolutions);
-    ``repetition`` is :func:`~bluehelmet.reuse.measures.repetition_index` output.
-
-    >>> r = pd.DataFrame({"date": ["1990-01-01", "1990-02-01", "1990-03-01", "1991"],
-    ...                   "novelty": [0.0, 0.5, 1.0, 0.2]})
-    >>> rep = pd.DataFrame({"year": [1990, 1991], "repetition_index": [0.4, 0.8]})
-    >>> novelty_by_year(r, rep).values.tolist()
-    [[1990.0, 3.0, 0.25, 0.5, 0.75, 0.4], [1991.0, 1.0, 0.2, 0.2, 0.2, 0.8]]
-    """
-    dated = resolutions.assign(year=_years(resolutions["date"])).dropna(subset=["year"])
-    novelty = dated.groupby("year")["novelty"]
-    out = pd.DataFrame(
-        {
-            "resolutions": novelty.size(),
-            "q25": novelty.quantile(0.25),
-            "median": novelty.median(),
-            "q75": novelty.quantile(0.75),
-        }
-    )
-    out.index = out.index.astype(int)
-    rep = repetition.set_index("year")["repetition_index"]
-    out["repetition_index"] = rep.reindex(out.index)
-    return out.rename_axis("year").reset_index()
-
-
 def shared_language(matrix: pd.DataFrame, paragraphs: pd.DataFrame, top: int = 15) -> pd.DataFrame:
     """The ``top`` operations of a :func:`~bluehelmet.reuse.measures.group_matrix` (counting
     paragraphs) with the most reuse (as source plus as target), in order of their first
@@ -156,14 +132,183 @@ def shared_language(matrix: pd.DataFrame, paragraphs: pd.DataFrame, top: int = 1
     return out
 
 
+#: Boilerplate formulas shown per era, and characters of their example text.
+FORMULAS_PER_ERA = 5
+FORMULA_EXCERPT = 90
+#: The yearly columns the report shows (resolutions only).
+YEAR_COLUMNS = [
+    "year", "n_docs", "n_docs_adopted", "coverage", "gap", "past_complete",
+    "repetition_index", "ci_low", "ci_high", "novelty_median", "novelty_q25", "novelty_q75",
+]  # fmt: skip
+#: The force repetition summary's columns as the report names them.
+REPETITION_COLUMNS = {
+    "operation": "operation",
+    "mandates": f"mandates {SUMMARY_YEARS[0]}–{SUMMARY_YEARS[1]}",
+    "with_text": "with text",
+    "chvii_force": "Chapter VII force",
+    "with_previous": "comparable",
+    "repeated": "repeated near-verbatim",
+    "share_repeated": "share",
+}
+
+
+def resolution_years(yearly: pd.DataFrame) -> pd.DataFrame:
+    """The resolution rows of :func:`~bluehelmet.reuse.coverage.yearly`, by year, with the
+    columns the report shows; gap years keep their NA measures.
+
+    >>> y = pd.DataFrame({c: [0, 0] for c in YEAR_COLUMNS} | {"year": [1991, 1990],
+    ...                   "kind": ["resolution", "draft"]})
+    >>> resolution_years(y)["year"].tolist()
+    [1991]
+    """
+    rows = yearly[yearly["kind"] == "resolution"].sort_values("year", kind="stable")
+    return rows[YEAR_COLUMNS].reset_index(drop=True)
+
+
+def boilerplate_by_era(formulas: pd.DataFrame, top: int = FORMULAS_PER_ERA) -> pd.DataFrame:
+    """The ``top`` boilerplate formulas of each era found in the most documents: ``era``,
+    ``documents``, ``example`` (without its paragraph number, cut at
+    :data:`FORMULA_EXCERPT` characters). ``formulas`` is
+    :func:`~bluehelmet.reuse.boilerplate.formula_families` output (biggest first per era).
+
+    >>> f = pd.DataFrame({"era": ["1946-1994"] * 2, "documents": [71, 69],
+    ...     "example": ["6. Decides to remain\\nseized of the matter.", "Decides:"]})
+    >>> boilerplate_by_era(f, top=1).values.tolist()
+    [['1946-1994', 71, 'Decides to remain seized of the matter.']]
+    """
+    kept = formulas.groupby("era", sort=True, group_keys=False).head(top)
+    kept = kept.sort_values(["era", "documents"], ascending=[True, False], kind="stable")
+    return pd.DataFrame(
+        {
+            "era": kept["era"].astype(str).to_numpy(),
+            "documents": kept["documents"].astype(int).to_numpy(),
+            "example": [_excerpt(clause_text([str(t)]), FORMULA_EXCERPT) for t in kept["example"]],
+        }
+    )
+
+
+def kind_pairs_line(kinds: pd.DataFrame) -> str:
+    """Pairs by source and target kind in one line, saying which the measures leave out.
+
+    ``kinds`` is :func:`~bluehelmet.reuse.measures.kind_pairs` output.
+
+    >>> k = pd.DataFrame({"source_kind": ["resolution", "resolution"], "target_kind":
+    ...     ["draft", "resolution"], "pairs": [3, 1200], "counted": [False, True]})
+    >>> kind_pairs_line(k)
+    'resolution → draft: 3 (left out of the measures); resolution → resolution: 1,200'
+    """
+    if kinds.empty:
+        return "no pairs between documents"
+    return "; ".join(
+        f"{s} → {t}: {n:,}" + ("" if counted else " (left out of the measures)")
+        for s, t, n, counted in zip(
+            kinds["source_kind"],
+            kinds["target_kind"],
+            kinds["pairs"],
+            kinds["counted"],
+            strict=True,
+        )
+    )
+
+
+def thresholds_line(eras: list[dict[str, object]]) -> str:
+    """The boilerplate threshold of each era (the engine's ``params["boilerplate_eras"]``).
+
+    >>> thresholds_line([{"era": "1946-1994", "documents": 897, "min_docs": 45}])
+    '1946-1994: 45 of 897 resolutions'
+    """
+    return "; ".join(f"{e['era']}: {e['min_docs']} of {e['documents']:,} resolutions" for e in eras)
+
+
+def repetition_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """:func:`~bluehelmet.reuse.repetition.force_repetition_summary` as the report shows it:
+    its counts as integers, the share repeated rounded to two decimals (NA when nothing is
+    comparable), columns named as in :data:`REPETITION_COLUMNS`.
+
+    >>> s = pd.DataFrame({"operation": ["UNX", "total"], "mandates": [3, 3],
+    ...     "with_text": [3, 3], "chvii_force": [3, 3], "without_clause": [0, 0],
+    ...     "with_previous": [2, 2], "repeated": [1, 1], "share_repeated": [0.5, 0.5]})
+    >>> t = repetition_table(s)
+    >>> t.columns[1], t["with text"].dtype.name, t["share"].tolist()
+    ('mandates 1999–2026', 'int64', [0.5, 0.5])
+    """
+    out = summary[list(REPETITION_COLUMNS)].copy()
+    counts = [c for c in REPETITION_COLUMNS if c not in ("operation", "share_repeated")]
+    out[counts] = out[counts].astype(int)
+    out["share_repeated"] = out["share_repeated"].astype("Float64").round(2)
+    return out.rename(columns=REPETITION_COLUMNS)
+
+
+def untexted_years(table: pd.DataFrame, summary: pd.DataFrame) -> list[int]:
+    """Years of the mandates ``summary`` counts that have no text (``table`` is the
+    :func:`~bluehelmet.reuse.repetition.force_repetition` it was made from).
+
+    >>> t = pd.DataFrame({"operation": ["A", "A", "B"], "text": [False, True, False],
+    ...     "date": pd.to_datetime(["1999-10-01", "2000-01-01", "1999-01-01"])})
+    >>> untexted_years(t, pd.DataFrame({"operation": ["A", "total"]}))
+    [1999]
+    """
+    first, last = SUMMARY_YEARS
+    counted = table["operation"].isin(set(summary["operation"]) - {"total"})
+    year = table["date"].dt.year
+    missing = counted & year.between(first, last) & ~table["text"].astype(bool)
+    return sorted(int(y) for y in year[missing].unique())
+
+
+def repetition_sentence(summary: pd.DataFrame, untexted: list[int], gap: str) -> str:
+    """The answer in words, every number read from ``summary``'s total row: mandates, those
+    with text (the others, adopted in the ``untexted`` years, are unknown), Chapter VII force
+    authorisations, comparable clauses and how many are repeated; the rule; ``gap``: the
+    years without texts ("1995–1999").
+
+    >>> s = pd.DataFrame({"operation": ["total"], "mandates": [10], "with_text": [9],
+    ...     "chvii_force": [6], "without_clause": [1], "with_previous": [4], "repeated": [3],
+    ...     "share_repeated": [0.75]})
+    >>> repetition_sentence(s, [1999], "1995–1999")[:70]
+    'Of the 10 mandate resolutions of multidimensional operations 1999–2026'
+    """
+    total = summary.set_index("operation").loc["total"]
+    n = {k: int(total[k]) for k in REPETITION_COLUMNS if k not in ("operation", "share_repeated")}
+    n["without_clause"] = int(total["without_clause"])
+    share = total["share_repeated"]
+    missing = n["mandates"] - n["with_text"]
+    first, last = SUMMARY_YEARS
+    unknown = (
+        f" (the {missing:,} without, adopted in {ranges_text(untexted)}, are unknown: the corpus"
+        f" has no resolution texts for {gap or 'those years'}, and they are never counted as"
+        " mandates without a force clause)"
+        if missing
+        else ""
+    )
+    repeated = (
+        f"{n['repeated']:,} of these ({float(share):.0%}) repeat it near-verbatim"
+        if n["with_previous"]
+        else "none can be compared"
+    )
+    words = int(MIN_SCORE // MATCH)
+    return (
+        f"Of the {n['mandates']:,} mandate resolutions of multidimensional operations"
+        f" {first}–{last}, {n['with_text']:,} have a text{unknown}. In {n['chvii_force']:,} of"
+        " those the register records a Chapter VII authorisation for the operation itself to"
+        f" use force (in {n['without_clause']:,} of them the coder finds no force paragraph"
+        f" for the operation); {n['with_previous']:,} have a force clause in both this and the"
+        f" previous mandate's text, and {repeated}: at least {REPEAT_THRESHOLD:.0%} of the"
+        " clause's words lie in spans aligned with the previous clause (Smith–Waterman"
+        f" local alignment on words, spans of at least {words} matching words)."
+    )
+
+
 @dataclass(frozen=True)
 class ReuseTables:
     """What the report's reuse section shows, and the counts quoted beside it."""
 
     largest: pd.DataFrame
     diffusion: pd.DataFrame
-    novelty: pd.DataFrame
+    years: pd.DataFrame
     shared: pd.DataFrame
+    boilerplate: pd.DataFrame
+    kind_pairs: str
+    thresholds: str
     n_paragraphs: int
     n_documents: int
     n_pairs: int
@@ -172,9 +317,13 @@ class ReuseTables:
 
 
 def reuse_tables(
-    paragraphs: pd.DataFrame, top_families: int = 8, top_groups: int = 15
+    paragraphs: pd.DataFrame,
+    adopted: pd.DataFrame | None = None,
+    top_families: int = 8,
+    top_groups: int = 15,
 ) -> ReuseTables:
-    """Explore reuse in ``paragraphs`` once and select the report section's tables.
+    """Explore reuse in ``paragraphs`` once and select the report section's tables
+    (``adopted``: resolutions adopted per year, for the yearly coverage and gaps).
 
     >>> text = "the council decides to extend the mandate of the force for six months"
     >>> paras = pd.DataFrame({"doc": ["A", "B"], "id": ["1:1", "2:1"], "text": [text, text],
@@ -183,14 +332,17 @@ def reuse_tables(
     >>> t.n_pairs, t.diffusion["resolutions"].tolist(), t.shared.values.tolist()
     (1, [1, 2], [[0, 1], [0, 0]])
     """
-    found = explore(paragraphs)
+    found = explore(paragraphs, adopted)
     members = found.members
     largest = largest_families(members, top_families)
     return ReuseTables(
         largest=largest,
         diffusion=family_diffusion(members, largest),
-        novelty=novelty_by_year(found.resolution_shares, found.repetition),
+        years=resolution_years(found.yearly),
         shared=shared_language(found.matrix, paragraphs, top_groups),
+        boilerplate=boilerplate_by_era(found.boilerplate_families),
+        kind_pairs=kind_pairs_line(found.kind_pairs),
+        thresholds=thresholds_line(found.params.get("boilerplate_eras", [])),
         n_paragraphs=len(paragraphs),
         n_documents=int(paragraphs["doc"].nunique()),
         n_pairs=len(found.pairs),
