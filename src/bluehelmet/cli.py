@@ -351,12 +351,13 @@ def validate_cmd(format: Format = "table") -> None:
 
 
 class _DefaultRunGroup(TyperGroup):
-    """A group whose first argument, when it is no subcommand, goes to ``run``."""
+    """A group whose first argument, when it is no subcommand and no help option, goes to
+    ``run`` (``bluehelmet reuse --out DIR`` is ``bluehelmet reuse run --out DIR``)."""
 
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
             args = ["run", *args]
-        return super().resolve_command(ctx, args)
+        return super().parse_args(ctx, args)
 
 
 code_app = typer.Typer(
@@ -608,8 +609,8 @@ def panel_chart_cmd(
 
 reuse_app = typer.Typer(
     cls=_DefaultRunGroup,
-    help="Reused language: pairs, families, repetition (`bluehelmet reuse SOURCE --out DIR`), "
-    "and force clauses repeated at renewals.",
+    help="Reused language: pairs, families, repetition (`bluehelmet reuse [SOURCE ...] --out "
+    "DIR`; no SOURCE: every text), and force clauses repeated at renewals.",
     no_args_is_help=True,
 )
 app.add_typer(reuse_app, name="reuse")
@@ -618,8 +619,17 @@ app.add_typer(reuse_app, name="reuse")
 @reuse_app.command("run")
 @_cli_errors
 def reuse_cmd(
-    source: Annotated[Path, typer.Argument(help="JSON Lines, Parquet or a folder of resolutions")],
     out: Annotated[Path, typer.Option(help="folder for the tables (CSV or Parquet)")],
+    sources: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="a JSON Lines or Parquet file, or folders of Council documents read together "
+            "(default: $BLUEHELMET_CORPUS, else every shared text: resolutions 1946-2026, "
+            "presidential statements, drafts)",
+            metavar="SOURCE",
+            show_default=False,
+        ),
+    ] = None,
     min_jaccard: Annotated[float, typer.Option(help="verified pairs from this Jaccard")] = 0.6,
     ngram: Annotated[int, typer.Option(help="word n-gram size of the shingles")] = 5,
     fmt: Annotated[str, typer.Option("--format", help="table format: csv or parquet")] = "csv",
@@ -632,9 +642,9 @@ def reuse_cmd(
     batch_size: Annotated[int, typer.Option(help="records per batch with --stream")] = 50_000,
     quiet: Annotated[bool, typer.Option(help="no progress bar with --stream")] = False,
 ) -> None:
-    """Find reused language: pairs, families, shares, genealogy (`bluehelmet reuse SOURCE`)."""
+    """Find reused language: pairs, families, shares, genealogy (`bluehelmet reuse SOURCE...`)."""
     files, problems = api.run_reuse(
-        source, out, min_jaccard=min_jaccard, n=ngram, fmt=fmt, candidates=candidates,
+        sources or None, out, min_jaccard=min_jaccard, n=ngram, fmt=fmt, candidates=candidates,
         stream=stream, batch_size=batch_size, progress=False if quiet else None,
     )  # fmt: skip
     for problem in problems:

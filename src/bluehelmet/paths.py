@@ -89,3 +89,29 @@ def default_corpus() -> tuple[Path, ...]:
     True
     """
     return configured_corpus() or shared_corpora()
+
+
+def shared_documents() -> tuple[Path, ...]:
+    """Every shared folder of Council texts that exists: the resolutions of
+    :func:`shared_corpora`, then the 2000–2026 presidential statements and drafts not adopted.
+
+    >>> shared_documents()[: len(shared_corpora())] == shared_corpora()
+    True
+    """
+    akn = shared_data_dir() / "unsc" / "akn_2000_2026"
+    others = (akn / "presidential_statements", akn / "drafts_not_adopted")
+    return shared_corpora() + tuple(folder for folder in others if folder.is_dir())
+
+
+def document_corpus() -> tuple[Path, ...]:
+    """The folders to read when every document kind is wanted: ``BLUEHELMET_CORPUS``, else
+    :func:`shared_documents` (the default of ``bluehelmet reuse``).
+
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> there = tempfile.mkdtemp()
+    >>> with mock.patch.dict("os.environ", {"BLUEHELMET_CORPUS": there}):
+    ...     document_corpus() == (Path(there),)
+    True
+    """
+    return configured_corpus() or shared_documents()

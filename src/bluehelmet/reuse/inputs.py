@@ -18,7 +18,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -32,7 +32,7 @@ from bluehelmet.coding.code import CodedResolution
 from bluehelmet.documents.convert import ALL_KINDS
 from bluehelmet.documents.corpus import load_corpus
 from bluehelmet.documents.model import Paragraph, Resolution
-from bluehelmet.errors import DataFormatError
+from bluehelmet.errors import DataFormatError, UsageError
 from bluehelmet.files import file_problem
 from bluehelmet.reuse.schema import PARAGRAPH_COLUMNS
 
@@ -322,12 +322,41 @@ def _input_kind(path: Path) -> str:
     return _SUFFIXES[suffix]
 
 
+def input_paths(source: str | Path | Sequence[str | Path]) -> tuple[Path, ...]:
+    """The paths of ``source``: one file or folder, or several folders read as one corpus
+    (a folder named twice is read once). A file together with anything else is a UsageError.
+
+    >>> import tempfile, pathlib
+    >>> a, b = pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp())
+    >>> input_paths([a, b, a]) == (a, b)
+    True
+    >>> _ = (a / "p.jsonl").write_text("")
+    >>> input_paths([a / "p.jsonl", b])
+    Traceback (most recent call last):
+    ...
+    bluehelmet.errors.UsageError: SOURCE .../p.jsonl is a file: give one JSON Lines or ...
+    """
+    named = [source] if isinstance(source, str | Path) else list(source)
+    paths = tuple(dict.fromkeys(Path(path) for path in named))
+    if not paths:
+        raise UsageError("SOURCE: nothing to read; name a file or one or more folders")
+    if len(paths) > 1:
+        for path in paths:
+            if _input_kind(path) != "folder":
+                raise UsageError(
+                    f"SOURCE {path} is a file: give one JSON Lines or Parquet file alone, "
+                    "or only folders (they are read together)"
+                )
+    return paths
+
+
 class RecordReader:
-    """Checked records of a JSON Lines file, a Parquet file, a folder or a table, batch by batch.
+    """Checked records of a JSON Lines file, a Parquet file, folders or a table, batch by batch.
 
     Files are read a line (or a Parquet record batch) at a time and every record goes through
-    a :class:`RecordChecker` (``checker``); a folder is cut by :func:`read_paragraphs` and its
-    paragraphs, like the rows of a table (a DataFrame), are checked the same way. ``position``
+    a :class:`RecordChecker` (``checker``); folders (several are read together as one corpus,
+    see :func:`input_paths`) are cut by :func:`read_paragraphs` and their paragraphs, like
+    the rows of a table (a DataFrame), are checked the same way. ``position``
     is how far reading has got (bytes of JSON Lines, rows of Parquet or a table, paragraphs of
     a folder) out of ``total`` (0 until known). ``loaded`` counts the records handed out.
     Read each reader once.
@@ -342,9 +371,16 @@ class RecordReader:
     'line 2: missing field (id, text); skipped'
     """
 
-    def __init__(self, source: Path | pd.DataFrame, max_chars: int = MAX_CHARS) -> None:
-        self.frame = source if isinstance(source, pd.DataFrame) else None
-        self.path = Path("paragraph table") if self.frame is not None else Path(source)
+    def __init__(
+        self, source: str | Path | Sequence[str | Path] | pd.DataFrame, max_chars: int = MAX_CHARS
+    ) -> None:
+        self.frame: pd.DataFrame | None = None
+        self.paths: tuple[Path, ...]
+        if isinstance(source, pd.DataFrame):
+            self.frame, self.paths = source, (Path("paragraph table"),)
+        else:
+            self.paths = input_paths(source)
+        self.path = self.paths[0]
         self.kind = "table" if self.frame is not None else _input_kind(self.path)
         where = {"jsonl": "line", "parquet": "row", "table": "row", "folder": "paragraph"}
         self.checker = RecordChecker(where[self.kind], max_chars)
@@ -459,7 +495,7 @@ class RecordReader:
             yield n, record
 
     def _folder(self) -> Iterator[tuple[int, Any]]:
-        corpus = load_corpus(self.path, kinds=ALL_KINDS, progress=False)
+        corpus = load_corpus(self.paths, kinds=ALL_KINDS, progress=False)
         self.file_problems = [f"file {name}: {reason}; skipped" for name, reason in corpus.skipped]
         table = paragraphs_from_resolutions(corpus.resolutions)
         self.total = len(table)
@@ -489,14 +525,15 @@ def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
 
 
 def read_paragraphs(
-    path: str | Path, *, max_chars: int = MAX_CHARS
+    path: str | Path | Sequence[str | Path], *, max_chars: int = MAX_CHARS
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Read a paragraph table and the problems met: JSON Lines, Parquet or a resolution folder.
+    """Read a paragraph table and the problems met: JSON Lines, Parquet or resolution folders.
 
     A ``.jsonl``/``.ndjson`` file has one JSON object per line with ``doc``, ``id``,
     ``text`` and optional ``date``, ``group`` (and :data:`EXTRA_COLUMNS`); ``.parquet`` has
-    those columns. A folder is read with :func:`~bluehelmet.documents.corpus.load_corpus`
-    (every document kind; files it skips are reported) and cut by
+    those columns. A folder, or several read together (:func:`input_paths`), is read with one
+    :func:`~bluehelmet.documents.corpus.load_corpus` call (every document kind; files it
+    skips are reported; a document found in two folders is read once) and cut by
     :func:`paragraphs_from_resolutions`. Every record is checked by :class:`RecordReader`,
     as in a streaming run.
 
@@ -507,5 +544,5 @@ def read_paragraphs(
     >>> len(table), problems[0]
     (1, 'line 2: invalid JSON (Expecting value); skipped')
     """
-    reader = RecordReader(Path(path), max_chars)
+    reader = RecordReader(path, max_chars)
     return reader.table(), reader.report()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,10 @@ from bluehelmet.files import atomic_path
 from bluehelmet.folders import replaced_folder
 from bluehelmet.options import TableFormat, check
 from bluehelmet.output import for_csv
+from bluehelmet.paths import document_corpus
 from bluehelmet.reuse.engine import reuse_records
 from bluehelmet.reuse.explore import ReuseTables
-from bluehelmet.reuse.inputs import RecordReader
+from bluehelmet.reuse.inputs import RecordReader, input_paths
 from bluehelmet.reuse.settings import ReuseSettings, reuse_settings
 from bluehelmet.reuse.stream import BATCH_SIZE, stream_reuse
 
@@ -30,7 +32,7 @@ def _write(df: pd.DataFrame, path: Path, index: bool = False) -> Path:
     return path
 
 
-def require_records(count: int, problems: list[str], source: Path, out: Path) -> None:
+def require_records(count: int, problems: list[str], source: str | Path, out: Path) -> None:
     """Raise DataFormatError (one line: the read summary) when no record was usable, so that
     an empty or junk input never replaces earlier tables in ``out`` with empty ones.
 
@@ -67,14 +69,54 @@ def check_out(out: Path) -> None:
     )
 
 
+def reuse_sources(source: str | Path | Sequence[str | Path] | None) -> tuple[Path, ...]:
+    """The paths a run reads: ``source`` (:func:`~bluehelmet.reuse.inputs.input_paths`), or
+    when None every text the project can read (:func:`bluehelmet.paths.document_corpus`).
+
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> there = tempfile.mkdtemp()
+    >>> with mock.patch.dict("os.environ", {"BLUEHELMET_CORPUS": there}):
+    ...     reuse_sources(None) == (Path(there),)
+    True
+    """
+    if source is not None:
+        return input_paths(source)
+    found = document_corpus()
+    if not found:
+        raise UsageError(
+            "SOURCE: none given and no corpus found; name a file or folders, or set "
+            "BLUEHELMET_CORPUS (or BLUEHELMET_SHARED_DATA) to existing folders"
+        )
+    return found
+
+
+def _named(paths: tuple[Path, ...]) -> str:
+    """``paths`` as one line for messages."""
+    return ", ".join(str(path) for path in paths)
+
+
+def _add_params(path: Path, extra: dict[str, Any]) -> None:
+    """Add ``extra`` to the JSON object in ``path`` (a run's ``params.json``)."""
+    params = {**json.loads(path.read_text()), **extra}
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(params, indent=1, sort_keys=True, default=str) + "\n")
+
+
 def _run_stream(
-    source: Path, out: Path, settings: ReuseSettings, **options: Any
+    sources: tuple[Path, ...], out: Path, settings: ReuseSettings, **options: Any
 ) -> tuple[list[Path], list[str]]:
     """A streaming run written to a new folder beside ``out`` that replaces ``out`` whole,
     only when some record was usable."""
+    if len(sources) > 1:
+        raise UsageError(
+            f"--stream reads one file or folder, not {len(sources)} folders; drop --stream "
+            "to read them together, or give one folder"
+        )
     with replaced_folder(out) as new:
-        streamed = stream_reuse(source, new, settings=settings, **options)
-        require_records(int(streamed.params["paragraphs"]), streamed.problems, source, out)
+        streamed = stream_reuse(sources[0], new, settings=settings, **options)
+        require_records(int(streamed.params["paragraphs"]), streamed.problems, sources[0], out)
+        _add_params(new / "params.json", {"sources": [str(sources[0])]})
     return [out / file.name for file in streamed.files], streamed.problems
 
 
@@ -88,8 +130,9 @@ def _adopted(paragraphs: pd.DataFrame) -> pd.DataFrame | None:
     return adopted_per_year()
 
 
-def _write_tables(tables: ReuseTables, out: Path, fmt: str) -> list[str]:
-    """Write every table and ``params.json`` into ``out``; return the file names."""
+def _write_tables(tables: ReuseTables, out: Path, fmt: str, sources: tuple[Path, ...]) -> list[str]:
+    """Write every table and ``params.json`` (with the ``sources`` read) into ``out``; return
+    the file names."""
     written = {
         "pairs": lambda: tables.pairs,
         "boilerplate_pairs": lambda: tables.boilerplate_pairs,
@@ -104,14 +147,18 @@ def _write_tables(tables: ReuseTables, out: Path, fmt: str) -> list[str]:
     }
     for name, table in written.items():
         _write(table(), out / f"{name}.{fmt}", index=name == "group_matrix")
-    params = {**tables.params, "group_matrix_count": "paragraphs"}
+    params = {
+        **tables.params,
+        "group_matrix_count": "paragraphs",
+        "sources": [str(path) for path in sources],
+    }
     with atomic_path(out / "params.json") as tmp:
         tmp.write_text(json.dumps(params, indent=1, sort_keys=True, default=str) + "\n")
     return [f"{name}.{fmt}" for name in written] + ["params.json"]
 
 
 def run_reuse(
-    source: Path,
+    source: str | Path | Sequence[str | Path] | None,
     out: Path,
     min_jaccard: float = 0.6,
     n: int = 5,
@@ -121,12 +168,18 @@ def run_reuse(
     batch_size: int = BATCH_SIZE,
     progress: bool | None = None,
 ) -> tuple[list[Path], list[str]]:
-    """Find reuse in ``source`` (JSON Lines, Parquet or a folder of resolutions); write tables.
+    """Find reuse in ``source`` (JSON Lines, Parquet, or folders of Council documents read
+    together as one corpus); write tables.
+
+    ``source`` is one path or a list of them (several must all be folders; see
+    :func:`~bluehelmet.reuse.inputs.input_paths`); None reads every text the project can read
+    (:func:`reuse_sources`). ``params.json`` lists the paths read (``sources``).
 
     Tables are CSV or, with ``fmt="parquet"``, Parquet; ``candidates`` picks where the LSH
     band-key join runs (``"numpy"`` or ``"duckdb"``, same pairs). With ``stream``, the input
     is read ``batch_size`` records at a time by :func:`~bluehelmet.reuse.stream.stream_reuse`
-    (pairs, boilerplate paragraphs and params only; ``progress`` shows its bar).
+    (pairs, boilerplate paragraphs and params only; one file or folder only; ``progress``
+    shows its bar).
 
     A run writes into a new folder beside ``out`` that then replaces ``out`` whole (see
     :mod:`bluehelmet.folders`): a failed run leaves the earlier run untouched. ``out`` must be
@@ -148,11 +201,14 @@ def run_reuse(
     settings = reuse_settings(n=n, min_jaccard=min_jaccard, candidates=candidates)
     check("fmt", fmt, TableFormat)
     check_out(out)
+    sources = reuse_sources(source)
     if stream:
-        return _run_stream(source, out, settings, batch_size=batch_size, fmt=fmt, progress=progress)
-    result = reuse_records(RecordReader(source, settings.max_chars), settings)
-    require_records(len(result.paragraphs), result.problems, source, out)
+        return _run_stream(
+            sources, out, settings, batch_size=batch_size, fmt=fmt, progress=progress
+        )
+    result = reuse_records(RecordReader(sources, settings.max_chars), settings)
+    require_records(len(result.paragraphs), result.problems, _named(sources), out)
     with replaced_folder(out) as new:
         tables = ReuseTables(result.paragraphs, result, _adopted(result.paragraphs))
-        names = _write_tables(tables, new, fmt)
+        names = _write_tables(tables, new, fmt, sources)
     return [out / name for name in names], result.problems
