@@ -8,8 +8,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Rectangle
 
-from bluehelmet.figures.reuse import diffusion_figure, novelty_figure, shared_language_figure
+from bluehelmet.figures.reuse import (
+    diffusion_figure,
+    formulas_figure,
+    novelty_figure,
+    shared_language_figure,
+)
 from bluehelmet.figures.save import figure_svg
+from bluehelmet.reuse.templates import force_formulas
 
 
 def _diffusion() -> pd.DataFrame:
@@ -80,6 +86,35 @@ def test_novelty_plots_median_band_index_and_interval_never_zero_in_gap_years() 
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "novelty: interquartile range" in legend and "repetition index: 95% interval" in legend
     assert "no texts" in legend
+
+
+def test_formulas_panels_break_in_years_without_texts_and_label_them() -> None:
+    paragraphs = pd.DataFrame(
+        {
+            "resolution": [800, 801, 1289, 1290],
+            "date": ["1994-03-01", "1994-05-01", "2000-02-07", "2000-03-01"],
+            "year": [1994, 1994, 2000, 2000],
+            "text": ["all necessary means", "all necessary means", "imminent threat", "x"],
+            "operations": ["", "", "UNAMSIL", ""],
+        }
+    )
+    patterns = {"means": "necessary means", "threat": "imminent threat"}
+    per_year = force_formulas(patterns, paragraphs, per_year=True)
+    fig = formulas_figure(per_year)
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert [ax.get_title(loc="left") for ax in panels] == ["means", "threat"]
+    expected = {"means": [2, 0], "threat": [0, 1]}  # 1994, 2000: counted by hand
+    for ax in panels:
+        (line,) = ax.get_lines()
+        assert line.get_xdata().tolist() == list(range(1994, 2001))
+        got = line.get_ydata().tolist()
+        assert [got[0], got[-1]] == expected[ax.get_title(loc="left")]
+        assert all(math.isnan(v) for v in got[1:6])  # 1995-1999: NA, never 0
+        assert [t.get_text() for t in ax.texts] == ["no texts"]  # one band, labelled
+        (band,) = [p for p in ax.patches if p.get_label() == "no texts"]
+        xs = band.get_path().transformed(band.get_patch_transform()).vertices[:, 0]
+        assert (xs.min(), xs.max()) == (1994.5, 1999.5)
+    assert figure_svg(formulas_figure(per_year)) == figure_svg(formulas_figure(per_year))
 
 
 def test_shared_language_heatmap_shows_every_cell_and_labels_nonzero_values() -> None:

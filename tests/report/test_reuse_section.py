@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import shutil
+from collections import defaultdict
 from io import StringIO
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 import bluehelmet as bh
 from bluehelmet.coding.batch import code_folders
 from bluehelmet.documents import load_corpus
-from bluehelmet.figures.reuse import novelty_figure
+from bluehelmet.figures.reuse import formulas_figure, novelty_figure
 from bluehelmet.report.reuse import (
     boilerplate_by_era,
     family_diffusion,
@@ -30,6 +31,13 @@ from bluehelmet.reuse.coverage import adopted_per_year
 from bluehelmet.reuse.inputs import paragraphs_from_resolutions
 from bluehelmet.reuse.measures import group_matrix
 from bluehelmet.reuse.repetition import force_repetition, force_repetition_summary
+from bluehelmet.reuse.templates import (
+    force_formulas,
+    force_sources,
+    force_templates,
+    formula_paragraphs,
+    template_cells,
+)
 
 
 def _members() -> pd.DataFrame:
@@ -260,8 +268,16 @@ def _subset(texts_dir: Path, into: Path, numbers: range) -> Path:
     return into
 
 
-def _html_table(html: str) -> pd.DataFrame:
-    return pd.read_html(StringIO(html), flavor="lxml")[0]
+def _html_table(html: str, as_type: type | None = None) -> pd.DataFrame:
+    """The first table of ``html``; with ``as_type`` (str) every cell as written, blank ""."""
+    if as_type is None:
+        return pd.read_html(StringIO(html), flavor="lxml")[0]
+    return pd.read_html(StringIO(html), flavor="lxml", converters=defaultdict(lambda: as_type),
+                        keep_default_na=False)[0]  # fmt: skip
+
+
+def _text(value: object) -> str:
+    return "" if pd.isna(value) else str(value)
 
 
 def test_reuse_section_appears_with_a_corpus_and_is_absent_without(
@@ -285,9 +301,11 @@ def test_reuse_section_appears_with_a_corpus_and_is_absent_without(
     html = first.decode()
     assert 'href="#reuse"' in html
     section = html.split('id="reuse"')[1].split("<h2")[0]
-    assert section.count("<svg") == 3
-    # the order: the answer, over time, templates and shared language, boilerplate
+    assert section.count("<svg") == 4
+    # the order: the answer, over time, formulas, templates, families and shared language,
+    # boilerplate
     heads = ["Force clauses repeated at renewal", "Novelty and repetition over time",
+             "Diffusion of the force and protection formulas", "Templates across operations",
              "Clause families and shared language", "Boilerplate, reported apart"]  # fmt: skip
     assert [section.index(h) for h in heads] == sorted(section.index(h) for h in heads)
 
@@ -325,7 +343,34 @@ def test_reuse_section_appears_with_a_corpus_and_is_absent_without(
     caption = re.sub(r"\s+", " ", section.split("Novelty and repetition over time")[1])
     assert "Shaded years (" in caption and ", 1995–1999, " in caption and "have no texts" in caption
 
-    # templates and shared language: the families' table keeps its operations
+    # the formulas' first appearances: force_formulas of the same corpus, computed here
+    read, coded = code_folders([corpus], progress=False)
+    formulas = force_formulas(paragraphs=formula_paragraphs(read.resolutions, coded))
+    assert formulas["first_resolution"].notna().sum() >= 3  # something to show in this corpus
+    part = section.partition("Diffusion of the force and protection formulas")[2]
+    shown = _html_table(part[part.index("<table") :].split("</table>")[0] + "</table>", str)
+    assert shown.to_dict("list") == {
+        "formula": formulas["formula"].tolist(),
+        "first resolution": [_text(v) for v in formulas["first_resolution"]],
+        "date": [_text(v) for v in formulas["first_date"]],
+        "operation": [_text(v) for v in formulas["first_operations"]],
+        "note": formulas["note"].tolist(),
+        "resolutions": [_text(v) for v in formulas["resolutions"]],
+        "operations": [_text(v) for v in formulas["operations"]],
+    }
+    caption = re.sub(r"\s+", " ", part.split("</figure>")[0].split("<figcaption>")[1])
+    assert "Shaded years (" in caption and "1995–1999" in caption and "missing, not zero" in caption
+
+    # templates across operations: template_cells of the same corpus, computed here
+    cells = template_cells(force_templates(force_sources(table)))
+    assert len(cells) > 0  # something to show in this corpus
+    part = section.partition("Templates across operations")[2].split("</table>")[0] + "</table>"
+    assert "at least 30% of the clause" in re.sub(r"\s+", " ", part)
+    shown = _html_table(part)
+    assert shown.columns.tolist() == ["source operation", "target operation", "clauses"]
+    assert shown.values.tolist() == cells.values.tolist()
+
+    # families and shared language: the families' table keeps its operations
     table = section.split("The largest clause families")[1].split("</table>")[0]
     assert "<th>origin</th>" in table and "UNDOF" in table
 
@@ -351,3 +396,19 @@ def test_the_figure_data_of_both_corpora_have_na_not_zero_in_1995_1999(shared_da
     plotted = dict(zip(line.get_xdata().tolist(), line.get_ydata().tolist(), strict=True))
     assert all(math.isnan(plotted[y]) for y in range(1995, 2000))
     assert not math.isnan(plotted[1994]) and not math.isnan(plotted[2000])
+
+
+def test_the_formulas_figure_of_both_corpora_breaks_in_1995_1999(shared_data: Path) -> None:
+    per_year = force_formulas(per_year=True)  # the shared corpus, both folders
+    gap = per_year[per_year["year"].between(1995, 1999)]
+    assert gap["gap"].all() and gap["resolutions"].isna().all()
+    assert not per_year[per_year["year"].isin([1994, 2000])]["gap"].any()
+    fig = formulas_figure(per_year)
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert len(panels) == per_year["formula"].nunique()
+    for ax in panels:
+        (line,) = ax.get_lines()
+        plotted = dict(zip(line.get_xdata().tolist(), line.get_ydata().tolist(), strict=True))
+        assert all(math.isnan(plotted[y]) for y in range(1995, 2000))
+        assert not math.isnan(plotted[1994]) and not math.isnan(plotted[2000])
+        assert [t.get_text() for t in ax.texts] == ["no texts"]

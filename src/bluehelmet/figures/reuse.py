@@ -1,4 +1,5 @@
-"""Reuse charts: clause-family diffusion, novelty over time, shared language between operations."""
+"""Reuse charts: clause-family diffusion, novelty over time, force formulas, shared language
+between operations."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from matplotlib.ticker import MaxNLocator
 
 from bluehelmet import palette
 from bluehelmet.documents.coverage import ranges
-from bluehelmet.figures.style import finish, shade_years
+from bluehelmet.figures.style import finish, mark_gaps, shade_years
 
 #: One colour per family line.
 PALETTE = palette.SERIES
 SOURCE = "Source: bluehelmet reuse engine on the configured corpus (boilerplate left out)."
+FORMULA_SOURCE = "Source: bluehelmet force_formulas, operative paragraphs of the configured corpus."
 
 
 def diffusion_figure(diffusion: pd.DataFrame, uncovered: Iterable[int] = ()) -> Figure:
@@ -79,10 +81,7 @@ def novelty_figure(years: pd.DataFrame) -> Figure:
     partial = ~full["past_complete"].astype("boolean").fillna(True).astype(bool) & ~gap
     fig = Figure(figsize=(10, 4.4))
     ax = fig.add_subplot()
-    shade_years(ax, x[gap.to_numpy()], label="no texts")
-    for first, last in ranges(x[gap.to_numpy()]):
-        ax.text((first + last) / 2, 0.5, "no texts", ha="center", va="center", rotation=90,
-                fontsize=8, color="#555")  # fmt: skip
+    mark_gaps(ax, x[gap.to_numpy()])
     for i, (first, last) in enumerate(ranges(x[partial.to_numpy()])):
         ax.axvspan(first - 0.5, last + 0.5, fill=False, hatch="///", edgecolor="#c8c8c8",
                    linewidth=0, zorder=0,
@@ -106,6 +105,42 @@ def novelty_figure(years: pd.DataFrame) -> Figure:
     ax.legend(
         fontsize=8, loc="upper center", ncols=3, facecolor="white", edgecolor="white", framealpha=1
     )
+    return fig
+
+
+def formulas_figure(per_year: pd.DataFrame) -> Figure:
+    """One panel per formula: resolutions using it per year, a step line; years without
+    texts (``gap``) shaded and labelled "no texts", their counts NA so the line breaks.
+
+    ``per_year`` is ``force_formulas(per_year=True)`` (``formula``, ``year``,
+    ``resolutions``, ``gap``), formulas drawn in the order they first appear in it.
+
+    >>> t = pd.DataFrame({"formula": ["F"] * 3, "year": [1994, 1995, 2000],
+    ...     "resolutions": pd.array([1, pd.NA, 0], dtype="Int64"), "gap": [False, True, False]})
+    >>> formulas_figure(t).axes[0].get_lines()[0].get_ydata().tolist()
+    [1.0, nan, 0.0]
+    """
+    names = list(dict.fromkeys(per_year["formula"]))
+    fig = Figure(figsize=(10, 1.0 + 1.3 * max(len(names), 1)))
+    axes = fig.subplots(
+        max(len(names), 1), 1, sharex=True, squeeze=False, gridspec_kw={"hspace": 0.55}
+    )[:, 0]
+    for i, (ax, name) in enumerate(zip(axes, names, strict=False)):
+        part = per_year[per_year["formula"] == name].sort_values("year", kind="stable")
+        x = part["year"].astype(int).to_numpy()
+        mark_gaps(ax, x[part["gap"].astype(bool).to_numpy()])
+        counts = part["resolutions"].astype("Float64").astype(float)  # NA, never 0
+        ax.step(x, counts.to_numpy(), where="mid", color=PALETTE[i % len(PALETTE)])
+        ax.set_title(name, loc="left", fontsize=9)
+        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=3))
+        ax.grid(axis="y", color="#eee")
+        ax.spines[["top", "right"]].set_visible(False)
+    axes[-1].set_xlabel("year")
+    axes[-1].xaxis.set_major_locator(MaxNLocator(integer=True))
+    fig.supylabel("resolutions using the formula, per year", fontsize=9)
+    fig.suptitle("Diffusion of the force and protection formulas")
+    finish(fig, axes[0], FORMULA_SOURCE, legend_loc="upper left")
     return fig
 
 

@@ -47,3 +47,17 @@ def shade_years(ax: Axes, years: Iterable[int], label: str = NO_TEXTS) -> None:
             zorder=0,
             label=label if i == 0 else "_nolegend_",
         )
+
+
+def mark_gaps(ax: Axes, years: Iterable[int], label: str = "no texts") -> None:
+    """:func:`shade_years` over ``years`` with ``label`` also written upright across each band.
+
+    >>> fig = Figure(); ax = fig.add_subplot()
+    >>> mark_gaps(ax, [1995, 1996, 1999]); [t.get_text() for t in ax.texts]
+    ['no texts', 'no texts']
+    """
+    years = list(years)
+    shade_years(ax, years, label=label)
+    for first, last in ranges(years):
+        ax.text((first + last) / 2, 0.5, label, ha="center", va="center", rotation=90,
+                fontsize=8, color="#555", transform=ax.get_xaxis_transform())  # fmt: skip

@@ -23,7 +23,12 @@ from bluehelmet.errors import NotFoundError
 from bluehelmet.figures.force import force_figure
 from bluehelmet.figures.mandates import mandates_figure
 from bluehelmet.figures.partnership import deaths_figure, partner_deaths_spec, predicted_deaths_spec
-from bluehelmet.figures.reuse import diffusion_figure, novelty_figure, shared_language_figure
+from bluehelmet.figures.reuse import (
+    diffusion_figure,
+    formulas_figure,
+    novelty_figure,
+    shared_language_figure,
+)
 from bluehelmet.figures.save import figure_svg
 from bluehelmet.figures.timeline import timeline_figure
 from bluehelmet.files import atomic_path
@@ -51,14 +56,28 @@ from bluehelmet.register.summary import operations_by_org, table_summary, verifi
 from bluehelmet.register.theatres import theatre_operations
 from bluehelmet.register.validate import load_register, register_problems
 from bluehelmet.report.reuse import (
+    first_appearances,
     repetition_sentence,
     repetition_table,
     reuse_tables,
+    template_table,
     untexted_years,
 )
 from bluehelmet.reuse.coverage import adopted_per_year
 from bluehelmet.reuse.inputs import paragraphs_from_resolutions
-from bluehelmet.reuse.repetition import force_repetition, force_repetition_summary
+from bluehelmet.reuse.repetition import (
+    REPEAT_THRESHOLD,
+    force_repetition,
+    force_repetition_summary,
+)
+from bluehelmet.reuse.templates import (
+    ADAPT_THRESHOLD,
+    force_formulas,
+    force_sources,
+    force_templates,
+    formula_paragraphs,
+    template_cells,
+)
 from bluehelmet.store import data_hash, query
 from bluehelmet.tracing.bundled import bundled_cases
 
@@ -115,13 +134,33 @@ def _force_section(loaded: _Corpus | None) -> dict[str, object] | None:
     }
 
 
-def _force_answer(loaded: _Corpus, gap: str) -> dict[str, object]:
-    """The force repetition table of the corpus's mandates, and the sentence stating it."""
-    table = force_repetition(corpus=loaded.read.resolutions)
+def _force_answer(table: pd.DataFrame, gap: str) -> dict[str, object]:
+    """The force repetition ``table``'s summary, and the sentence stating it."""
     summary = force_repetition_summary(table)
     return {
         "answer": _table(repetition_table(summary)),
         "answer_text": repetition_sentence(summary, untexted_years(table, summary), gap),
+    }
+
+
+def _formulas(loaded: _Corpus, paragraphs: pd.DataFrame) -> dict[str, object]:
+    """The force formulas' use per year (a chart) and first appearances (a table)."""
+    found = formula_paragraphs(loaded.read.resolutions, loaded.coded, paragraphs)
+    per_year = force_formulas(paragraphs=found, per_year=True)
+    return {
+        "formulas_svg": figure_svg(formulas_figure(per_year)),
+        "formulas_gap": ranges_text(per_year.loc[per_year["gap"], "year"].unique()),
+        "formulas": _table(first_appearances(force_formulas(paragraphs=found))),
+    }
+
+
+def _templates(table: pd.DataFrame) -> dict[str, object]:
+    """The largest cells of the force templates between operations, and their total."""
+    matrix = force_templates(force_sources(table))
+    return {
+        "templates": _table(template_table(template_cells(matrix))) if matrix.size else "",
+        "template_clauses": int(matrix.to_numpy().sum()),
+        "template_cells": int((matrix.to_numpy() > 0).sum()),
     }
 
 
@@ -134,9 +173,14 @@ def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
     tables = reuse_tables(paragraphs, adopted_per_year())
     diffusion, shared, years = tables.diffusion, tables.shared, tables.years
     gap = years.loc[years["gap"], "year"].astype(int)
+    force = force_repetition(corpus=loaded.read.resolutions)
     return {
         "tables": tables,
-        **_force_answer(loaded, ranges_text(gap)),
+        **_force_answer(force, ranges_text(gap)),
+        **_formulas(loaded, paragraphs),
+        **_templates(force),
+        "adapted_share": f"{ADAPT_THRESHOLD:.0%}",
+        "copied_share": f"{REPEAT_THRESHOLD:.0%}",
         "gap": ranges_text(gap),
         "partial": ranges_text(years.loc[~years["gap"] & ~years["past_complete"], "year"]),
         "years_svg": figure_svg(novelty_figure(years)),

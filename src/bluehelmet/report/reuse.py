@@ -1,9 +1,10 @@
 """The tables behind the report's reuse section: force repetition, novelty and repetition
-per year, clause families, shared language and boilerplate.
+per year, force formulas and templates, clause families, shared language and boilerplate.
 
 Everything here is selected from :func:`~bluehelmet.reuse.explore.explore`'s tables
 (boilerplate pairs left out, boilerplate formulas shown apart) and from
-:func:`~bluehelmet.reuse.repetition.force_repetition_summary`, never re-counted, and every
+:func:`~bluehelmet.reuse.repetition.force_repetition_summary` and
+:mod:`~bluehelmet.reuse.templates`, never re-counted, and every
 table has a fixed row order so the report stays byte-for-byte reproducible.
 """
 
@@ -296,6 +297,49 @@ def repetition_sentence(summary: pd.DataFrame, untexted: list[int], gap: str) ->
         " clause's words lie in spans aligned with the previous clause (Smith–Waterman"
         f" local alignment on words, spans of at least {words} matching words)."
     )
+
+
+#: :func:`~bluehelmet.reuse.templates.force_formulas`'s columns as the report names them.
+FIRST_COLUMNS = {
+    "formula": "formula",
+    "first_resolution": "first resolution",
+    "first_date": "date",
+    "first_operations": "operation",
+    "note": "note",
+    "resolutions": "resolutions",
+    "operations": "operations",
+}
+#: :func:`~bluehelmet.reuse.templates.template_cells`'s columns as the report names them.
+TEMPLATE_COLUMNS = {
+    "source_operation": "source operation",
+    "operation": "target operation",
+    "clauses": "clauses",
+}
+
+
+def first_appearances(formulas: pd.DataFrame) -> pd.DataFrame:
+    """:func:`~bluehelmet.reuse.templates.force_formulas` as the report shows it: first
+    resolution, its date and operations, the note, resolutions and operations using the
+    formula (all years); columns named as in :data:`FIRST_COLUMNS`.
+
+    >>> f = pd.DataFrame({"formula": ["F"], "pattern": ["f"], "first_resolution": [1289],
+    ...     "first_date": ["2000-02-07"], "first_operations": ["UNAMSIL"], "resolutions": [3],
+    ...     "operations": [2], "note": ["first in the texts available"]})
+    >>> first_appearances(f).columns.tolist()[:4]
+    ['formula', 'first resolution', 'date', 'operation']
+    """
+    return formulas[list(FIRST_COLUMNS)].rename(columns=FIRST_COLUMNS)
+
+
+def template_table(cells: pd.DataFrame) -> pd.DataFrame:
+    """:func:`~bluehelmet.reuse.templates.template_cells` with the columns named as in
+    :data:`TEMPLATE_COLUMNS`.
+
+    >>> c = pd.DataFrame({"source_operation": ["ONUB"], "operation": ["UNMISS"], "clauses": [8]})
+    >>> template_table(c).values.tolist(), template_table(c).columns[1]
+    ([['ONUB', 'UNMISS', 8]], 'target operation')
+    """
+    return cells[list(TEMPLATE_COLUMNS)].rename(columns=TEMPLATE_COLUMNS)
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,13 @@ available, and one first seen in 2000–2004 may well be older.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import pandas as pd
 
+from bluehelmet.coding.code import CodedResolution
+from bluehelmet.documents.model import Resolution
 from bluehelmet.errors import UsageError
 from bluehelmet.paths import default_corpus
 from bluehelmet.reuse.inputs import paragraphs_from_resolutions
@@ -247,15 +249,37 @@ def template_cells(matrix: pd.DataFrame, top: int = 10) -> pd.DataFrame:
 
 
 def corpus_paragraphs() -> pd.DataFrame:
-    """Every operative paragraph of the shared texts (as :func:`force_repetition` reads them):
-    ``resolution``, ``date`` (ISO, or the year), ``year``, ``text`` and ``operations`` (the
-    operations the coder links to the resolution, ";"-separated).
+    """Every operative paragraph of the shared texts (as :func:`force_repetition` reads them),
+    as :func:`formula_paragraphs` gives them.
 
     >>> bool(corpus_paragraphs()["year"].between(1946, 2026).all())
     True
     """
-    resolutions, coded = corpus_coded(tuple(default_corpus()))
-    paragraphs = paragraphs_from_resolutions(resolutions, coded)
+    return formula_paragraphs(*corpus_coded(tuple(default_corpus())))
+
+
+def formula_paragraphs(
+    resolutions: Sequence[Resolution],
+    coded: CodedResolution,
+    paragraphs: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The operative paragraphs of numbered ``resolutions`` (``coded``: the coder's tables
+    of them): ``resolution``, ``date`` (ISO, or the year), ``year``, ``text`` and
+    ``operations`` (the operations the coder links to the resolution, ";"-separated).
+    ``paragraphs`` is :func:`~bluehelmet.reuse.inputs.paragraphs_from_resolutions` of the
+    same resolutions when already made (made here otherwise).
+
+    >>> import datetime
+    >>> from bluehelmet.coding.batch import code_many
+    >>> from bluehelmet.documents.model import Paragraph
+    >>> t = "1. Decides that UNAMSIL shall take the necessary action;"
+    >>> p = (Paragraph(0, "operative", t, 0, len(t), "1"),)
+    >>> r = [Resolution(1289, 2000, datetime.date(2000, 2, 7), t, p)]
+    >>> formula_paragraphs(r, code_many(r))[["resolution", "year", "date"]].values.tolist()
+    [[1289, 2000, '2000-02-07']]
+    """
+    if paragraphs is None:
+        paragraphs = paragraphs_from_resolutions(list(resolutions), coded)
     linked = {
         res.number: ";".join(dict.fromkeys(_operations(events)))
         for res, events in zip(resolutions, coded.resolution["events"], strict=True)
@@ -283,8 +307,9 @@ def force_formulas(
     """Named formulas in every operative paragraph: first appearance and use per year.
 
     ``patterns`` maps a name to a regular expression (default :data:`FORMULAS`; matched
-    case-insensitively); ``paragraphs`` defaults to :func:`corpus_paragraphs` (columns
-    ``resolution``, ``date``, ``year``, ``text``, ``operations``). One row per formula:
+    case-insensitively); ``paragraphs`` defaults to :func:`corpus_paragraphs` (as
+    :func:`formula_paragraphs` makes them: columns ``resolution``, ``date``, ``year``,
+    ``text``, ``operations``). One row per formula:
     ``first_resolution``, ``first_date``, ``first_operations`` (the first paragraph's, by
     date then resolution), ``resolutions`` and ``operations`` (distinct, all years) and
     ``note`` (:data:`GAP_NOTE` when first seen in :data:`NOTE_YEARS`). With ``per_year``:
