@@ -100,6 +100,7 @@ def _summary() -> pd.DataFrame:
             "operation": ["UNA", "UNB", "total"],
             "mandates": [5, 3, 8],
             "with_text": [4, 3, 7],
+            "chapter_vii": [4, 1, 5],
             "chvii_force": [4, 0, 4],
             "without_clause": [1, 0, 1],
             "with_previous": [3, 0, 3],
@@ -112,10 +113,10 @@ def _summary() -> pd.DataFrame:
 def test_repetition_table_shows_integers_and_rounded_shares_under_readable_names() -> None:
     table = repetition_table(_summary())
     assert table.columns.tolist() == [
-        "operation", "mandates 1999–2026", "with text", "Chapter VII force", "comparable",
-        "repeated near-verbatim", "share",
+        "operation", "mandates 1999–2026", "with text", "Chapter VII", "Chapter VII force",
+        "comparable", "repeated near-verbatim", "share",
     ]  # fmt: skip
-    assert table.iloc[:, 1:6].dtypes.map(str).eq("int64").all()
+    assert table.iloc[:, 1:7].dtypes.map(str).eq("int64").all()
     assert table["share"].iloc[0] == 0.67 and pd.isna(table["share"].iloc[1])
     assert table["operation"].tolist() == ["UNA", "UNB", "total"]
 
@@ -125,7 +126,8 @@ def test_repetition_sentence_reads_every_number_from_the_total_row() -> None:
     assert text.startswith("Of the 8 mandate resolutions of multidimensional operations 1999–2026")
     assert "7 have a text (the 1 without, adopted in 1999, are unknown" in text
     assert "no resolution texts for 1995–1999" in text and "never counted" in text
-    assert "In 4 of those" in text and "in 1 of them the coder finds no force paragraph" in text
+    assert "5 of those act under Chapter VII; in 4 the register" in text
+    assert "in 1 of them the coder finds no force paragraph" in text
     assert "3 have a force clause in both" in text and "2 of these (67%) repeat it" in text
     assert "at least 80%" in text and "at least 5 matching words" in text
     changed = _summary().assign(repeated=[3, 0, 3], share_repeated=[1.0, pd.NA, 1.0])
@@ -318,7 +320,8 @@ def test_reuse_section_appears_with_a_corpus_and_is_absent_without(
     shown = _html_table(answer + "</table>")
     assert shown["operation"].tolist() == expected["operation"].tolist()
     for column, name in [("mandates", "mandates 1999–2026"), ("with_text", "with text"),
-                         ("chvii_force", "Chapter VII force"), ("with_previous", "comparable"),
+                         ("chapter_vii", "Chapter VII"), ("chvii_force", "Chapter VII force"),
+                         ("with_previous", "comparable"),
                          ("repeated", "repeated near-verbatim")]:  # fmt: skip
         assert shown[name].tolist() == expected[column].astype(int).tolist(), name
     shares = expected["share_repeated"].astype(float).tolist()

@@ -146,6 +146,7 @@ REPETITION_COLUMNS = {
     "operation": "operation",
     "mandates": f"mandates {SUMMARY_YEARS[0]}–{SUMMARY_YEARS[1]}",
     "with_text": "with text",
+    "chapter_vii": "Chapter VII",
     "chvii_force": "Chapter VII force",
     "with_previous": "comparable",
     "repeated": "repeated near-verbatim",
@@ -227,7 +228,8 @@ def repetition_table(summary: pd.DataFrame) -> pd.DataFrame:
     comparable), columns named as in :data:`REPETITION_COLUMNS`.
 
     >>> s = pd.DataFrame({"operation": ["UNX", "total"], "mandates": [3, 3],
-    ...     "with_text": [3, 3], "chvii_force": [3, 3], "without_clause": [0, 0],
+    ...     "with_text": [3, 3], "chapter_vii": [3, 3], "chvii_force": [3, 3],
+    ...     "without_clause": [0, 0],
     ...     "with_previous": [2, 2], "repeated": [1, 1], "share_repeated": [0.5, 0.5]})
     >>> t = repetition_table(s)
     >>> t.columns[1], t["with text"].dtype.name, t["share"].tolist()
@@ -263,7 +265,8 @@ def repetition_sentence(summary: pd.DataFrame, untexted: list[int], gap: str) ->
     years without texts ("1995–1999").
 
     >>> s = pd.DataFrame({"operation": ["total"], "mandates": [10], "with_text": [9],
-    ...     "chvii_force": [6], "without_clause": [1], "with_previous": [4], "repeated": [3],
+    ...     "chapter_vii": [8], "chvii_force": [6], "without_clause": [1], "with_previous": [4],
+    ...     "repeated": [3],
     ...     "share_repeated": [0.75]})
     >>> repetition_sentence(s, [1999], "1995–1999")[:70]
     'Of the 10 mandate resolutions of multidimensional operations 1999–2026'
@@ -289,9 +292,11 @@ def repetition_sentence(summary: pd.DataFrame, untexted: list[int], gap: str) ->
     words = int(MIN_SCORE // MATCH)
     return (
         f"Of the {n['mandates']:,} mandate resolutions of multidimensional operations"
-        f" {first}–{last}, {n['with_text']:,} have a text{unknown}. In {n['chvii_force']:,} of"
-        " those the register records a Chapter VII authorisation for the operation itself to"
-        f" use force (in {n['without_clause']:,} of them the coder finds no force paragraph"
+        f" {first}–{last}, {n['with_text']:,} have a text{unknown}. {n['chapter_vii']:,} of"
+        " those act under Chapter VII; in"
+        f" {n['chvii_force']:,} the register records a Chapter VII authorisation for the"
+        f" operation itself to use force (in {n['without_clause']:,} of them the coder finds"
+        " no force paragraph"
         f" for the operation); {n['with_previous']:,} have a force clause in both this and the"
         f" previous mandate's text, and {repeated}: at least {REPEAT_THRESHOLD:.0%} of the"
         " clause's words lie in spans aligned with the previous clause (Smith–Waterman"
