@@ -41,8 +41,9 @@ from bluehelmet.reuse.settings import ReuseSettings, reuse_settings
 from bluehelmet.reuse.spill import DiskStore, FileSink
 from bluehelmet.reuse.tokens import TOKENIZER
 
-#: Default number of records per batch.
-BATCH_SIZE = 50_000
+#: Default number of records per batch: a batch's distinct shingles then stay in the CPU
+#: cache during MinHash (at 100,000 paragraphs 50,000 took a third more CPU time).
+BATCH_SIZE = 10_000
 #: Candidate pairs verified together (bounds the memory of pass 2).
 VERIFY_CHUNK = 20_000
 #: The light paragraph table of a run without records (see :func:`light_table`).
