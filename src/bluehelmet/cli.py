@@ -639,7 +639,7 @@ def reuse_cmd(
     stream: Annotated[
         bool, typer.Option(help="read in batches, spill to disk (pairs and boilerplate only)")
     ] = False,
-    batch_size: Annotated[int, typer.Option(help="records per batch with --stream")] = 50_000,
+    batch_size: Annotated[int, typer.Option(help="records per batch with --stream")] = 10_000,
     quiet: Annotated[bool, typer.Option(help="no progress bar with --stream")] = False,
 ) -> None:
     """Find reused language: pairs, families, shares, genealogy (`bluehelmet reuse SOURCE...`)."""

@@ -15,6 +15,7 @@ from bluehelmet.errors import UsageError
 from bluehelmet.reuse import stream
 from bluehelmet.reuse.engine import ReuseResult, find_reuse
 from bluehelmet.reuse.inputs import read_paragraphs
+from bluehelmet.reuse.run import run_reuse
 from bluehelmet.reuse.schema import PAIR_COLUMNS
 from bluehelmet.reuse.stream import StreamResult, stream_reuse
 from bluehelmet.reuse.synthetic import FORMULAS, PLANTED_KINDS, write_corpus
@@ -23,6 +24,8 @@ from bluehelmet.reuse.tokens import tokens
 KEYS = {"source_id": str, "target_id": str, "id": str}
 N = 600
 MIN_DOCS = 8  # about 60 documents: each formula ends about 12 of them
+#: The tables both runs make from the pairs.
+MEASURED = ("families", "resolution_reuse", "repetition_index")
 
 
 def _grams(text: str, n: int = 5) -> set[tuple[str, ...]]:
@@ -106,7 +109,9 @@ def test_default_leaves_boilerplate_out_of_lsh_with_the_same_pairs(corpus, memor
     assert not (tmp_path / "boilerplate_pairs.csv").exists()
     assert result.params["candidates"] < memory.params["candidates"]
     assert result.params["boilerplate_paragraphs"] == len(memory.boilerplate)
-    assert {p.name for p in result.files} == {"boilerplate.csv", "params.json", "pairs.csv"}
+    assert {p.name for p in result.files} == {
+        "boilerplate.csv", "params.json", "pairs.csv", *(f"{t}.csv" for t in MEASURED)
+    }  # fmt: skip
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in result.files)
 
 
@@ -194,7 +199,7 @@ def test_cli_stream_flag(corpus, tmp_path) -> None:
     args = ["reuse", str(corpus[0]), "--out", str(out), "--stream", "--batch-size", "100"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "wrote 3 files" in result.stdout
+    assert "wrote 6 files" in result.stdout
     stream_reuse(corpus[0], tmp_path / "api")
     assert (out / "pairs.csv").read_bytes() == (tmp_path / "api" / "pairs.csv").read_bytes()
     assert json.loads((out / "params.json").read_text())["batch_size"] == 100
@@ -203,7 +208,7 @@ def test_cli_stream_flag(corpus, tmp_path) -> None:
 def test_stream_result_type(paired) -> None:
     _, result = paired
     assert isinstance(result, StreamResult)
-    assert set(result.seconds) == {"read_and_hash", "pairs"}
+    assert set(result.seconds) == {"read_and_hash", "pairs", "measures"}
     assert result.params["engine"] == "stream" and result.params["batch_size"] == 64
 
 
@@ -229,3 +234,27 @@ def test_a_folder_of_resolutions_is_streamed(tmp_path: Path) -> None:
     # 21 tokens with the paragraph number: 17 five-grams each, 16 shared
     assert pairs["jaccard"].tolist() == pytest.approx([16 / 18])
     assert pairs["containment"].tolist() == pytest.approx([16 / 17])
+
+
+def test_stream_writes_the_in_memory_families_and_measures(tmp_path: Path) -> None:
+    """A few thousand planted paragraphs (one without words, which both runs skip from the
+    pairs but keep in the measures): the streamed families, document shares and yearly
+    index are the in-memory run's."""
+    made = write_corpus(tmp_path / "c.jsonl", 3000, seed=5)
+    with made.paragraphs.open("a") as handle:
+        handle.write('{"doc": "SYN/9999999", "id": "1", "text": "--- ; ---", "date": "2001"}\n')
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run_reuse(made.paragraphs, tmp_path / "memory")
+    run_reuse(made.paragraphs, tmp_path / "stream", stream=True, batch_size=700)
+    tables = {
+        name: [_read(tmp_path / run / f"{name}.csv") for run in ("memory", "stream")]
+        for name in MEASURED
+    }
+    pd.testing.assert_frame_equal(*tables["families"])
+    assert len(tables["families"][0]) > 200  # the planted pairs and their chains
+    pd.testing.assert_frame_equal(*tables["resolution_reuse"], check_exact=False, rtol=1e-12)
+    pd.testing.assert_frame_equal(*tables["repetition_index"], check_exact=False, rtol=1e-12)
+    shares = tables["resolution_reuse"][1]
+    assert (shares["share_same"] > 0).any() and (shares["share_other"] > 0).any()
+    assert "SYN/9999999" in set(shares["doc"])

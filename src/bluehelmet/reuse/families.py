@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 
+import numpy as np
 import pandas as pd
+from pandas.api.typing import SeriesGroupBy
 
 from bluehelmet.errors import DataFormatError
 from bluehelmet.reuse.schema import PAIR_COLUMNS, PARAGRAPH_COLUMNS
@@ -90,7 +92,7 @@ def families(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     >>> families(pairs, paras)[["doc", "family", "origin"]].values.tolist()
     [['B', 1, False], ['A', 1, True], ['C', 0, True]]
     """
-    check_columns(paragraphs, ("doc", "id", "text"), "paragraphs")
+    check_columns(paragraphs, ("doc", "id"), "paragraphs")
     check_columns(pairs, PAIR_COLUMNS[:4], "pairs")
     out = paragraphs.reset_index(drop=True).copy()
     for col in PARAGRAPH_COLUMNS[3:]:
@@ -150,37 +152,52 @@ def family_summary(members: pd.DataFrame, *, min_size: int = 2) -> pd.DataFrame:
     ('A', 2000, 2003, 'X;Y', '2000;2001;2003')
     """
     check_columns(members, ("doc", "id", "date", "group", "family", "origin"), "members")
-    rows = []
-    for fam, part in members.groupby("family", sort=True):
-        if len(part) < min_size:
-            continue
-        dates = part["date"].fillna("").astype(str)
-        timed = part.assign(_undated=dates == "", _date=dates).sort_values(
-            ["_undated", "_date", "doc", "id"], kind="stable"
-        )
-        origin = part[part["origin"]].iloc[0] if part["origin"].any() else timed.iloc[0]
-        groups: list[str] = []
-        for g in timed["group"].fillna("").astype(str):
-            if g and g not in groups:
-                groups.append(g)
-        years = sorted({y for y in (_year(d) for d in dates) if y is not None})
-        rows.append(
-            dict(
-                family=fam,
-                size=len(part),
-                origin_doc=origin["doc"],
-                origin_id=origin["id"],
-                origin_date=origin["date"],
-                origin_group=origin["group"],
-                first_year=years[0] if years else None,
-                last_year=years[-1] if years else None,
-                n_docs=part["doc"].nunique(),
-                n_groups=len(groups),
-                groups=";".join(groups),
-                years=";".join(str(y) for y in years),
-            )
-        )
-    frame = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+    size = members.groupby("family", sort=True)["doc"].transform("size")
+    part = members[size.to_numpy() >= min_size]
+    if part.empty:
+        return _typed(pd.DataFrame([], columns=list(SUMMARY_COLUMNS)))
+    dates = part["date"].fillna("").astype(str)
+    # each family's members in time order (dated first, date, doc, id; then table order)
+    timed = part.assign(_undated=dates == "", _date=dates).sort_values(
+        ["family", "_undated", "_date", "doc", "id"], kind="stable"
+    )
+    # the origin: the first member flagged so, else the first in time order
+    origin = pd.concat([part[part["origin"]], timed]).drop_duplicates("family")
+    origin = origin.set_index("family").sort_index()
+    fams = origin.index
+    named = timed.assign(_group=timed["group"].fillna("").astype(str))
+    named = named[named["_group"] != ""].drop_duplicates(["family", "_group"])
+    by_group = named.groupby("family", sort=True)["_group"]
+    year = pd.DataFrame({"family": part["family"], "year": [_year(d) for d in dates]})
+    year = year.dropna().drop_duplicates().sort_values(["family", "year"], kind="stable")
+    year = year.assign(year=year["year"].astype(int))
+    by_year = year.groupby("family", sort=True)["year"]
+    year_text = year.assign(year=year["year"].astype(str)).groupby("family", sort=True)["year"]
+    frame = pd.DataFrame(
+        {
+            "family": fams,
+            "size": part.groupby("family", sort=True).size().reindex(fams).to_numpy(),
+            "origin_doc": origin["doc"].to_numpy(),
+            "origin_id": origin["id"].to_numpy(),
+            "origin_date": origin["date"].to_numpy(),
+            "origin_group": origin["group"].to_numpy(),
+            "first_year": by_year.min().reindex(fams).to_numpy(),
+            "last_year": by_year.max().reindex(fams).to_numpy(),
+            "n_docs": part.groupby("family", sort=True)["doc"].nunique().reindex(fams).to_numpy(),
+            "n_groups": by_group.size().reindex(fams, fill_value=0).to_numpy(),
+            "groups": _joined(by_group, fams),
+            "years": _joined(year_text, fams),
+        }
+    )
+    return _typed(frame)
+
+
+def _joined(values: SeriesGroupBy, index: pd.Index) -> np.ndarray:
+    """Each group's strings joined by ";" (in order), for every key of ``index`` ("": none)."""
+    return values.agg(";".join).astype(object).reindex(index, fill_value="").to_numpy()
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     for col in ("first_year", "last_year"):
         frame[col] = frame[col].astype("Int64")
     return frame

@@ -168,6 +168,8 @@ def _with_extras(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _as_text(value: Any) -> str:
     """An optional field as a string ("" for missing or null: None, NaN, NA, NaT)."""
+    if type(value) is str:  # the common case, checked first
+        return value
     if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return ""
     return str(value)

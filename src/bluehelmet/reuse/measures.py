@@ -49,7 +49,11 @@ def covered(spans: list[tuple[int, int]]) -> int:
 
 
 def _paragraphs(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    check_columns(paragraphs, ("doc", "id", "text"), "paragraphs")
+    """The paragraph table with string ``date``, ``group``, ``kind``, ``doc`` and ``id``; it
+    needs ``text`` or, in a light table without texts, ``chars`` (each text's length)."""
+    check_columns(paragraphs, ("doc", "id"), "paragraphs")
+    if "text" not in paragraphs and "chars" not in paragraphs:
+        raise DataFormatError("paragraphs: missing column text (or chars)")
     out = paragraphs.reset_index(drop=True).copy()
     for col in PARAGRAPH_COLUMNS[3:]:
         if col not in out:
@@ -129,6 +133,8 @@ def _span(pair: Any, length: int) -> tuple[int, int]:
 def paragraph_reuse(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """The paragraph table with ``chars``, ``reused_same``, ``reused_other`` and ``reused_share``.
 
+    ``chars`` is each text's length (a light table without ``text`` gives it as ``chars``).
+
     >>> paras = pd.DataFrame({"doc": ["A", "B"], "id": ["1", "1"],
     ...                       "text": ["abcd", "abcdefgh"], "group": ["G", "H"]})
     >>> pairs = pd.DataFrame([["A", "1", "B", "1", 0.5, 1.0, 0, 4, 0, 4]],
@@ -137,7 +143,7 @@ def paragraph_reuse(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
     [0.0, 0.5]
     """
     out = _paragraphs(paragraphs)
-    lengths = out["text"].str.len().to_numpy()
+    lengths = (out["chars"] if "text" not in out else out["text"].str.len()).to_numpy(dtype=int)
     same: dict[int, list[tuple[int, int]]] = {}
     every: dict[int, list[tuple[int, int]]] = {}
     for pair in earlier_pairs(pairs, out).itertuples(index=False):

@@ -178,8 +178,8 @@ def run_reuse(
     Tables are CSV or, with ``fmt="parquet"``, Parquet; ``candidates`` picks where the LSH
     band-key join runs (``"numpy"`` or ``"duckdb"``, same pairs). With ``stream``, the input
     is read ``batch_size`` records at a time by :func:`~bluehelmet.reuse.stream.stream_reuse`
-    (pairs, boilerplate paragraphs and params only; one file or folder only; ``progress``
-    shows its bar).
+    (pairs, boilerplate paragraphs, families, resolution shares, the repetition index and
+    params; one file or folder only; ``progress`` shows its bar).
 
     A run writes into a new folder beside ``out`` that then replaces ``out`` whole (see
     :mod:`bluehelmet.folders`): a failed run leaves the earlier run untouched. ``out`` must be

@@ -100,8 +100,11 @@ def token_table(texts: Iterable[str]) -> TokenTable:
     sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
     offsets = np.zeros(len(parts) + 1, dtype=np.int64)
     np.cumsum(sizes, out=offsets[1:])
-    words = np.array([w.lower() for w in chain.from_iterable(parts)], dtype=object)
-    ids, vocab = pd.factorize(words)
+    words = np.fromiter(chain.from_iterable(parts), dtype=object, count=int(offsets[-1]))
+    raw_ids, raw = pd.factorize(words)  # lower-cased per distinct spelling, not per token
+    lower_ids, vocab = pd.factorize(np.array([w.lower() for w in raw], dtype=object))
     return TokenTable(
-        ids=ids.astype(np.int64), offsets=offsets, vocab=np.asarray(vocab, dtype=object)
+        ids=lower_ids.astype(np.int64)[raw_ids],
+        offsets=offsets,
+        vocab=np.asarray(vocab, dtype=object),
     )
