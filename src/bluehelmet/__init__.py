@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from bluehelmet.register.validate import load_register, register_problems, validate_register
     from bluehelmet.report.build import build_report
     from bluehelmet.report.trace import render_trace, write_trace_report
+    from bluehelmet.reuse.carryover import mandate_carryover
     from bluehelmet.reuse.engine import find_reuse
     from bluehelmet.reuse.explore import ReuseTables
     from bluehelmet.reuse.explore import explore as explore_reuse
@@ -136,6 +137,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "render_trace": ("bluehelmet.report.trace", "render_trace"),
     "write_trace_report": ("bluehelmet.report.trace", "write_trace_report"),
     "find_reuse": ("bluehelmet.reuse.engine", "find_reuse"),
+    "mandate_carryover": ("bluehelmet.reuse.carryover", "mandate_carryover"),
     "explore_reuse": ("bluehelmet.reuse.explore", "explore"),
     "ReuseTables": ("bluehelmet.reuse.explore", "ReuseTables"),
     "force_repetition": ("bluehelmet.reuse.repetition", "force_repetition"),
@@ -226,6 +228,7 @@ __all__ = [
     "force_sources",
     "force_templates",
     "force_formulas",
+    "mandate_carryover",
     "ReuseTables",
     "run_reuse",
     "ReuseSettings",
