@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from bluehelmet.paths import corpus_dir
-from bluehelmet.reuse.engine import brute_force_pairs, find_reuse
+from bluehelmet.reuse.engine import find_reuse
+from bluehelmet.reuse.exact import brute_force_pairs
 from bluehelmet.reuse.inputs import RecordReader, read_paragraphs
 from bluehelmet.reuse.minhash import signatures
 from bluehelmet.reuse.pipeline import Verifier, band_candidates, prepare, progress_bar, rank

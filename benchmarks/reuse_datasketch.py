@@ -25,7 +25,7 @@ import pandas as pd
 from datasketch import MinHash, MinHashLSH
 
 from bluehelmet.paths import corpus_dir
-from bluehelmet.reuse.engine import brute_force_pairs
+from bluehelmet.reuse.exact import brute_force_pairs
 from bluehelmet.reuse.inputs import RecordReader
 from bluehelmet.reuse.lsh import candidates
 from bluehelmet.reuse.minhash import signatures

@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from bluehelmet.errors import DataFormatError
-from bluehelmet.reuse.engine import ReuseResult, brute_force_pairs, find_reuse
+from bluehelmet.reuse.engine import ReuseResult, find_reuse
+from bluehelmet.reuse.exact import brute_force_pairs
 from bluehelmet.reuse.schema import PAIR_COLUMNS
 from bluehelmet.reuse.shingles import shingle_texts
 from bluehelmet.reuse.tokens import tokens

@@ -12,16 +12,13 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from bluehelmet.reuse.inputs import RecordReader
 from bluehelmet.reuse.pipeline import Sink, pass_one, pass_two, progress_bar
 from bluehelmet.reuse.settings import ReuseSettings, reuse_settings
-from bluehelmet.reuse.shingles import shingle_table
 from bluehelmet.reuse.spill import MemorySink, MemoryStore
 from bluehelmet.reuse.tokens import TOKENIZER
-from bluehelmet.reuse.verify import MIN_JACCARD, incidence
 
 
 @dataclass(frozen=True)
@@ -101,41 +98,4 @@ def reuse_records(reader: RecordReader, settings: ReuseSettings) -> ReuseResult:
         paragraphs=batches[0].records if batches else reader.checker.frame([]),
         problems=reader.report(),
         params={"engine": "memory", "tokenizer": TOKENIZER, **settings.record(), **counts},
-    )
-
-
-def brute_force_pairs(
-    paragraphs: pd.DataFrame, n: int = 5, min_jaccard: float = MIN_JACCARD
-) -> pd.DataFrame:
-    """All pairs with exact Jaccard >= ``min_jaccard`` (sparse product; for testing).
-
-    Columns: ``doc_a, id_a, doc_b, id_b, jaccard, containment`` in table order (a before b).
-
-    >>> df = pd.DataFrame({"doc": ["A", "B", "C"], "id": ["1", "1", "1"],
-    ...     "text": ["a b c d e f g", "a b c d e f g", "z y x w v u t"]})
-    >>> brute_force_pairs(df)[["doc_a", "doc_b", "jaccard"]].values.tolist()
-    [['A', 'B', 1.0]]
-    """
-    df = paragraphs.reset_index(drop=True)
-    sh = shingle_table(df, n=n)
-    mat = incidence(sh)
-    inter = (mat @ mat.T).tocoo()
-    a, b, k = inter.row, inter.col, inter.data.astype(np.int64)
-    up = a < b
-    a, b, k = a[up], b[up], k[up]
-    size = sh.sizes()
-    jac = k / (size[a] + size[b] - k)
-    con = k / np.minimum(size[a], size[b])
-    keep = jac >= min_jaccard
-    order = np.lexsort((b[keep], a[keep]))
-    a, b = a[keep][order], b[keep][order]
-    return pd.DataFrame(
-        {
-            "doc_a": df["doc"].to_numpy()[a],
-            "id_a": df["id"].to_numpy()[a],
-            "doc_b": df["doc"].to_numpy()[b],
-            "id_b": df["id"].to_numpy()[b],
-            "jaccard": jac[keep][order],
-            "containment": con[keep][order],
-        }
     )

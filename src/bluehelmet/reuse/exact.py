@@ -67,3 +67,23 @@ def exact_pairs(
             "containment": containment[keep][order],
         }
     )
+
+
+def brute_force_pairs(
+    paragraphs: pd.DataFrame, n: int = 5, min_jaccard: float = 0.6
+) -> pd.DataFrame:
+    """:func:`exact_pairs` of a paragraph table's ``text``, named by ``doc`` and ``id``:
+    columns ``doc_a, id_a, doc_b, id_b, jaccard, containment`` in table order (a before b).
+
+    >>> df = pd.DataFrame({"doc": ["A", "B", "C"], "id": ["1", "1", "1"],
+    ...     "text": ["a b c d e f g", "a b c d e f g", "z y x w v u t"]})
+    >>> brute_force_pairs(df)[["doc_a", "doc_b", "jaccard"]].values.tolist()
+    [['A', 'B', 1.0]]
+    """
+    found = exact_pairs(paragraphs["text"], n=n, min_jaccard=min_jaccard)
+    a, b = found["a"].to_numpy(), found["b"].to_numpy()
+    doc, id_ = paragraphs["doc"].to_numpy(), paragraphs["id"].to_numpy()
+    return pd.DataFrame(
+        {"doc_a": doc[a], "id_a": id_[a], "doc_b": doc[b], "id_b": id_[b],
+         "jaccard": found["jaccard"].to_numpy(), "containment": found["containment"].to_numpy()}
+    )  # fmt: skip

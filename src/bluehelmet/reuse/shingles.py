@@ -141,12 +141,3 @@ def shingle_texts(texts: Iterable[str], n: int = 5) -> Shingles:
     """
     return shingle_tokens(token_table(texts), n=n)
 
-
-def shingle_table(paragraphs: pd.DataFrame, n: int = 5) -> Shingles:
-    """Shingles of the ``text`` column of a paragraph table (row order kept).
-
-    >>> df = pd.DataFrame({"doc": ["d"], "id": ["1"], "text": ["one two three four five six"]})
-    >>> shingle_table(df, n=5).frame().shape
-    (2, 2)
-    """
-    return shingle_texts(paragraphs["text"].fillna("").astype(str), n=n)
