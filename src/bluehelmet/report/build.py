@@ -173,7 +173,7 @@ def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
     tables = reuse_tables(paragraphs, adopted_per_year())
     diffusion, shared, years = tables.diffusion, tables.shared, tables.years
     gap = years.loc[years["gap"], "year"].astype(int)
-    force = force_repetition(corpus=loaded.read.resolutions)
+    force = force_repetition(corpus=loaded.read.resolutions, coded=loaded.coded)
     return {
         "tables": tables,
         **_force_answer(force, ranges_text(gap)),

@@ -228,6 +228,7 @@ def force_repetition(
     operation: str | None = None,
     corpus: Sequence[Resolution] | None = None,
     events: pd.DataFrame | None = None,
+    coded: CodedResolution | None = None,
 ) -> pd.DataFrame:
     """Each mandate's force clause for its operation, aligned with the previous mandate's.
 
@@ -251,7 +252,9 @@ def force_repetition(
     the paragraphs that name it or name none of them.
 
     ``corpus`` defaults to the shared texts (:func:`bluehelmet.paths.default_corpus`, read and
-    coded once per process); ``events`` to the register's ``mandate_events``.
+    coded once per process); ``coded`` is the coder's tables of ``corpus`` when the caller
+    has them (else it is coded here); ``events`` defaults to the register's
+    ``mandate_events``.
 
     >>> t = force_repetition("UNMISS")
     >>> t.change.isin(CHANGES).all() and t.resolution.is_unique
@@ -264,9 +267,10 @@ def force_repetition(
     if corpus is None:
         found = _corpus_force_paragraphs(tuple(default_corpus()))
     else:
-        found = force_paragraphs(corpus, code_many(corpus))
+        found = force_paragraphs(corpus, code_many(corpus) if coded is None else coded)
     rows = mandate_rows(events)
-    orgs = dict(zip(operations()["acronym"], operations()["org"], strict=True))
+    ops = operations()
+    orgs = dict(zip(ops["acronym"], ops["org"], strict=True))
     holders = {op: _holders(op, orgs) for op in rows["operation"].unique()}
     by_resolution = rows.groupby("resolution")["operation"].agg(list).to_dict()
     clauses: list[list[ForceParagraph] | None] = []
