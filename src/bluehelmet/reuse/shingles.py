@@ -140,4 +140,3 @@ def shingle_texts(texts: Iterable[str], n: int = 5) -> Shingles:
     [2, 0, 1]
     """
     return shingle_tokens(token_table(texts), n=n)
-
