@@ -74,6 +74,7 @@ bench-reuse-million: install
 data: install
 	$(BIN)/python data-raw/resolutions.py
 	$(BIN)/python data-raw/vetoes.py
+	$(BIN)/python data-raw/votes.py
 	$(BIN)/python data-raw/operations_date_check.py
 	$(BIN)/python data-raw/register.py
 

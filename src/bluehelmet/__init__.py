@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         coded_table,
         evaluate_coder,
     )
+    from bluehelmet.council.votes import vote_counts, votes
     from bluehelmet.documents import load_corpus, read_resolution
     from bluehelmet.documents.convert import ALL_KINDS as DOCUMENT_KINDS
     from bluehelmet.documents.convert import convert_corpus, corpus_info
@@ -128,6 +129,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "operations": ("bluehelmet.register.query", "operations"),
     "partners": ("bluehelmet.register.query", "partners"),
     "resolutions": ("bluehelmet.register.query", "resolutions"),
+    "votes": ("bluehelmet.council.votes", "votes"),
+    "vote_counts": ("bluehelmet.council.votes", "vote_counts"),
     "sql": ("bluehelmet.register.sql", "sql"),
     "theatre_operations": ("bluehelmet.register.theatres", "theatre_operations"),
     "load_register": ("bluehelmet.register.validate", "load_register"),
@@ -185,6 +188,8 @@ __all__ = [
     "partners",
     "register_problems",
     "resolutions",
+    "votes",
+    "vote_counts",
     "sql",
     "theatre_operations",
     "validate_register",

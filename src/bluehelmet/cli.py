@@ -232,6 +232,29 @@ def resolutions_cmd(
     )
 
 
+VOTE_COLUMNS = "resolution,date,member,member_name,permanent,vote"
+
+
+@app.command("votes")
+@_cli_errors
+def votes_cmd(
+    resolution: Annotated[int | None, typer.Option(help="resolution number")] = None,
+    member: Annotated[str | None, typer.Option(help="Council member: ISO3 or name")] = None,
+    year: Annotated[int | None, typer.Option(help="adoption year (2000-2026)")] = None,
+    operation: Annotated[str | None, typer.Option(help="resolutions in its mandate")] = None,
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """How each Council member voted, 2000-2026 (one row per resolution x member)."""
+    df = api.votes(resolution=resolution, member=member, year=year, operation=operation)
+    emit(
+        df,
+        format,
+        columns or (VOTE_COLUMNS if format == "table" else None),
+        title="Council votes by member",
+    )
+
+
 @app.command("sql")
 @_cli_errors
 def sql_cmd(

@@ -87,6 +87,33 @@ TABLES: dict[str, tuple[Col, ...]] = {
         Col("vetoed_by", "list", nullable=False, allowed=vocab.VETO_MEMBERS),
         Col("source", "list", nullable=False),
     ),
+    "votes": (
+        Col("resolution", "int", nullable=False),
+        Col("date", "date", nullable=False),
+        Col("member", nullable=False),
+        Col("member_name", nullable=False),
+        Col("permanent", "bool", nullable=False),
+        Col("vote", allowed=vocab.MEMBER_VOTES),
+        Col("basis", nullable=False),
+        Col("source", "list", nullable=False),
+    ),
+    "council_members": (
+        Col("year", "int", nullable=False),
+        Col("member", nullable=False),
+        Col("member_name", nullable=False),
+        Col("seat", nullable=False, allowed=vocab.SEATS),
+        Col("term_start", "int", nullable=False),
+        Col("term_end", "int", nullable=False),
+        Col("source", "list", nullable=False),
+    ),
+    "sponsors": (
+        Col("resolution", "int", nullable=False),
+        Col("date", "date", nullable=False),
+        Col("member", nullable=False),
+        Col("member_name", nullable=False),
+        Col("additional", "bool", nullable=False),
+        Col("source", "list", nullable=False),
+    ),
     "operations": (
         Col("acronym", nullable=False, unique=True),
         Col("name", nullable=False),
@@ -153,6 +180,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     # Early drafts are identified only by their meeting record, and the source has
     # two identical rows for 26 June 1946: vetoes have no natural key.
     "vetoes": (),
+    "votes": ("resolution", "member"),
+    "council_members": ("year", "member"),
+    "sponsors": ("resolution", "member"),
     "operations": ("acronym",),
     "mandate_events": ("operation", "resolution"),
     "operation_date_checks": ("acronym", "field", "other_source"),

@@ -34,6 +34,9 @@ FORCE_PURPOSES = (
 EVENT_VERIFICATION = ("text", "index", "unverified")
 
 ADOPTIONS = ("vote", "unanimous", "without_vote", "unknown")
+#: A Council member's vote on a resolution (``absent``: absent or not participating).
+MEMBER_VOTES = ("yes", "no", "abstain", "absent")
+SEATS = ("permanent", "elected")
 VETO_MEMBERS = ("China", "France", "Russia", "USSR", "UK", "USA")
 
 #: Fields of gw_states.csv checked against the shared data (UCDP for gwno and name, IPI and

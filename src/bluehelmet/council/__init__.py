@@ -1,0 +1,1 @@
+"""Council politics around peace operations: who voted how, contestation, host consent."""
