@@ -20,8 +20,8 @@ def resolve_member(name: str) -> str:
     iso = name.upper() if name.upper() in known else member_iso3(name)
     if iso is None or iso not in known:
         raise NotFoundError(
-            f"unknown Council member {name!r}; give an ISO3 code or a name, "
-            "see `bluehelmet votes --help`"
+            f"unknown Council member {name!r}: give the ISO3 code (e.g. RUS) or the name of "
+            "a state that sat on the Council in 1992–2026"
         )
     return iso
 
@@ -80,4 +80,53 @@ def vote_counts(year: int | None = None) -> pd.DataFrame:
     df = query(sql, params)
     for col in ("yes", "no", "abstain"):
         df[col] = df[col].astype("Int64")
+    return df
+
+
+#: Resolutions in the mandate history of a UN operation, with those operations.
+_MANDATES = """
+    SELECT e.resolution, string_agg(DISTINCT e.operation, ';' ORDER BY e.operation) AS operations
+    FROM mandate_events e JOIN operations o ON o.acronym = e.operation
+    WHERE o.org = 'UN' GROUP BY e.resolution"""
+
+
+def operation_votes(member: str | None = None) -> pd.DataFrame:
+    """Votes on UN peace-operation mandate resolutions 2000–2026, each with the operations
+    whose mandate history holds the resolution (``operations``, ``;``-separated).
+
+    >>> v = operation_votes("CHN")
+    >>> bool((v["member"] == "CHN").all()), "MINUSMA" in set(v.loc[v["resolution"] == 2690,
+    ...     "operations"])
+    (True, True)
+    """
+    where, params = "TRUE", []
+    if member is not None:
+        where, params = "v.member = ?", [resolve_member(member)]
+    sql = f"""
+        SELECT v.*, m.operations FROM votes v JOIN ({_MANDATES}) m USING (resolution)
+        WHERE {where} ORDER BY v.resolution, v.member"""
+    return _typed(query(sql, params), "votes")
+
+
+def member_summary() -> pd.DataFrame:
+    """Per Council member 2000–2026: years on the Council, votes on peace-operation mandates
+    and how many were abstentions, no votes or absences.
+
+    >>> s = member_summary().set_index("member")
+    >>> int(s.loc["USA", "mandate_votes"]) > int(s.loc["GHA", "mandate_votes"])
+    True
+    """
+    sql = f"""
+        SELECT v.member, any_value(v.member_name) AS member_name,
+               bool_or(v.permanent) AS permanent,
+               count(DISTINCT year(v.date)) AS years,
+               count(*) AS mandate_votes,
+               count(*) FILTER (WHERE v.vote = 'abstain') AS abstain,
+               count(*) FILTER (WHERE v.vote = 'no') AS no,
+               count(*) FILTER (WHERE v.vote = 'absent') AS absent
+        FROM votes v JOIN ({_MANDATES}) m USING (resolution)
+        GROUP BY v.member ORDER BY permanent DESC, mandate_votes DESC, v.member"""
+    df = query(sql)
+    for col in ("years", "mandate_votes", "abstain", "no", "absent"):
+        df[col] = df[col].astype("int64")
     return df

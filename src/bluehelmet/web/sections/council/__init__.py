@@ -1,0 +1,1 @@
+"""The Council: how each member voted on peace operations, per resolution and per member."""
