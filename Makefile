@@ -77,6 +77,8 @@ data: install
 	$(BIN)/python data-raw/votes.py
 	$(BIN)/python data-raw/operations_date_check.py
 	$(BIN)/python data-raw/register.py
+	$(BIN)/python data-raw/consent.py
+	$(BIN)/python data-raw/failed_drafts.py
 
 # Re-pin every dependency (developers only; needs the package registry).
 lock:

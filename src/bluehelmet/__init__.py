@@ -29,6 +29,8 @@ if TYPE_CHECKING:
         coded_table,
         evaluate_coder,
     )
+    from bluehelmet.council.consent import consent_events, consent_timeline
+    from bluehelmet.council.drafts import failed_drafts
     from bluehelmet.council.votes import vote_counts, votes
     from bluehelmet.documents import load_corpus, read_resolution
     from bluehelmet.documents.convert import ALL_KINDS as DOCUMENT_KINDS
@@ -131,6 +133,9 @@ _LAZY: dict[str, tuple[str, str]] = {
     "resolutions": ("bluehelmet.register.query", "resolutions"),
     "votes": ("bluehelmet.council.votes", "votes"),
     "vote_counts": ("bluehelmet.council.votes", "vote_counts"),
+    "consent_events": ("bluehelmet.council.consent", "consent_events"),
+    "consent_timeline": ("bluehelmet.council.consent", "consent_timeline"),
+    "failed_drafts": ("bluehelmet.council.drafts", "failed_drafts"),
     "sql": ("bluehelmet.register.sql", "sql"),
     "theatre_operations": ("bluehelmet.register.theatres", "theatre_operations"),
     "load_register": ("bluehelmet.register.validate", "load_register"),
@@ -190,6 +195,9 @@ __all__ = [
     "resolutions",
     "votes",
     "vote_counts",
+    "consent_events",
+    "consent_timeline",
+    "failed_drafts",
     "sql",
     "theatre_operations",
     "validate_register",

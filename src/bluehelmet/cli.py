@@ -255,6 +255,47 @@ def votes_cmd(
     )
 
 
+CONSENT_COLUMNS = "operation,event_date,event,actor,response_resolution,document,verification"
+TIMELINE_COLUMNS = "operation,date,kind,event,actor,resolution,document,verification"
+
+
+@app.command("consent")
+@_cli_errors
+def consent_cmd(
+    operation: Annotated[str | None, typer.Option(help="acronym: its timeline")] = None,
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """Host requests to end, reduce or restrict UN operations, and the Council's answers."""
+    if operation is None:
+        df, shown, title = api.consent_events(), CONSENT_COLUMNS, "Host consent events"
+    else:
+        df, shown = api.consent_timeline(operation), TIMELINE_COLUMNS
+        title = f"{operation}: consent events and mandate history"
+    emit(df, format, columns or (shown if format == "table" else None), title=title)
+
+
+DRAFT_COLUMNS = "draft,date,agenda_item,outcome,vetoed_by,yes,no,abstain,operation"
+
+
+@app.command("drafts")
+@_cli_errors
+def drafts_cmd(
+    operation: Annotated[str | None, typer.Option(help="drafts naming it (acronym)")] = None,
+    year: Annotated[int | None, typer.Option(help="year of the vote")] = None,
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """Vetoed and failed draft resolutions, 1946-2025, with the operations they name."""
+    df = api.failed_drafts(operation=operation, year=year)
+    emit(
+        df,
+        format,
+        columns or (DRAFT_COLUMNS if format == "table" else None),
+        title="Failed draft resolutions",
+    )
+
+
 @app.command("sql")
 @_cli_errors
 def sql_cmd(

@@ -103,6 +103,24 @@ refused (AKN files have none); remove it or check the file's origin
     )
 
 
+def agenda_and_title(data: bytes, name: str) -> tuple[str | None, str | None]:
+    """The Council's agenda item and the library's title of an AKN document, from its
+    classification keywords (None where it has none); refused like :func:`read_akn`.
+
+    >>> agenda_and_title(f'<akomaNtoso xmlns="{AKN_NS}"><statement><meta><classification>'
+    ...     '<keyword refersTo="agenda" dictionary="S/" showAs="The situation in Mali."/>'
+    ...     '</classification></meta></statement></akomaNtoso>'.encode(), "d.xml")
+    ('The situation in Mali.', None)
+    """
+    root = _parse(data, name, [])
+    found: dict[str, str] = {}
+    for keyword in root.iterfind(f".//{_N}meta/{_N}classification/{_N}keyword"):
+        kind = keyword.get("refersTo")
+        if (kind == "agenda" and keyword.get("dictionary") == "S/") or kind == "title":
+            found.setdefault(str(kind), _clean(keyword.get("showAs", "")))
+    return found.get("agenda") or None, found.get("title") or None
+
+
 def _parse(data: bytes, name: str, warnings: list[str]) -> Any:
     import lxml.etree as etree
 

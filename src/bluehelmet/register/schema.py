@@ -159,6 +159,36 @@ TABLES: dict[str, tuple[Col, ...]] = {
         Col("source", "list", nullable=False),
         Col("note"),
     ),
+    "consent_events": (
+        Col("operation", nullable=False),
+        Col("host_iso3", "list", nullable=False),
+        Col("event_date", "date"),
+        Col("event", nullable=False, allowed=vocab.CONSENT_EVENTS),
+        Col("actor", nullable=False, allowed=vocab.CONSENT_ACTORS),
+        Col("description", nullable=False),
+        Col("response_resolution", "int"),
+        Col("response_date", "date"),
+        Col("document"),
+        Col("quote"),
+        Col("verification", nullable=False, allowed=vocab.CONSENT_VERIFICATION),
+        Col("source", "list", nullable=False),
+        Col("note"),
+    ),
+    "failed_drafts": (
+        Col("draft"),
+        Col("date", "date", nullable=False),
+        Col("meeting"),
+        Col("agenda_item"),
+        Col("title"),
+        Col("outcome", nullable=False, allowed=vocab.DRAFT_OUTCOMES),
+        Col("vetoed_by", "list", allowed=vocab.VETO_MEMBERS),
+        Col("yes", "int"),
+        Col("no", "int"),
+        Col("abstain", "int"),
+        Col("operation", "list"),
+        Col("linked_by", "list", allowed=vocab.DRAFT_LINKS),
+        Col("source", "list", nullable=False),
+    ),
     "operation_date_checks": (
         Col("acronym", nullable=False),
         Col("field", nullable=False),
@@ -186,6 +216,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "operations": ("acronym",),
     "mandate_events": ("operation", "resolution"),
     "operation_date_checks": ("acronym", "field", "other_source"),
+    "consent_events": ("operation", "event", "description"),
+    # Vetoed drafts before 2023 can lack a symbol (see vetoes): no natural key.
+    "failed_drafts": (),
 }
 
 _DTYPES = {

@@ -42,3 +42,24 @@ VETO_MEMBERS = ("China", "France", "Russia", "USSR", "UK", "USA")
 #: Fields of gw_states.csv checked against the shared data (UCDP for gwno and name, IPI and
 #: the peacekeeping operations corpus for iso3).
 CODE_CHECKS = ("gwno", "name", "iso3")
+
+#: Host consent events: the host government's requests and restrictions, the Council's answers.
+CONSENT_EVENTS = (
+    "request_withdrawal",  # the host asks the operation to leave or its mandate to end
+    "request_drawdown",  # the host asks for a reduction or a gradual disengagement
+    "request_reconsidered",  # the host revises an earlier request
+    "host_commitment",  # the host undertakes to take over the operation's tasks
+    "restriction",  # the host restricts the operation's movement or work, or expels staff
+    "council_demand",  # the Council demands that restrictions be lifted
+    "council_extension",  # the Council extends the mandate while talks go on
+    "council_drawdown",  # the Council decides a drawdown, withdrawal or disengagement
+    "council_termination",  # the Council terminates or withdraws the operation
+)
+CONSENT_ACTORS = ("host government", "Council")
+#: ``text``: the quote was found verbatim in the resolution; ``unverified``: no text has it.
+CONSENT_VERIFICATION = ("text", "unverified")
+
+#: Why a draft resolution failed: a permanent member's negative vote, or too few votes.
+DRAFT_OUTCOMES = ("vetoed", "insufficient_votes")
+#: Where a failed draft names the operation it is linked to.
+DRAFT_LINKS = ("agenda_item", "title", "text")
