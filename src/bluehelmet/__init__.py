@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         coded_table,
         evaluate_coder,
     )
+    from bluehelmet.council.contributors import contributors
     from bluehelmet.council.votes import vote_counts, votes
     from bluehelmet.documents import load_corpus, read_resolution
     from bluehelmet.documents.convert import ALL_KINDS as DOCUMENT_KINDS
@@ -130,6 +131,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "partners": ("bluehelmet.register.query", "partners"),
     "resolutions": ("bluehelmet.register.query", "resolutions"),
     "votes": ("bluehelmet.council.votes", "votes"),
+    "contributors": ("bluehelmet.council.contributors", "contributors"),
     "vote_counts": ("bluehelmet.council.votes", "vote_counts"),
     "sql": ("bluehelmet.register.sql", "sql"),
     "theatre_operations": ("bluehelmet.register.theatres", "theatre_operations"),
@@ -190,6 +192,7 @@ __all__ = [
     "resolutions",
     "votes",
     "vote_counts",
+    "contributors",
     "sql",
     "theatre_operations",
     "validate_register",
