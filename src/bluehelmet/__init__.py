@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         evaluate_coder,
     )
     from bluehelmet.council.consent import consent_events, consent_timeline
+    from bluehelmet.council.contributors import contributors
     from bluehelmet.council.drafts import failed_drafts
     from bluehelmet.council.votes import vote_counts, votes
     from bluehelmet.documents import load_corpus, read_resolution
@@ -132,6 +133,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "partners": ("bluehelmet.register.query", "partners"),
     "resolutions": ("bluehelmet.register.query", "resolutions"),
     "votes": ("bluehelmet.council.votes", "votes"),
+    "contributors": ("bluehelmet.council.contributors", "contributors"),
     "vote_counts": ("bluehelmet.council.votes", "vote_counts"),
     "consent_events": ("bluehelmet.council.consent", "consent_events"),
     "consent_timeline": ("bluehelmet.council.consent", "consent_timeline"),
@@ -198,6 +200,7 @@ __all__ = [
     "consent_events",
     "consent_timeline",
     "failed_drafts",
+    "contributors",
     "sql",
     "theatre_operations",
     "validate_register",

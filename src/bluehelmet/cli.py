@@ -296,6 +296,35 @@ def drafts_cmd(
     )
 
 
+CONTRIBUTOR_COLUMNS = {
+    "country": "operation,year,contributor,contributor_name,group,personnel,share",
+    "group": "operation,year,group,personnel,contributors,share",
+}
+
+
+@app.command("contributors")
+@_cli_errors
+def contributors_cmd(
+    operation: Annotated[str | None, typer.Option(help="operation acronym, e.g. MINUSMA")] = None,
+    year: Annotated[int | None, typer.Option(help="year (2010-2021)")] = None,
+    by: Annotated[
+        str, typer.Option(help=", ".join(options.allowed(options.ContributorsBy)))
+    ] = "country",
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """Who supplies each operation's uniformed personnel, 2010-2021 (shared data)."""
+    df = api.contributors(operation=operation, year=year, by=by)
+    if format == "table":
+        df = df.assign(share=df["share"].round(4))
+    emit(
+        df,
+        format,
+        columns or (CONTRIBUTOR_COLUMNS.get(by) if format == "table" else None),
+        title="Uniformed personnel by contributor",
+    )
+
+
 @app.command("sql")
 @_cli_errors
 def sql_cmd(

@@ -34,6 +34,10 @@ CodeTarget = Literal[CodeScheme, "name"]
 MandateUnit = Literal["resolution", "month"]
 #: Formats a corpus converts to (``bluehelmet corpus convert --to``).
 ConvertFormat = Literal["txt", "jsonl", "parquet"]
+#: What troop contributions are broken down by (``bh.contributors(by=...)``).
+ContributorsBy = Literal["country", "group"]
+#: Contributor groups, in the order they are shown (``bh.contributors(by="group")``).
+ContributorGroup = Literal["P5", "Europe", "African states", "South Asia", "other", "unmapped"]
 #: Formats of a process-tracing case report (``bluehelmet trace --format``).
 TraceFormat = Literal["md", "html", "json"]
 

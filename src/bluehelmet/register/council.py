@@ -38,6 +38,7 @@ UN_NAMES = {
     "cape verde": "CPV",
     "czechia": "CZE",
     "federated states of micronesia": "FSM",
+    "iran islamic republic of": "IRN",
     "micronesia federated states of": "FSM",
     "kingdom of the netherlands": "NLD",
     "netherlands kingdom of the": "NLD",
