@@ -10,14 +10,18 @@ import pytest
 
 from bluehelmet.errors import UsageError
 from bluehelmet.reuse.templates import (
+    ADAPT_THRESHOLD,
     GAP_NOTE,
+    MIN_CARRIED_WORDS,
     force_formulas,
     force_sources,
     force_templates,
+    source_relation,
     template_cells,
 )
 
 SECURITY = "to ensure the security and freedom of movement of its personnel"
+PROTECT = f"{SECURITY} and protect civilians under imminent threat of physical violence"
 
 
 def clauses(*rows: tuple[str, int, str, str]) -> pd.DataFrame:
@@ -30,18 +34,45 @@ def clauses(*rows: tuple[str, int, str, str]) -> pd.DataFrame:
 
 def test_an_adapted_clause_is_traced_to_the_other_operation() -> None:
     table = clauses(
-        ("A", 10, "2000-01-01", f"Authorizes the mission to take the necessary action {SECURITY}"),
+        ("A", 10, "2000-01-01", f"Authorizes the mission to take the necessary action {PROTECT}"),
         ("C", 11, "2000-01-05", "Decides to extend the mandate of the force for six months"),
-        ("B", 12, "2000-02-01", f"Decides that the force may use all means {SECURITY} and "
-         "protect civilians in camps"),
+        ("B", 12, "2000-02-01", f"Decides that the force may use all means {PROTECT} in the "
+         "camps and along the roads of the eastern provinces"),
     )  # fmt: skip
     row = force_sources(table).set_index("operation").loc["B"]
-    # 23 words; "to ensure ... its personnel" (11 words) is carried over: 11/23 = 0.48
+    # 39 words; PROTECT (20 words) is carried over: 20/39 = 0.51
     assert (row["source_operation"], row["source_resolution"]) == ("A", 10)
-    assert 0.4 < row["carried"] < 0.55 and row["relation"] == "adapted"
-    assert row["carried_words"] == 11
-    assert row["evidence"] == row["evidence_source"] == SECURITY
+    assert row["carried"] == pytest.approx(20 / 39, abs=1e-4) and row["relation"] == "adapted"
+    assert row["carried_words"] == len(PROTECT.split()) == 20
+    assert row["evidence"] == row["evidence_source"] == PROTECT
     assert row["source_date"] == pd.Timestamp("2000-01-01")
+
+
+def test_a_bare_formula_names_no_source_in_another_operation() -> None:
+    formula = "to use all necessary means to perform the following"
+    table = clauses(
+        ("A", 10, "2000-01-01", f"Authorizes ONUB {formula} tasks, within its capacity "
+         "and in the areas where its armed units are deployed"),
+        ("B", 12, "2000-02-01", f"Acting under Chapter Seven, decides that UNMISS is authorized "
+         f"{formula}: to deter violence against civilians and to monitor the ceasefire"),
+    )  # fmt: skip
+    row = force_sources(table).set_index("operation").loc["B"]
+    words = len(formula.split())
+    # the share alone (the rule before MIN_CARRIED_WORDS) would call it adapted
+    assert row["carried_words"] == words < MIN_CARRIED_WORDS
+    assert row["carried"] == pytest.approx(words / 28, abs=1e-4)
+    assert row["carried"] >= ADAPT_THRESHOLD
+    assert row["source_operation"] == "A" and row["evidence"] == formula
+    assert row["relation"] == "none"
+    # the best overall source is judged by the share alone, as a renewal
+    assert row["overall_operation"] == "A" and row["overall_relation"] == "adapted"
+
+
+def test_the_word_minimum_holds_for_copied_and_adapted() -> None:
+    assert source_relation(0.9, MIN_CARRIED_WORDS) == "copied"
+    assert source_relation(0.9, MIN_CARRIED_WORDS - 1) == "none"
+    assert source_relation(ADAPT_THRESHOLD, MIN_CARRIED_WORDS) == "adapted"
+    assert source_relation(ADAPT_THRESHOLD - 0.01, 200) == "none"
 
 
 def test_a_clause_sharing_no_words_has_no_source() -> None:
@@ -167,6 +198,10 @@ def test_monuc_took_its_first_force_clause_from_unamsil(shared_data: Path) -> No
     assert "freedom of movement of its personnel" in row["evidence"]
     assert "freedom of movement of its personnel" in row["evidence_source"]
     assert force_templates().loc["UNAMSIL", "MONUC"] >= 1
+    # UNMISS's rollover carries a bare formula of ONUB 1545: the share passes, the words do not
+    rollover = found.loc[("UNMISS", 2155)]
+    assert rollover["source_resolution"] == 1545 and rollover["carried"] >= ADAPT_THRESHOLD
+    assert rollover["carried_words"] < MIN_CARRIED_WORDS and rollover["relation"] == "none"
 
 
 def test_the_protection_formula_first_appears_in_1289(shared_data: Path) -> None:

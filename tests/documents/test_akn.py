@@ -218,3 +218,22 @@ def test_read_resolution_reads_an_xml_file_as_akn(tmp_path: Path) -> None:
     assert (res.number, res.meeting, res.source) == (9100, "S/PV.9999", str(path))
     assert [p.label for p in res.operative()] == ["1"]
     assert res.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_table_rows_after_a_numbered_paragraph_are_lines_of_their_own() -> None:
+    rows = "".join(
+        f"<tr><td><p>Language {k}</p></td><td><p>S/RES/{k} (2014)</p></td></tr>" for k in (1, 2)
+    )
+    table = (
+        '<paragraph class="SingleTxt"><content><p>Agreed language:</p>'
+        f"<table>{rows}</table></content></paragraph>"
+    )
+    res = read_akn(akn(body=paragraph("1.", "Decides to stay seized;") + table), "x.xml")
+    [operative] = [p for p in res.paragraphs if p.kind == "operative"]
+    assert operative.text.split("\n") == [
+        "1. Decides to stay seized;",
+        "Agreed language:",
+        "Language 1 S/RES/1 (2014)",
+        "Language 2 S/RES/2 (2014)",
+    ]
+    assert res.text[operative.start : operative.end] == operative.text

@@ -343,3 +343,37 @@ def test_missing_suffix_is_named(tmp_path: Path) -> None:
     path.write_text("{}")
     with pytest.raises(DataFormatError, match="not no suffix"):
         RecordReader(path)
+
+
+def test_a_statement_paragraph_gives_one_record_per_joined_line() -> None:
+    lines = ["B. Displacement", "Parties to refrain from displacing civilians."]
+    text = "\n".join(lines)
+    statement = Resolution(
+        None, 2014, None, text, (Paragraph(0, "other", text, 0, len(text), "other 1"),),
+        kind="presidential_statement", doc_symbol="S/PRST/2014/3",
+    )  # fmt: skip
+    table = paragraphs_from_resolutions([statement])
+    assert table["text"].tolist() == lines
+    assert table["id"].tolist() == ["S/PRST/2014/3:other 1", "S/PRST/2014/3:other 1/2"]
+    assert not table["force"].any()
+    # a resolution's numbered paragraph stays whole, its continuation lines included
+    resolution = Resolution(
+        2200, 2015, None, f"1. {text}",
+        (Paragraph(0, "operative", f"1. {text}", 0, len(text) + 3, "1"),),
+    )  # fmt: skip
+    assert paragraphs_from_resolutions([resolution])["text"].tolist() == [f"1. {text}"]
+
+
+@pytest.mark.shared
+def test_the_aide_memoire_of_prst_2014_3_is_read_paragraph_by_paragraph(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    name = "S_PRST_2014_3-1401143E.xml"
+    source = shared_data / "unsc" / "akn_2000_2026" / "presidential_statements" / "2014" / name
+    (tmp_path / name).write_bytes(source.read_bytes())
+    table, problems = read_paragraphs(tmp_path)
+    assert problems == []  # it gave one paragraph of 189,340 characters, skipped as too long
+    assert len(table) > 500 and table["text"].str.len().max() < 5_000
+    # a row of the annex's table of agreed language is a record of its own
+    freeze = table[table["text"].str.contains("shall freeze without delay all funds")]
+    assert len(freeze) == 1 and len(freeze["text"].iloc[0]) < 2_500

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,9 @@ import bluehelmet as bh
 from bluehelmet.cli import app
 from bluehelmet.errors import UsageError
 from bluehelmet.paths import document_corpus, shared_corpora
+from bluehelmet.reuse.engine import find_reuse
 from bluehelmet.reuse.inputs import read_paragraphs
+from bluehelmet.reuse.stream import stream_reuse
 
 BODY = (
     "Calls upon all parties to cooperate fully with the force and to respect its freedom "
@@ -97,14 +100,36 @@ def test_a_file_with_a_folder_is_refused(folders: tuple[Path, Path], tmp_path: P
         bh.run_reuse([folders[0], source], tmp_path / "api")
 
 
-def test_stream_refuses_several_folders(folders: tuple[Path, Path], tmp_path: Path) -> None:
-    args = ["reuse", *map(str, folders), "--out", str(tmp_path / "out"), "--stream"]
+def test_stream_reads_several_folders_as_one_corpus(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = folders
+    out = tmp_path / "out"
+    args = ["reuse", "run", str(a), str(b), "--out", str(out), "--stream", "--batch-size", "2"]
     result = CliRunner().invoke(app, args)
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "error: --stream reads one file or folder, not 2 folders; drop --stream to read them "
-        "together, or give one folder\n"
-    )
+    assert result.exit_code == 0, result.stderr
+    assert _pairs(out) == [["100:1", "200:2"]]
+    assert _params(out)["sources"] == [str(a), str(b)]
+    assert _params(out)["paragraphs"] == 5 and _params(out)["engine"] == "stream"
+
+
+def test_stream_of_several_folders_gives_the_in_memory_pairs(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    paragraphs, _ = read_paragraphs(list(folders))
+    memory = find_reuse(paragraphs, min_docs=2)
+    streamed = stream_reuse(list(folders), tmp_path, batch_size=1, pair_boilerplate=True,
+                            min_docs=2)  # fmt: skip
+    assert streamed.problems == []
+    keys = {"source_id": str, "target_id": str}
+    for name in ("pairs", "boilerplate_pairs"):
+        table = pd.read_csv(tmp_path / f"{name}.csv", dtype=keys, keep_default_na=False)
+        expected = getattr(memory, name)
+        pd.testing.assert_frame_equal(
+            table,
+            pd.read_csv(StringIO(expected.to_csv(index=False)), dtype=keys, keep_default_na=False),
+        )
+    assert memory.pairs[["source_id", "target_id"]].values.tolist() == [["100:1", "200:2"]]
 
 
 def test_no_source_reads_the_configured_corpus(

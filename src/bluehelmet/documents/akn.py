@@ -269,6 +269,34 @@ def _text(element: Any) -> str:
     return "" if element is None else "".join(element.itertext())
 
 
+def _row_lines(element: Any) -> list[str]:
+    """The text of ``element``: each table row (``<tr>``, its cells apart) a line of its
+    own, the text between rows as lines too."""
+    if _local(element) == "tr":
+        return [" ".join(_text(cell) for cell in element)]
+    lines = [element.text or ""]
+    for child in element:
+        if _local(child) == "tr" or child.find(f".//{_N}tr") is not None:
+            lines += [*_row_lines(child), ""]
+        else:
+            lines[-1] += _text(child)
+        lines[-1] += child.tail or ""
+    return lines
+
+
+def _rows_text(element: Any) -> str:
+    """The clean text of ``element``, a table row a line (a table of agreed language in a
+    statement's annex is hundreds of paragraphs, not one).
+
+    >>> from lxml import etree
+    >>> t = etree.fromstring(f'<p xmlns="{AKN_NS}">Rows: <table><tr><td>a 1</td></tr>'
+    ...                      '<tr><td>b</td><td>2</td></tr></table> end</p>')
+    >>> _rows_text(t)
+    'Rows:\\na 1\\nb 2\\nend'
+    """
+    return "\n".join(line for line in map(_clean, _row_lines(element)) if line)
+
+
 def _clean(text: str) -> str:
     return " ".join(text.replace("\u2011", "-").split())  # split() also breaks at U+00A0
 
@@ -380,7 +408,7 @@ class _Builder:
         if num and _SUB_NUM.match(num) and self.number is not None:
             self._item(element, num, "subparagraph", sub=_sibling_label(num, self.blocks[-1]))
             return
-        text = _clean(_text(element))
+        text = _rows_text(element)
         if not text:
             return
         if self.number is None and is_operative_start(text):
@@ -408,7 +436,7 @@ class _Builder:
         self.blocks.append(_Block("section", text, section=self.section))
 
     def _append_other(self, element: Any) -> None:
-        text = _clean(_text(element))
+        text = _rows_text(element)
         if text:
             self.blocks.append(_Block("other", text))
 

@@ -30,7 +30,7 @@ from bluehelmet.files import file_problem, read_limited
 from bluehelmet.paths import cache_dir
 
 # Bump whenever normalise/segment/metadata/akn change what they produce: old entries are ignored.
-PARSER_VERSION = "5"
+PARSER_VERSION = "6"
 CORPUS_SUFFIXES = SUFFIXES + XML_SUFFIXES
 # Below this many files to parse, a worker pool costs more than it saves.
 _POOL_MIN = 200

@@ -72,6 +72,7 @@ from bluehelmet.reuse.repetition import (
 )
 from bluehelmet.reuse.templates import (
     ADAPT_THRESHOLD,
+    MIN_CARRIED_WORDS,
     force_formulas,
     force_sources,
     force_templates,
@@ -180,6 +181,7 @@ def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
         **_formulas(loaded, paragraphs),
         **_templates(force),
         "adapted_share": f"{ADAPT_THRESHOLD:.0%}",
+        "min_words": MIN_CARRIED_WORDS,
         "copied_share": f"{REPEAT_THRESHOLD:.0%}",
         "gap": ranges_text(gap),
         "partial": ranges_text(years.loc[~years["gap"] & ~years["past_complete"], "year"]),

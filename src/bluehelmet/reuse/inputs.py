@@ -91,7 +91,9 @@ def paragraphs_from_resolutions(
     ``kind`` the document's kind. A document without operative paragraphs that is not a
     resolution (presidential statements have no numbered paragraphs) gives its body
     paragraphs instead (:func:`statement_paragraphs`; ``id`` "symbol:label", ``force`` False:
-    the coder reads operative paragraphs only).
+    the coder reads operative paragraphs only). A paragraph of a document that is not a
+    resolution gives one record per line (:func:`paragraph_pieces`; the second is labelled
+    "label/2", and so on; pieces have ``force`` False: the coder's flag is the joined text's).
     ``coded`` must be ``code_texts(resolutions)`` (computed, with the coded-rows cache, when
     not given).
 
@@ -120,21 +122,42 @@ def paragraphs_from_resolutions(
             seen[p.label] += 1
             suffix = f"~{seen[p.label]}" if seen[p.label] > 1 else ""
             number = res.number if res.number is not None else "?"
-            rows.append(
-                dict(
-                    doc=res.symbol,
-                    id=f"{number if coded_units else res.symbol}:{p.label}{suffix}",
-                    text=p.text,
-                    date=date,
-                    group=group,
-                    force=bool(forces[cursor]) if coded_units else False,
-                    number=res.number,
-                    label=f"{p.label}{suffix}",
-                    kind=res.kind,
+            pieces = paragraph_pieces(res, p)
+            force = bool(forces[cursor]) if coded_units and len(pieces) == 1 else False
+            for part, text in enumerate(pieces, start=1):
+                label = f"{p.label}{suffix}" + (f"/{part}" if part > 1 else "")
+                rows.append(
+                    dict(
+                        doc=res.symbol,
+                        id=f"{number if coded_units else res.symbol}:{label}",
+                        text=text,
+                        date=date,
+                        group=group,
+                        force=force,
+                        number=res.number,
+                        label=label,
+                        kind=res.kind,
+                    )
                 )
-            )
             cursor += 1 if coded_units else 0
     return _with_extras(pd.DataFrame(rows, columns=[*PARAGRAPH_COLUMNS, *EXTRA_COLUMNS]))
+
+
+def paragraph_pieces(res: Resolution, paragraph: Paragraph) -> list[str]:
+    """The records ``paragraph`` of ``res`` gives: its text, or for a document that is not a
+    resolution each of its lines. The reader joins every unnumbered paragraph that follows a
+    numbered one to it, line by line: in a resolution that is the rest of one operative
+    paragraph, but a statement's annex can be hundreds of paragraphs (S/PRST/2014/3's aide
+    memoire gave one of 189,340 characters).
+
+    >>> t = "A. Displacement\\nParties to refrain from displacing civilians."
+    >>> prst = Resolution(None, 2014, None, t, (), kind="presidential_statement")
+    >>> paragraph_pieces(prst, Paragraph(0, "subparagraph", t, 0, len(t), "24"))
+    ['A. Displacement', 'Parties to refrain from displacing civilians.']
+    """
+    if res.kind == "resolution":
+        return [paragraph.text]
+    return [line for line in paragraph.text.split("\n") if line.strip()]
 
 
 def statement_paragraphs(res: Resolution) -> tuple[Paragraph, ...]:

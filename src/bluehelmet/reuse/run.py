@@ -107,16 +107,11 @@ def _run_stream(
     sources: tuple[Path, ...], out: Path, settings: ReuseSettings, **options: Any
 ) -> tuple[list[Path], list[str]]:
     """A streaming run written to a new folder beside ``out`` that replaces ``out`` whole,
-    only when some record was usable."""
-    if len(sources) > 1:
-        raise UsageError(
-            f"--stream reads one file or folder, not {len(sources)} folders; drop --stream "
-            "to read them together, or give one folder"
-        )
+    only when some record was usable. Several folders are read together as one corpus."""
     with replaced_folder(out) as new:
-        streamed = stream_reuse(sources[0], new, settings=settings, **options)
-        require_records(int(streamed.params["paragraphs"]), streamed.problems, sources[0], out)
-        _add_params(new / "params.json", {"sources": [str(sources[0])]})
+        streamed = stream_reuse(sources, new, settings=settings, **options)
+        require_records(int(streamed.params["paragraphs"]), streamed.problems, _named(sources), out)
+        _add_params(new / "params.json", {"sources": [str(path) for path in sources]})
     return [out / file.name for file in streamed.files], streamed.problems
 
 
@@ -179,7 +174,7 @@ def run_reuse(
     band-key join runs (``"numpy"`` or ``"duckdb"``, same pairs). With ``stream``, the input
     is read ``batch_size`` records at a time by :func:`~bluehelmet.reuse.stream.stream_reuse`
     (pairs, boilerplate paragraphs, families, resolution shares, the repetition index and
-    params; one file or folder only; ``progress`` shows its bar).
+    params; several folders are read together here too; ``progress`` shows its bar).
 
     A run writes into a new folder beside ``out`` that then replaces ``out`` whole (see
     :mod:`bluehelmet.folders`): a failed run leaves the earlier run untouched. ``out`` must be

@@ -18,7 +18,7 @@ import json
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,7 +106,7 @@ def _noted(batches: Iterable[RecordBatch], light: list[pa.Table]) -> Iterator[Re
 
 
 def stream_reuse(
-    source: str | Path,
+    source: str | Path | Sequence[str | Path],
     out: str | Path,
     settings: ReuseSettings | None = None,
     *,
@@ -119,6 +119,8 @@ def stream_reuse(
 ) -> StreamResult:
     """Verified reuse in a corpus of any size, read in batches; writes tables into ``out``.
 
+    ``source`` is a JSON Lines or Parquet file, a folder of Council documents, or several
+    folders read together as one corpus (:func:`~bluehelmet.reuse.inputs.input_paths`).
     ``settings`` (or its fields as keyword ``options``, see
     :class:`~bluehelmet.reuse.settings.ReuseSettings`) say how pairs are made; the pipeline
     is the one :func:`~bluehelmet.reuse.engine.find_reuse` runs on a single batch, so with
@@ -150,7 +152,7 @@ def stream_reuse(
     if batch_size < 1:
         raise UsageError(f"batch_size must be at least 1, got {batch_size}")
     out_dir = Path(out)
-    reader = RecordReader(Path(source), s.max_chars)
+    reader = RecordReader(source, s.max_chars)
     out_dir.mkdir(parents=True, exist_ok=True)
     show = sys.stderr.isatty() if progress is None else progress
     names = ["pairs", "boilerplate_pairs"] if pair_boilerplate else ["pairs"]

@@ -35,10 +35,15 @@ from bluehelmet.reuse.tokens import tokens
 
 #: ``adapted`` from this share of a clause's tokens carried over (``copied`` from
 #: :data:`~bluehelmet.reuse.repetition.REPEAT_THRESHOLD`): a chosen bound, not a gap in the
-#: data. MONUC 1291 (2000) carries 0.34 of UNAMSIL 1289 (2000), a visible adaptation; a short
-#: clause may pass it on a shared formula alone ("authorizes UNMISS to use all necessary means
-#: to perform the following", 0.39 of ONUB 1545): ``carried_words`` tells them apart.
+#: data. MONUC 1291 (2000) carries 0.34 of UNAMSIL 1289 (2000), a visible adaptation.
 ADAPT_THRESHOLD = 0.3
+#: A source in another operation also needs this many carried tokens (:func:`source_relation`):
+#: a short clause passes the share on one bare formula alone ("authorizes UNMISS to use all
+#: necessary means to perform the following", 9 words, 0.39 of ONUB 1545). Three times the
+#: five-token minimum span; over the 164 clauses of the shared texts, those at a share of
+#: 0.3 or more carry 7–13 tokens (29: an "authorizes X to use all necessary means / take all
+#: necessary measures to ..." formula, with a name or a few words more) or 15 and more, none 14.
+MIN_CARRIED_WORDS = 15
 #: Prefilter: word n-grams of this size, ...
 GRAM = 3
 #: ... a candidate source shares at least this share of the clause's n-grams, ...
@@ -95,6 +100,16 @@ def relation(carried: float) -> str:
     return "adapted" if carried >= ADAPT_THRESHOLD else "none"
 
 
+def source_relation(carried: float, words: int) -> str:
+    """:func:`relation` of a source in another operation: ``none`` as well when fewer than
+    :data:`MIN_CARRIED_WORDS` tokens are carried (a bare formula names no source).
+
+    >>> source_relation(0.39, 9), source_relation(0.34, 23)
+    ('none', 'adapted')
+    """
+    return relation(carried) if words >= MIN_CARRIED_WORDS else "none"
+
+
 def _grams(text: str) -> frozenset[tuple[str, ...]]:
     words = tokens(text)
     return frozenset(tuple(words[i : i + GRAM]) for i in range(len(words) - GRAM + 1))
@@ -145,16 +160,20 @@ def force_sources(table: pd.DataFrame | None = None) -> pd.DataFrame:
     with the source (:func:`clause_similarity`, as ``force_similarity``), ``carried_words``
     how many tokens that is, ``evidence`` /
     ``evidence_source`` the longest carried span on each side, ``relation`` ``copied`` /
-    ``adapted`` / ``none`` (:func:`relation`). A clause no candidate shares a word
+    ``adapted`` / ``none`` (:func:`source_relation`: the share, and at least
+    :data:`MIN_CARRIED_WORDS` tokens carried; ``overall_relation`` by the share alone, as a
+    renewal is). A clause no candidate shares a word
     :data:`GRAM`-gram with has no source: NA, carried 0, ``none``. Ties go to the earliest
     source, then the lowest resolution number. Candidates are prefiltered: the :data:`TOP`
     earlier clauses sharing the most word 3-grams (at least :data:`MIN_CONTAINMENT` of the
     clause's) are aligned, per kind (other operations, overall).
 
-    >>> base = "may take the necessary action to protect civilians under imminent threat"
+    >>> base = ("may take the necessary action to ensure the freedom of movement of its "
+    ...         "personnel and protect civilians under imminent threat")
     >>> t = pd.DataFrame({"operation": ["A", "B"], "resolution": [1, 2],
     ...     "date": pd.to_datetime(["2000-01-01", "2000-02-01"]),
-    ...     "clause": [f"A {base}", f"B {base} of physical violence"]})
+    ...     "clause": [f"A {base}", f"Decides that B {base} of physical violence in the camps "
+    ...                "and along the roads of the eastern provinces"]})
     >>> force_sources(t)[["operation", "source_operation", "relation"]].values.tolist()
     [['A', <NA>, 'none'], ['B', 'A', 'adapted']]
     """
@@ -171,17 +190,18 @@ def force_sources(table: pd.DataFrame | None = None) -> pd.DataFrame:
         earlier = [e for e in clauses[:i] if e.date < clause.date]
         other = _best(clause, [e for e in earlier if e.operation != clause.operation])
         overall = _best(clause, earlier)
+        carried = other.carried if other else 0.0
+        words = round(carried * len(tokens(clause.text)))
+        overall_kind = relation(overall.carried if overall else 0.0)
         rows.append(
             {
                 "operation": clause.operation,
                 "resolution": clause.resolution,
                 "date": clause.date,
                 "force_paragraphs": labels.get((clause.operation, clause.resolution), pd.NA),
-                **_source_columns(other, "source_", evidence=True),
-                "carried_words": round(
-                    (other.carried if other else 0.0) * len(tokens(clause.text))
-                ),
-                **_source_columns(overall, "overall_", evidence=False),
+                **_source_columns(other, "source_", source_relation(carried, words)),
+                "carried_words": words,
+                **_source_columns(overall, "overall_", overall_kind),
             }
         )
     out = pd.DataFrame(rows, columns=SOURCE_COLUMNS)
@@ -196,16 +216,18 @@ def force_sources(table: pd.DataFrame | None = None) -> pd.DataFrame:
     return out
 
 
-def _source_columns(match: _Match | None, prefix: str, evidence: bool) -> dict[str, object]:
-    carried = match.carried if match else 0.0
+def _source_columns(match: _Match | None, prefix: str, kind: str) -> dict[str, object]:
+    """The columns of ``match`` under ``prefix`` (``source_``: with the evidence), ``kind``
+    its relation."""
+    other = prefix == "source_"
     columns: dict[str, object] = {
         f"{prefix}operation": match.clause.operation if match else pd.NA,
         f"{prefix}resolution": match.clause.resolution if match else pd.NA,
         f"{prefix}date": match.clause.date if match else pd.NaT,
-        "carried" if prefix == "source_" else f"{prefix}carried": carried,
-        "relation" if prefix == "source_" else f"{prefix}relation": relation(carried),
+        "carried" if other else f"{prefix}carried": match.carried if match else 0.0,
+        "relation" if other else f"{prefix}relation": kind,
     }
-    if evidence:
+    if other:
         columns["evidence"] = match.evidence if match else pd.NA
         columns["evidence_source"] = match.evidence_source if match else pd.NA
     return columns
