@@ -377,3 +377,23 @@ def test_the_aide_memoire_of_prst_2014_3_is_read_paragraph_by_paragraph(
     # a row of the annex's table of agreed language is a record of its own
     freeze = table[table["text"].str.contains("shall freeze without delay all funds")]
     assert len(freeze) == 1 and len(freeze["text"].iloc[0]) < 2_500
+
+
+def test_a_statement_with_numbered_items_keeps_its_body_paragraphs_in_text_order() -> None:
+    body, item, closing = "The Council recalls its resolutions.", "1. Parties to cease.", "Ends."
+    text = f"{body}\n{item}\n{closing}"
+    at = [0, len(body) + 1, len(body) + len(item) + 2]
+    paras = (
+        Paragraph(0, "other", body, at[0], at[0] + len(body), "other 1"),
+        Paragraph(1, "operative", item, at[1], at[1] + len(item), "1"),
+        Paragraph(2, "other", closing, at[2], at[2] + len(closing), "other 2"),
+    )
+    prst = Resolution(None, 2014, None, text, paras, kind="presidential_statement",
+                      doc_symbol="S/PRST/2014/3")  # fmt: skip
+    table = paragraphs_from_resolutions([prst])
+    assert table["text"].tolist() == [body, item, closing]
+    assert table["id"].tolist() == [
+        "S/PRST/2014/3:other 1",
+        "S/PRST/2014/3:1",
+        "S/PRST/2014/3:other 2",
+    ]

@@ -88,12 +88,12 @@ def paragraphs_from_resolutions(
     ("S/RES/1270 (1999)"), ``id`` is ``"number:label"`` ("1270:8(a)"; a repeated label
     gets "~2", "~3"), ``date`` is ISO, ``group`` is the operation of the first event
     the coder finds in the resolution ("" when none), ``force`` is the coder's flag and
-    ``kind`` the document's kind. A document without operative paragraphs that is not a
-    resolution (presidential statements have no numbered paragraphs) gives its body
-    paragraphs instead (:func:`statement_paragraphs`; ``id`` "symbol:label", ``force`` False:
-    the coder reads operative paragraphs only). A paragraph of a document that is not a
-    resolution gives one record per line (:func:`paragraph_pieces`; the second is labelled
-    "label/2", and so on; pieces have ``force`` False: the coder's flag is the joined text's).
+    ``kind`` the document's kind. A document that is not a resolution also gives its body
+    paragraphs, in text order with any numbered items it has (:func:`statement_paragraphs`;
+    ``id`` "symbol:label", ``force`` False: the coder reads operative paragraphs only). A
+    paragraph of a document that is not a resolution gives one record per line
+    (:func:`paragraph_pieces`; the second is labelled "label/2", and so on; pieces have
+    ``force`` False: the coder's flag is the joined text's).
     ``coded`` must be ``code_texts(resolutions)`` (computed, with the coded-rows cache, when
     not given).
 
@@ -115,21 +115,22 @@ def paragraphs_from_resolutions(
         group = _first_operation(events)
         date = resolution_date(res)
         seen: Counter[str] = Counter()
-        coded_units = res.operative()
-        for p in coded_units or statement_paragraphs(res):
-            if coded_units and (cursor >= len(labels) or labels[cursor] != p.label):
+        units = [(p, True) for p in res.operative()]
+        units += [(p, False) for p in statement_paragraphs(res)]
+        for p, is_coded in sorted(units, key=lambda unit: unit[0].start):
+            if is_coded and (cursor >= len(labels) or labels[cursor] != p.label):
                 raise DataFormatError(f"{res.symbol}: coded paragraphs do not match the text")
             seen[p.label] += 1
             suffix = f"~{seen[p.label]}" if seen[p.label] > 1 else ""
-            number = res.number if res.number is not None else "?"
+            prefix = res.number if is_coded and res.number is not None else res.symbol
             pieces = paragraph_pieces(res, p)
-            force = bool(forces[cursor]) if coded_units and len(pieces) == 1 else False
+            force = bool(forces[cursor]) if is_coded and len(pieces) == 1 else False
             for part, text in enumerate(pieces, start=1):
                 label = f"{p.label}{suffix}" + (f"/{part}" if part > 1 else "")
                 rows.append(
                     dict(
                         doc=res.symbol,
-                        id=f"{number if coded_units else res.symbol}:{label}",
+                        id=f"{prefix}:{label}",
                         text=text,
                         date=date,
                         group=group,
@@ -139,7 +140,7 @@ def paragraphs_from_resolutions(
                         kind=res.kind,
                     )
                 )
-            cursor += 1 if coded_units else 0
+            cursor += 1 if is_coded else 0
     return _with_extras(pd.DataFrame(rows, columns=[*PARAGRAPH_COLUMNS, *EXTRA_COLUMNS]))
 
 
