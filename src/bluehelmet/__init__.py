@@ -29,6 +29,10 @@ if TYPE_CHECKING:
         coded_table,
         evaluate_coder,
     )
+    from bluehelmet.council.agreement import p5_agreement
+    from bluehelmet.council.content import contestation_content
+    from bluehelmet.council.contestation import contestation
+    from bluehelmet.council.vetoes import vetoes_by
     from bluehelmet.council.votes import vote_counts, votes
     from bluehelmet.documents import load_corpus, read_resolution
     from bluehelmet.documents.convert import ALL_KINDS as DOCUMENT_KINDS
@@ -131,6 +135,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "resolutions": ("bluehelmet.register.query", "resolutions"),
     "votes": ("bluehelmet.council.votes", "votes"),
     "vote_counts": ("bluehelmet.council.votes", "vote_counts"),
+    "contestation": ("bluehelmet.council.contestation", "contestation"),
+    "contestation_content": ("bluehelmet.council.content", "contestation_content"),
+    "p5_agreement": ("bluehelmet.council.agreement", "p5_agreement"),
+    "vetoes_by": ("bluehelmet.council.vetoes", "vetoes_by"),
     "sql": ("bluehelmet.register.sql", "sql"),
     "theatre_operations": ("bluehelmet.register.theatres", "theatre_operations"),
     "load_register": ("bluehelmet.register.validate", "load_register"),
@@ -191,6 +199,11 @@ __all__ = [
     "votes",
     "vote_counts",
     "sql",
+    # council
+    "contestation",
+    "contestation_content",
+    "p5_agreement",
+    "vetoes_by",
     "theatre_operations",
     "validate_register",
     "versions",

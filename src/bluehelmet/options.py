@@ -36,6 +36,10 @@ MandateUnit = Literal["resolution", "month"]
 ConvertFormat = Literal["txt", "jsonl", "parquet"]
 #: Formats of a process-tracing case report (``bluehelmet trace --format``).
 TraceFormat = Literal["md", "html", "json"]
+#: Breakdowns of Council contestation (``bh.contestation(by=...)``) and of vetoes
+#: (``bh.vetoes_by(by=...)``).
+ContestationBy = Literal["year", "operation", "member"]
+VetoesBy = Literal["member", "topic", "year", "decade"]
 
 
 def allowed(vocabulary: object) -> tuple[str, ...]:
