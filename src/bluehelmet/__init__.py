@@ -29,9 +29,13 @@ if TYPE_CHECKING:
         coded_table,
         evaluate_coder,
     )
+    from bluehelmet.council.agreement import p5_agreement
     from bluehelmet.council.consent import consent_events, consent_timeline
+    from bluehelmet.council.content import contestation_content
+    from bluehelmet.council.contestation import contestation
     from bluehelmet.council.contributors import contributors
     from bluehelmet.council.drafts import failed_drafts
+    from bluehelmet.council.vetoes import vetoes_by
     from bluehelmet.council.votes import vote_counts, votes
     from bluehelmet.documents import load_corpus, read_resolution
     from bluehelmet.documents.convert import ALL_KINDS as DOCUMENT_KINDS
@@ -138,6 +142,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "consent_events": ("bluehelmet.council.consent", "consent_events"),
     "consent_timeline": ("bluehelmet.council.consent", "consent_timeline"),
     "failed_drafts": ("bluehelmet.council.drafts", "failed_drafts"),
+    "contestation": ("bluehelmet.council.contestation", "contestation"),
+    "contestation_content": ("bluehelmet.council.content", "contestation_content"),
+    "p5_agreement": ("bluehelmet.council.agreement", "p5_agreement"),
+    "vetoes_by": ("bluehelmet.council.vetoes", "vetoes_by"),
     "sql": ("bluehelmet.register.sql", "sql"),
     "theatre_operations": ("bluehelmet.register.theatres", "theatre_operations"),
     "load_register": ("bluehelmet.register.validate", "load_register"),
@@ -202,6 +210,11 @@ __all__ = [
     "failed_drafts",
     "contributors",
     "sql",
+    # council
+    "contestation",
+    "contestation_content",
+    "p5_agreement",
+    "vetoes_by",
     "theatre_operations",
     "validate_register",
     "versions",

@@ -445,12 +445,76 @@ def validate_cmd(format: Format = "table") -> None:
 
 class _DefaultRunGroup(TyperGroup):
     """A group whose first argument, when it is no subcommand and no help option, goes to
-    ``run`` (``bluehelmet reuse --out DIR`` is ``bluehelmet reuse run --out DIR``)."""
+    ``run`` (``bluehelmet reuse --out DIR`` is ``bluehelmet reuse run --out DIR``); without
+    arguments, ``run`` too unless the group shows its help then."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+        if not args and not self.no_args_is_help:
+            args = ["run"]
+        elif args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
             args = ["run", *args]
         return super().parse_args(ctx, args)
+
+
+contestation_app = typer.Typer(
+    cls=_DefaultRunGroup,
+    help="Contestation in the Council: unanimity of peace-operation mandates against other "
+    "resolutions (`bluehelmet contestation [--by ...]`), P5 agreement, vetoes, mandate content.",
+    no_args_is_help=False,
+)
+app.add_typer(contestation_app, name="contestation")
+
+
+def _emit_noted(df: pd.DataFrame, format: str, columns: str | None, title: str) -> None:
+    """Emit a frame and say its ``attrs['note']`` on stderr."""
+    if "note" in df.attrs:
+        typer.echo(f"note: {df.attrs['note']}", err=True)
+    emit(df, format, columns, title=title)
+
+
+@contestation_app.command("run")
+@_cli_errors
+def contestation_cmd(
+    by: Annotated[
+        str, typer.Option(help=", ".join(options.allowed(options.ContestationBy)))
+    ] = "year",
+    start: FromYear = None,
+    end: ToYear = None,
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """Unanimous, abstained, voted against: mandate resolutions vs the others (`contestation`)."""
+    df = api.contestation(by=by, start=start, end=end)
+    emit(df, format, columns, title=f"Contestation of peace-operation mandates by {by}")
+
+
+@contestation_app.command("agreement")
+@_cli_errors
+def contestation_agreement_cmd(
+    start: FromYear = None, end: ToYear = None, format: Format = "table", columns: Columns = None
+) -> None:
+    """How often each pair of permanent members voted alike, per year 2000-2026."""
+    df = api.p5_agreement(start=start, end=end)
+    emit(df, format, columns, title="P5 pairwise agreement")
+
+
+@contestation_app.command("vetoes")
+@_cli_errors
+def contestation_vetoes_cmd(
+    by: Annotated[str, typer.Option(help=", ".join(options.allowed(options.VetoesBy)))] = "member",
+    format: Format = "table",
+    columns: Columns = None,
+) -> None:
+    """Vetoed drafts 1946-2022 by permanent member, topic, year or decade."""
+    _emit_noted(api.vetoes_by(by), format, columns, title=f"Vetoes by {by}")
+
+
+@contestation_app.command("content")
+@_cli_errors
+def contestation_content_cmd(format: Format = "table", columns: Columns = None) -> None:
+    """Contested vs unanimous mandates 2000-2026: Chapter VII, force, PoC, human rights, length."""
+    title = "Contested and unanimous mandates"
+    _emit_noted(api.contestation_content(), format, columns, title=title)
 
 
 code_app = typer.Typer(

@@ -40,6 +40,10 @@ ContributorsBy = Literal["country", "group"]
 ContributorGroup = Literal["P5", "Europe", "African states", "South Asia", "other", "unmapped"]
 #: Formats of a process-tracing case report (``bluehelmet trace --format``).
 TraceFormat = Literal["md", "html", "json"]
+#: Breakdowns of Council contestation (``bh.contestation(by=...)``) and of vetoes
+#: (``bh.vetoes_by(by=...)``).
+ContestationBy = Literal["year", "operation", "member"]
+VetoesBy = Literal["member", "topic", "year", "decade"]
 
 
 def allowed(vocabulary: object) -> tuple[str, ...]:
