@@ -47,6 +47,13 @@ def test_token_table_matches_tokens(seed: int) -> None:
     assert [sub.get(i) for i in range(len(rows))] == [tokens(texts[r]) for r in rows]
 
 
+def test_token_table_matches_tokens_on_hard_texts() -> None:
+    texts = ["  lead; trail  ", "a\x00b\x1cc\x85d\xa0e\u2003f", "x_y 3² ½ Ⅻ ǅ", "naïve CAFÉ",
+             "Straße", "e\u0301cole İ", "ASCII only, 2nd.", "", "日本語"]  # fmt: skip
+    table = token_table(texts * 2)
+    assert [table.get(i) for i in range(len(texts) * 2)] == [tokens(t) for t in texts * 2]
+
+
 @pytest.mark.parametrize("n", [1, 2, 3, 5, 8])
 def test_shingle_tokens_matches_one_paragraph_hashes(n: int) -> None:
     texts = _texts(3)

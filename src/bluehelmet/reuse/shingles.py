@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -15,8 +16,10 @@ from bluehelmet.reuse.tokens import TokenTable, token_table
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier of the polynomial hash
 
 
+@lru_cache(maxsize=1 << 20)
 def token_hash(token: str) -> int:
-    """A fixed 64-bit hash of one token (blake2b, 8 bytes, little endian).
+    """A fixed 64-bit hash of one token (blake2b, 8 bytes, little endian; the last million
+    kept, as each batch hashes its vocabulary again).
 
     >>> token_hash("council") == token_hash("council")
     True
