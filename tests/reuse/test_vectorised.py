@@ -12,7 +12,7 @@ from bluehelmet.reuse.align import align
 from bluehelmet.reuse.align_batch import align_pairs, char_spans
 from bluehelmet.reuse.boilerplate import formula, formulas
 from bluehelmet.reuse.inputs import RecordReader
-from bluehelmet.reuse.minhash import EMPTY, PRIME, _mod_prime, permutations, signatures
+from bluehelmet.reuse.minhash import EMPTY, KEY_BITS, VALUE_BITS, permutations, signatures
 from bluehelmet.reuse.pipeline import boilerplate, prepare
 from bluehelmet.reuse.shingles import shingle_hashes, shingle_texts, shingle_tokens
 from bluehelmet.reuse.spill import MemoryStore
@@ -47,6 +47,13 @@ def test_token_table_matches_tokens(seed: int) -> None:
     assert [sub.get(i) for i in range(len(rows))] == [tokens(texts[r]) for r in rows]
 
 
+def test_token_table_matches_tokens_on_hard_texts() -> None:
+    texts = ["  lead; trail  ", "a\x00b\x1cc\x85d\xa0e\u2003f", "x_y 3² ½ Ⅻ ǅ", "naïve CAFÉ",
+             "Straße", "e\u0301cole İ", "ASCII only, 2nd.", "", "日本語"]  # fmt: skip
+    table = token_table(texts * 2)
+    assert [table.get(i) for i in range(len(texts) * 2)] == [tokens(t) for t in texts * 2]
+
+
 @pytest.mark.parametrize("n", [1, 2, 3, 5, 8])
 def test_shingle_tokens_matches_one_paragraph_hashes(n: int) -> None:
     texts = _texts(3)
@@ -56,29 +63,19 @@ def test_shingle_tokens_matches_one_paragraph_hashes(n: int) -> None:
         np.testing.assert_array_equal(s.get(i), shingle_hashes(tokens(text), n))
 
 
-def test_mod_prime_at_the_edges() -> None:
-    p = int(PRIME)
-    values = [0, 1, p - 1, p, p + 1, 2 * p, 2 * p + 1, (1 << 32) - 1, (p - 1) * (p - 1) + p - 1]
-    values += [(1 << 62) - 1, (1 << 62) + (1 << 31) - 2]
-    v = np.array(values, dtype=np.uint64)
-    low = np.empty(len(v), dtype=np.uint32)
-    _mod_prime(v.copy(), np.empty_like(v), low, np.empty_like(low))
-    assert low.tolist() == [x % p for x in values]
-
-
 def test_signatures_match_python_integers() -> None:
     texts = _texts(4, count=30)
     s = shingle_texts(texts, n=3)
     sig = signatures(s, num_perm=16, seed=3, workers=2)
     a, b = permutations(16, seed=3)
-    p = int(PRIME)
     for i in range(len(texts)):
-        xs = [int(h) % p for h in s.get(i)]
+        xs = [int(h) >> (64 - KEY_BITS) for h in s.get(i)]
         if not xs:
             assert (sig[i] == EMPTY).all()
             continue
         expected = [
-            min((int(ak) * x + int(bk)) % p for x in xs) for ak, bk in zip(a, b, strict=True)
+            min(((int(ak) * x + int(bk)) % 2**64) >> (64 - VALUE_BITS) for x in xs)
+            for ak, bk in zip(a, b, strict=True)
         ]
         assert sig[i].tolist() == expected
     np.testing.assert_array_equal(sig, signatures(s, num_perm=16, seed=3, workers=1))

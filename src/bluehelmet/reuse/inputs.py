@@ -247,7 +247,7 @@ class RecordChecker:
         """Replace lone surrogates (from JSON escapes such as "\\ud800", which no file can hold)
         in the text fields of ``row`` by U+FFFD (a warning)."""
         for key, value in row.items():
-            if _SURROGATE.search(value):
+            if not value.isascii() and _SURROGATE.search(value):
                 row[key] = _SURROGATE.sub("\ufffd", value)
                 self.warn(n, "lone surrogates", f" in {key} (replaced by U+FFFD)")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,11 @@ def token_hash(token: str) -> int:
     True
     """
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+#: :func:`token_hash` of the vocabulary, the most recent words kept (each batch hashes its
+#: vocabulary again; words only: formulas and document names would fill it).
+_vocab_hash = lru_cache(maxsize=1 << 18)(token_hash)
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -97,7 +103,7 @@ def shingle_tokens(table: TokenTable, n: int = 5) -> Shingles:
     """
     if n < 1:
         raise UsageError(f"n must be >= 1, got {n}")
-    vocab_hash = np.fromiter(map(token_hash, table.vocab), dtype=np.uint64, count=len(table.vocab))
+    vocab_hash = np.fromiter(map(_vocab_hash, table.vocab), dtype=np.uint64, count=len(table.vocab))
     th = vocab_hash[table.ids]
     sizes = table.sizes()
     owner = np.repeat(np.arange(len(table), dtype=np.int64), sizes)

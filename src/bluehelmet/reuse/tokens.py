@@ -5,15 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 #: Letters and digits (any script); everything else separates tokens.
 TOKEN_PATTERN = re.compile(r"[^\W_]+")
 #: How tokens are made, recorded in every result.
 TOKENIZER = r"regex [^\W_]+, lower case"
+#: Byte table of :func:`token_table`: ASCII letters lowered, ASCII digits and every byte
+#: of a multi-byte UTF-8 character kept, every other ASCII byte a space.
+_ASCII_WORDS = bytes(
+    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c >= 128 else 32
+    for c in range(256)
+)
 
 
 def tokens(text: str) -> list[str]:
@@ -91,20 +98,32 @@ def take_ragged(
 def token_table(texts: Iterable[str]) -> TokenTable:
     """Tokenise all ``texts`` at once (same tokens as :func:`tokens`), ids in order of appearance.
 
+    In Arrow: ASCII texts are lowered and their separators blanked by one byte table over
+    the whole batch, then split on spaces; a text that is not ASCII is first replaced by
+    its :func:`tokens` joined by spaces (the byte table keeps those unchanged).
+
     >>> t = token_table(["Calls upon all", "", "all CALLS"])
     >>> t.ids.tolist(), t.sizes().tolist(), t.vocab.tolist()
     ([0, 1, 2, 2, 0], [3, 0, 2], ['calls', 'upon', 'all'])
     """
-    find = TOKEN_PATTERN.findall
-    parts = [find(t) for t in texts]
-    sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
-    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=offsets[1:])
-    words = np.fromiter(chain.from_iterable(parts), dtype=object, count=int(offsets[-1]))
-    raw_ids, raw = pd.factorize(words)  # lower-cased per distinct spelling, not per token
-    lower_ids, vocab = pd.factorize(np.array([w.lower() for w in raw], dtype=object))
+    given = texts if isinstance(texts, list | pd.Series | np.ndarray) else list(texts)
+    arr = pa.array(given, pa.large_string())
+    other = pc.invert(pc.string_is_ascii(arr))
+    if pc.any(other).as_py():
+        pieces = [" ".join(tokens(t)) for t in arr.filter(other).to_pylist()]
+        arr = pc.replace_with_mask(arr, other, pa.array(pieces, pa.large_string()))
+    _, offsets, data = arr.buffers()
+    blanked = pa.py_buffer(data.to_pybytes().translate(_ASCII_WORDS)) if data else data
+    arr = pa.Array.from_buffers(arr.type, len(arr), [None, offsets, blanked], offset=arr.offset)
+    lists = pc.ascii_split_whitespace(arr)
+    flat = pc.list_flatten(lists)
+    word = pc.greater(pc.binary_length(flat), 0)  # the split leaves "" at either end
+    owner = pc.list_parent_indices(lists).to_numpy()[word.to_numpy(zero_copy_only=False)]
+    offsets_out = np.zeros(len(arr) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=len(arr)), out=offsets_out[1:])
+    coded = pc.dictionary_encode(flat.filter(word))
     return TokenTable(
-        ids=lower_ids.astype(np.int64)[raw_ids],
-        offsets=offsets,
-        vocab=np.asarray(vocab, dtype=object),
+        ids=coded.indices.to_numpy().astype(np.int64),
+        offsets=offsets_out,
+        vocab=np.array(coded.dictionary.to_pylist(), dtype=object),
     )
