@@ -59,3 +59,10 @@ SERIES = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
     "#8c564b", "#e377c2", "#bcbd22", "#17becf",
 )  # fmt: skip
+#: Who cast an abstention or no vote on a peace-operation mandate (contestation figure).
+DISSENT = {
+    "Russia": OTHER,
+    "China": "#a50f15",
+    "France, UK, US": UN,
+    "elected members": THIRD,
+}

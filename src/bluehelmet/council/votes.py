@@ -130,3 +130,26 @@ def member_summary() -> pd.DataFrame:
     for col in ("years", "mandate_votes", "abstain", "no", "absent"):
         df[col] = df[col].astype("int64")
     return df
+
+
+def mandate_dissent() -> pd.DataFrame:
+    """Abstentions and no votes on UN peace-operation mandates per year and member,
+    2000–2026 (members who only voted yes in a year have no row).
+
+    >>> d = mandate_dissent()
+    >>> int(d.loc[d["member"] == "RUS", "abstain"].sum()) > int(d.loc[d["member"] == "GBR",
+    ...     "abstain"].sum())
+    True
+    """
+    votes_ = operation_votes()
+    votes_ = votes_[votes_["vote"].isin(["abstain", "no"])]
+    out = (
+        votes_.assign(year=votes_["date"].dt.year)
+        .pivot_table(
+            index=["year", "member", "permanent"], columns="vote", aggfunc="size", fill_value=0
+        )  # fmt: skip
+        .reindex(columns=["abstain", "no"], fill_value=0)
+        .reset_index()
+    )
+    out.columns.name = None
+    return out

@@ -55,6 +55,7 @@ from bluehelmet.register.query import mandate_events
 from bluehelmet.register.summary import operations_by_org, table_summary, verification_counts
 from bluehelmet.register.theatres import theatre_operations
 from bluehelmet.register.validate import load_register, register_problems
+from bluehelmet.report.council import council_section
 from bluehelmet.report.reuse import (
     first_appearances,
     repetition_sentence,
@@ -267,6 +268,7 @@ def report_context(start: int = FIRST_YEAR, end: int = LAST_YEAR) -> dict[str, o
         "sources": _table(versions()),
         "force": _force_section(corpus),
         "reuse": _reuse_section(corpus),
+        "council": council_section(),
         "partnership": _partnership_section(),
         "tracing": _tracing_section(),
     }
