@@ -907,6 +907,30 @@ def reuse_force_formulas_cmd(
     _emit_or_write(df, format, columns, out, "Force formulas in the texts available")
 
 
+CARRYOVER_SHARES = ("share_previous", "share_other_mandates", "share_other_earlier", "share_new")
+
+
+@reuse_app.command("carryover")
+@_cli_errors
+def reuse_carryover_cmd(
+    operation: Annotated[str | None, typer.Option(help="acronym")] = None,
+    format: Format = "table",
+    columns: Columns = None,
+    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+) -> None:
+    """Share of each mandate's operative text from the previous mandate, other operations'
+    mandates, other earlier texts, or new (1995-1999: no texts, empty)."""
+    from bluehelmet.reuse.carryover import corpus_carryover
+
+    df = corpus_carryover(operation)
+    if format == "table":
+        df = df.round({c: 3 for c in CARRYOVER_SHARES})
+        if columns is None:
+            columns = ",".join(["operation", "resolution", "date", "previous_resolution", "text",
+                                *CARRYOVER_SHARES])  # fmt: skip
+    _emit_or_write(df, format, columns, out, "Operative text carried over at each mandate")
+
+
 @app.command("trace")
 @_cli_errors
 def trace_cmd(

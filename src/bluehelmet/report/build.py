@@ -57,6 +57,8 @@ from bluehelmet.register.theatres import theatre_operations
 from bluehelmet.register.validate import load_register, register_problems
 from bluehelmet.report.council import council_section
 from bluehelmet.report.reuse import (
+    carryover_sentence,
+    carryover_table,
     first_appearances,
     repetition_sentence,
     repetition_table,
@@ -74,10 +76,10 @@ from bluehelmet.reuse.repetition import (
 from bluehelmet.reuse.templates import (
     ADAPT_THRESHOLD,
     MIN_CARRIED_WORDS,
-    force_formulas,
     force_sources,
     force_templates,
     formula_paragraphs,
+    formula_tables,
     template_cells,
 )
 from bluehelmet.store import data_hash, query
@@ -148,11 +150,11 @@ def _force_answer(table: pd.DataFrame, gap: str) -> dict[str, object]:
 def _formulas(loaded: _Corpus, paragraphs: pd.DataFrame) -> dict[str, object]:
     """The force formulas' use per year (a chart) and first appearances (a table)."""
     found = formula_paragraphs(loaded.read.resolutions, loaded.coded, paragraphs)
-    per_year = force_formulas(paragraphs=found, per_year=True)
+    first, per_year = formula_tables(found)
     return {
         "formulas_svg": figure_svg(formulas_figure(per_year)),
         "formulas_gap": ranges_text(per_year.loc[per_year["gap"], "year"].unique()),
-        "formulas": _table(first_appearances(force_formulas(paragraphs=found))),
+        "formulas": _table(first_appearances(first)),
     }
 
 
@@ -163,6 +165,16 @@ def _templates(table: pd.DataFrame) -> dict[str, object]:
         "templates": _table(template_table(template_cells(matrix))) if matrix.size else "",
         "template_clauses": int(matrix.to_numpy().sum()),
         "template_cells": int((matrix.to_numpy() > 0).sum()),
+    }
+
+
+def _carryover(summary: pd.DataFrame | None, gap: str) -> dict[str, object]:
+    """The whole mandate carried over per multidimensional operation, and its reading."""
+    if summary is None or summary.empty:
+        return {"carryover": "", "carryover_text": ""}
+    return {
+        "carryover": _table(carryover_table(summary)),
+        "carryover_text": carryover_sentence(summary, gap),
     }
 
 
@@ -181,6 +193,7 @@ def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
         **_force_answer(force, ranges_text(gap)),
         **_formulas(loaded, paragraphs),
         **_templates(force),
+        **_carryover(tables.carryover, ranges_text(gap)),
         "adapted_share": f"{ADAPT_THRESHOLD:.0%}",
         "min_words": MIN_CARRIED_WORDS,
         "copied_share": f"{REPEAT_THRESHOLD:.0%}",

@@ -16,6 +16,7 @@ import pandas as pd
 
 from bluehelmet.documents.coverage import ranges_text
 from bluehelmet.reuse.align import MATCH
+from bluehelmet.reuse.carryover import carryover_summary, mandate_carryover
 from bluehelmet.reuse.explore import explore
 from bluehelmet.reuse.families import family_summary
 from bluehelmet.reuse.repetition import MIN_SCORE, REPEAT_THRESHOLD, SUMMARY_YEARS, clause_text
@@ -347,6 +348,60 @@ def template_table(cells: pd.DataFrame) -> pd.DataFrame:
     return cells[list(TEMPLATE_COLUMNS)].rename(columns=TEMPLATE_COLUMNS)
 
 
+#: :func:`~bluehelmet.reuse.carryover.carryover_summary`'s columns as the report names them.
+CARRYOVER_COLUMNS = {
+    "operation": "operation",
+    "mandates": f"mandates {SUMMARY_YEARS[0]}–{SUMMARY_YEARS[1]}",
+    "with_text": "with text",
+    "median_previous": "from the previous mandate",
+    "median_other_mandates": "from other operations' mandates",
+    "median_new": "new",
+}
+
+
+def carryover_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """:func:`~bluehelmet.reuse.carryover.carryover_summary` as the report shows it: medians
+    rounded to two decimals (NA stays NA), columns named as in :data:`CARRYOVER_COLUMNS`.
+
+    >>> s = pd.DataFrame({"operation": ["UNX"], "mandates": [3], "with_text": [2],
+    ...     "median_previous": [0.456], "median_other_mandates": [0.0], "median_new": [0.5]})
+    >>> t = carryover_table(s)
+    >>> t.columns[3], float(t.iloc[0, 3])
+    ('from the previous mandate', 0.46)
+    """
+    out = summary[list(CARRYOVER_COLUMNS)].copy()
+    medians = ["median_previous", "median_other_mandates", "median_new"]
+    out[medians] = out[medians].astype("Float64").round(2)
+    return out.rename(columns=CARRYOVER_COLUMNS)
+
+
+def carryover_sentence(summary: pd.DataFrame, gap: str) -> str:
+    """The carry-over table in words, every number read from ``summary``'s ``all`` row;
+    ``gap``: the years without texts ("1995–1999").
+
+    >>> s = pd.DataFrame({"operation": ["all"], "mandates": [10], "with_text": [8],
+    ...     "median_previous": [0.25], "median_other_mandates": [0.0], "median_new": [0.6]})
+    >>> carryover_sentence(s, "1995–1999")[:68]
+    'Of the 10 mandate resolutions of multidimensional operations 1999–20'
+    """
+    pooled = summary.set_index("operation").loc["all"]
+    first, last = SUMMARY_YEARS
+    missing = int(pooled["mandates"]) - int(pooled["with_text"])
+    unknown = f" (the {missing:,} without, from {gap or 'years without texts'}, are unknown)"
+
+    def share(column: str) -> str:
+        value = pooled[column]
+        return "unknown" if pd.isna(value) else f"{float(value):.2f}"
+
+    return (
+        f"Of the {int(pooled['mandates']):,} mandate resolutions of multidimensional operations"
+        f" {first}–{last}, {int(pooled['with_text']):,} have a text{unknown if missing else ''};"
+        f" the median one carries {share('median_previous')} of its operative characters over"
+        f" from the operation's previous mandate and {share('median_other_mandates')} from other"
+        f" operations' mandates, and {share('median_new')} of it is new (boilerplate left out)."
+    )
+
+
 @dataclass(frozen=True)
 class ReuseTables:
     """What the report's reuse section shows, and the counts quoted beside it."""
@@ -363,6 +418,7 @@ class ReuseTables:
     n_pairs: int
     n_boilerplate_pairs: int
     n_families: int
+    carryover: pd.DataFrame | None = None
 
 
 def reuse_tables(
@@ -373,6 +429,8 @@ def reuse_tables(
 ) -> ReuseTables:
     """Explore reuse in ``paragraphs`` once and select the report section's tables
     (``adopted``: resolutions adopted per year, for the yearly coverage and gaps).
+    ``carryover`` (:func:`~bluehelmet.reuse.carryover.carryover_summary` on the engine's
+    pairs) needs resolution numbers: None when ``paragraphs`` has no ``number`` column.
 
     >>> text = "the council decides to extend the mandate of the force for six months"
     >>> paras = pd.DataFrame({"doc": ["A", "B"], "id": ["1:1", "2:1"], "text": [text, text],
@@ -384,6 +442,11 @@ def reuse_tables(
     found = explore(paragraphs, adopted)
     members = found.members
     largest = largest_families(members, top_families)
+    carryover = (
+        carryover_summary(mandate_carryover(found.pairs, paragraphs))
+        if "number" in paragraphs.columns
+        else None
+    )
     return ReuseTables(
         largest=largest,
         diffusion=family_diffusion(members, largest),
@@ -397,4 +460,5 @@ def reuse_tables(
         n_pairs=len(found.pairs),
         n_boilerplate_pairs=len(found.boilerplate_pairs),
         n_families=int((members.groupby("family").size() >= 2).sum()),
+        carryover=carryover,
     )

@@ -14,9 +14,12 @@ import numpy as np
 import pandas as pd
 
 from bluehelmet.errors import DataFormatError
-from bluehelmet.register.query import mandate_events
+from bluehelmet.paths import default_corpus
+from bluehelmet.register.query import mandate_events, operations
+from bluehelmet.reuse.explore import explore
+from bluehelmet.reuse.inputs import paragraphs_from_resolutions
 from bluehelmet.reuse.measures import covered, earlier_pairs
-from bluehelmet.reuse.repetition import mandate_rows
+from bluehelmet.reuse.repetition import SUMMARY_YEARS, corpus_coded, mandate_rows
 
 #: The shares, in the order spans are credited: a character covered by spans of several
 #: sources counts once, for the first of these that covers it.
@@ -26,6 +29,12 @@ OUT_COLUMNS = (
     "operation", "resolution", "date", "previous_resolution", "text", "previous_text", "chars",
     *SHARES, "share_new",
 )  # fmt: skip
+#: The medians of :func:`carryover_summary`, and the share each is taken of.
+MEDIANS = {
+    "median_previous": "share_previous",
+    "median_other_mandates": "share_other_mandates",
+    "median_new": "share_new",
+}
 
 
 def mandate_carryover(
@@ -131,3 +140,60 @@ def _shares(
     out = {name: float(share) for name, share in zip(SHARES, shares, strict=True)}
     out["share_new"] = 1.0 - cumulative[-1] / total
     return out
+
+
+def corpus_carryover(operation: str | None = None) -> pd.DataFrame:
+    """:func:`mandate_carryover` on the shared texts (:func:`bluehelmet.paths.default_corpus`,
+    read and coded once per process, then run through the reuse engine), all operations or
+    one ``operation``'s rows (NotFoundError for an unknown acronym).
+
+    >>> t = corpus_carryover("MINUSMA")
+    >>> set(t["operation"]), list(t.columns) == list(OUT_COLUMNS)
+    ({'MINUSMA'}, True)
+    """
+    names = None if operation is None else set(mandate_events(operation)["operation"])
+    resolutions, coded = corpus_coded(tuple(default_corpus()))
+    paragraphs = paragraphs_from_resolutions(resolutions, coded)
+    table = mandate_carryover(explore(paragraphs).pairs, paragraphs)
+    if names is not None:
+        table = table[table["operation"].isin(names)].reset_index(drop=True)
+    return table
+
+
+def carryover_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Per multidimensional operation, its mandates dated in :data:`SUMMARY_YEARS`:
+    ``mandates``, ``with_text``, and the medians of :data:`MEDIANS` over those with a value
+    (NA when none has one; ``median_previous`` over renewals only, a first mandate having no
+    previous one); a last row, ``operation == "all"``, pools every mandate counted.
+    ``table`` is :func:`mandate_carryover` output.
+
+    >>> t = pd.DataFrame({"operation": ["MINUSMA"] * 3, "text": [True, True, False],
+    ...     "date": pd.to_datetime(["2013-04-25", "2014-06-25", "2015-06-29"]),
+    ...     "previous_resolution": [None, 2100, 2164], "share_previous": [0.0, 0.5, None],
+    ...     "share_other_mandates": [0.0, 0.1, None], "share_new": [1.0, 0.3, None]})
+    >>> carryover_summary(t).values.tolist()
+    [['MINUSMA', 3, 2, 0.5, 0.05, 0.65], ['all', 3, 2, 0.5, 0.05, 0.65]]
+    """
+    ops = operations()
+    multi = set(ops.loc[ops["type"] == "multidimensional", "acronym"])
+    first, last = SUMMARY_YEARS
+    t = table[table["operation"].isin(multi) & table["date"].dt.year.between(first, last)]
+    renewal = t["previous_resolution"].notna()
+    t = t.assign(
+        operation=t["operation"].astype(str),
+        text=t["text"].astype(bool),
+        share_previous=t["share_previous"].astype("float64").where(renewal),
+    )
+    pooled = pd.concat([t, t.assign(operation="all")], ignore_index=True)
+    shares = pooled[list(MEDIANS.values())].astype("float64")
+    medians = shares.groupby(pooled["operation"], sort=False).median()
+    out = (
+        pooled.groupby("operation", sort=False)
+        .agg(mandates=("text", "size"), with_text=("text", "sum"))
+        .join(medians.rename(columns={v: k for k, v in MEDIANS.items()}))
+    )
+    order = sorted(set(t["operation"])) + ["all"]
+    out = out.loc[[o for o in order if o in out.index]].reset_index()
+    for column in MEDIANS:
+        out[column] = out[column].astype("Float64")
+    return out.astype({"mandates": "int64", "with_text": "int64"})

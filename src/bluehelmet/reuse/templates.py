@@ -349,6 +349,31 @@ def force_formulas(
     patterns = FORMULAS if patterns is None else patterns
     if paragraphs is None:
         paragraphs = corpus_paragraphs()
+    used = _matches(patterns, paragraphs)
+    if per_year:
+        return _per_year(used, list(patterns), paragraphs["year"])
+    return _first_appearances(used, patterns)
+
+
+def formula_tables(
+    paragraphs: pd.DataFrame, patterns: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`force_formulas` and ``force_formulas(per_year=True)`` of ``paragraphs`` from
+    one search of the patterns (default :data:`FORMULAS`).
+
+    >>> p = pd.DataFrame({"resolution": [3], "date": ["2000-02-07"], "year": [2000],
+    ...     "text": ["all necessary means"], "operations": ["UNAMSIL"]})
+    >>> first, yearly = formula_tables(p, {"means": "necessary means"})
+    >>> int(first.loc[0, "resolutions"]), yearly.loc[yearly["year"] == 2000, "resolutions"].tolist()
+    (1, [1])
+    """
+    patterns = FORMULAS if patterns is None else patterns
+    used = _matches(patterns, paragraphs)
+    return _first_appearances(used, patterns), _per_year(used, list(patterns), paragraphs["year"])
+
+
+def _matches(patterns: Mapping[str, str], paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The paragraphs using each formula (a ``formula`` column), by date then resolution."""
     paragraphs = paragraphs.sort_values(["date", "resolution"], kind="stable")
     hits = []
     for name, pattern in patterns.items():
@@ -357,9 +382,11 @@ def force_formulas(
         except re.error as err:
             raise UsageError(f"formula {name!r}: invalid regular expression ({err})") from err
         hits.append(paragraphs[found].assign(formula=name))
-    used = pd.concat(hits, ignore_index=True) if hits else paragraphs.assign(formula="")
-    if per_year:
-        return _per_year(used, list(patterns), paragraphs["year"])
+    return pd.concat(hits, ignore_index=True) if hits else paragraphs.assign(formula="")
+
+
+def _first_appearances(used: pd.DataFrame, patterns: Mapping[str, str]) -> pd.DataFrame:
+    """Per formula: its first paragraph, resolutions and operations using it, the note."""
     rows = []
     for name in patterns:
         mine = used[used["formula"] == name]

@@ -22,6 +22,7 @@ import pandas as pd
 
 from bluehelmet.coding.summary import uncovered_years
 from bluehelmet.errors import BluehelmetError, NotFoundError
+from bluehelmet.reuse.coverage import adopted_per_year
 from bluehelmet.reuse.explore import ReuseTables, explore
 from bluehelmet.reuse.families import family_summary
 from bluehelmet.reuse.inputs import EXTRA_COLUMNS, read_paragraphs
@@ -50,7 +51,8 @@ class FamilySet:
 
 @dataclass(frozen=True, eq=False)
 class ReuseData:
-    """Everything the reuse explorer shows, for one corpus."""
+    """Everything the reuse explorer shows, for one corpus (``tables``: the engine's, whose
+    yearly coverage and boilerplate formulas are computed on first use)."""
 
     folders: tuple[str, ...]
     paragraphs: pd.DataFrame
@@ -60,6 +62,7 @@ class ReuseData:
     problems: tuple[str, ...]
     params: dict[str, Any]
     uncovered: frozenset[int]
+    tables: ReuseTables
 
 
 def excerpt(text: str, width: int = EXCERPT) -> str:
@@ -124,7 +127,7 @@ def compute(folders: Sequence[str]) -> ReuseData:
     read, problems = _read(folders)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = explore(read.assign(paragraph=read["label"]))
+        found = explore(read.assign(paragraph=read["label"]), adopted_per_year())
         sets = {kind: _family_set(found, kind) for kind in KINDS}
     problems += found.result.problems  # repeated ids, empty paragraphs: the engine's checks
     paragraphs = found.paragraphs
@@ -144,6 +147,7 @@ def compute(folders: Sequence[str]) -> ReuseData:
         tuple(problems),
         found.params,
         _uncovered(paragraphs),
+        found,
     )
 
 

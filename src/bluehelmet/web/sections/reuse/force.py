@@ -6,7 +6,8 @@ state), the 1999–2026 summary for multidimensional operations
 (:func:`~bluehelmet.reuse.repetition.force_repetition_summary`), and for one clause its
 paragraphs side by side with the previous mandate's and each paragraph's best earlier source
 anywhere in the corpus (:func:`bluehelmet.reuse.measures.force_genealogy`, on the explorer's
-verified pairs).
+verified pairs); and each mandate's whole operative text carried over
+(:func:`bluehelmet.reuse.carryover.mandate_carryover`, on the same pairs).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from typing import Any
 
 import pandas as pd
 
+from bluehelmet.coding.batch import code_folders
 from bluehelmet.errors import NotFoundError
+from bluehelmet.reuse.carryover import SHARES as CARRIED
+from bluehelmet.reuse.carryover import mandate_carryover
 from bluehelmet.reuse.measures import force_genealogy
 from bluehelmet.reuse.repetition import clause_text, force_repetition, force_repetition_summary
 from bluehelmet.reuse.templates import force_sources, force_templates, template_cells
@@ -51,9 +55,15 @@ SOURCE = (
 )
 
 
+#: The carry-over shares each mandate row of an operation's page gets.
+SHARES = (*CARRIED, "share_new")
+
+
 @locked_cache()
 def _table(state: CorpusState) -> pd.DataFrame:
-    return force_repetition()
+    # the texts read and coded here, per state: a new text (a newer folder) is seen
+    read, coded = code_folders([folder for folder, _ in state], progress=False)
+    return force_repetition(corpus=read.resolutions, coded=coded)
 
 
 def force_table() -> pd.DataFrame:
@@ -170,6 +180,33 @@ def operation_rows(name: str) -> pd.DataFrame:
     return found[ROW_COLUMNS].reset_index(drop=True)
 
 
+@locked_cache()
+def _carryover(state: CorpusState) -> pd.DataFrame:
+    data = reuse_data()
+    return mandate_carryover(data.tables.pairs, data.paragraphs)
+
+
+def carryover_table(operation: str | None = None) -> pd.DataFrame:
+    """Each operation's (or one ``operation``'s) mandate resolutions with the shares of their
+    operative text carried over (:func:`~bluehelmet.reuse.carryover.mandate_carryover` on the
+    explorer's verified pairs); NotFoundError for an unknown operation.
+
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> with mock.patch.dict("os.environ", {"BLUEHELMET_CORPUS": tempfile.mkdtemp()}):
+    ...     t = carryover_table("MINUSMA")
+    >>> set(t["operation"]), bool(t["text"].any()), bool(t["share_new"].isna().all())
+    ({'MINUSMA'}, False, True)
+    """
+    state = corpus_state()
+    if state is None:
+        raise NotFoundError(NO_CORPUS)
+    table = _carryover(state)
+    if operation is not None:
+        table = table[table["operation"] == operation_name(operation)]
+    return table.reset_index(drop=True)
+
+
 def clause_url(operation: str, resolution: int) -> str:
     """The page of one mandate's force clause.
 
@@ -180,8 +217,8 @@ def clause_url(operation: str, resolution: int) -> str:
 
 
 def chain_rows(name: str) -> list[dict[str, Any]]:
-    """The operation's mandates for its page: each row with its clause page and a short
-    evidence excerpt.
+    """The operation's mandates for its page: each row with its clause page, a short
+    evidence excerpt and the shares of its operative text carried over.
 
     >>> import tempfile
     >>> from unittest import mock
@@ -189,7 +226,8 @@ def chain_rows(name: str) -> list[dict[str, Any]]:
     ...     chain_rows("MINUSMA")[0]["clause_url"]
     '/reuse/force/MINUSMA/2100'
     """
-    rows = records(operation_rows(name))
+    shares = carryover_table(name).set_index("resolution")[list(SHARES)]
+    rows = records(operation_rows(name).join(shares, on="resolution"))
     for row in rows:
         row["clause_url"] = clause_url(row["operation"], row["resolution"])
         row["excerpt"] = excerpt(row["evidence"]) if row["evidence"] else ""

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from bluehelmet.documents.coverage import ranges_text
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.web import params
 from bluehelmet.web.coded import corpus_configured
@@ -17,9 +18,12 @@ from bluehelmet.web.data import canonical_acronym
 from bluehelmet.web.http import CSV, ERRORS, Format, csv_response, table_answer
 from bluehelmet.web.render import page
 from bluehelmet.web.sections import ResolutionPanel, Section
+from bluehelmet.web.sections.reuse.coverage import formula_table, yearly_rows, yearly_table
 from bluehelmet.web.sections.reuse.data import reuse_data
 from bluehelmet.web.sections.reuse.force import (
     CHANGE_NOTES,
+    SHARES,
+    carryover_table,
     chain_rows,
     clause_view,
     force_summary,
@@ -29,6 +33,8 @@ from bluehelmet.web.sections.reuse.force import (
 )
 from bluehelmet.web.sections.reuse.force import SOURCE as FORCE_SOURCE
 from bluehelmet.web.sections.reuse.schemas import (
+    BoilerplateFormula,
+    CarryoverMandate,
     ForceMandate,
     ForceSummary,
     ResolutionShare,
@@ -37,6 +43,7 @@ from bluehelmet.web.sections.reuse.schemas import (
     ReusePair,
     ReusePairDetail,
     ReuseSummary,
+    YearCoverage,
 )
 from bluehelmet.web.sections.reuse.views import (
     SOURCE,
@@ -185,8 +192,30 @@ def force_operation_page(request: Request, operation: str) -> HTMLResponse:
         operation=name,
         rows=chain_rows(name),
         notes=CHANGE_NOTES,
+        shares=SHARES,
         csv_url=f"/api/reuse/force/{name}?format=csv",
+        carryover_csv="/api/reuse/carryover?" + urlencode({"operation": name, "format": "csv"}),
         source=FORCE_SOURCE,
+    )
+
+
+@pages.get("/reuse/coverage", response_class=HTMLResponse)
+def coverage_page(request: Request) -> HTMLResponse:
+    """Texts per year against the resolutions adopted (gap years: no texts), the yearly
+    measures, and the boilerplate formulas left out of them."""
+    years = yearly_table()
+    gap = years.loc[years["gap"] & (years["kind"] == "resolution"), "year"].astype(int)
+    incomplete = years.loc[~years["gap"] & ~years["past_complete"].astype(bool), "year"]
+    return page(
+        request,
+        "reuse/coverage.html",
+        rows=yearly_rows(years),
+        gap=ranges_text(gap),
+        incomplete=ranges_text(incomplete.astype(int).unique()),
+        formulas=records(formula_table()),
+        csv_url="/api/reuse/coverage?format=csv",
+        formulas_csv="/api/reuse/formulas?format=csv",
+        source=SOURCE,
     )
 
 
@@ -252,6 +281,33 @@ def api_force_operation(
     either text)."""
     rows = operation_rows(operation)
     return table_answer(rows, format, f"reuse-force-{rows['operation'].iloc[0]}")
+
+
+@api.get("/carryover", response_model=list[CarryoverMandate], responses={**ERRORS, **CSV})
+def api_carryover(
+    operation: Annotated[str | None, Query(max_length=100, description="acronym")] = None,
+    format: Format = "json",
+) -> Any:
+    """Each operation's (or one ``operation``'s) mandate resolutions: the shares of their
+    operative text from the previous mandate, other operations' mandates, other earlier
+    texts, and new (null without a text, as for 1995–1999)."""
+    name = None if operation is None else operation_name(operation)
+    return table_answer(
+        carryover_table(name), format, f"reuse-carryover{'-' + name if name else ''}"
+    )
+
+
+@api.get("/coverage", response_model=list[YearCoverage], responses={**ERRORS, **CSV})
+def api_coverage(format: Format = "json") -> Any:
+    """Per year and kind of document: texts, resolutions adopted, coverage, gap (no texts:
+    null measures, never 0), repetition index with its interval, novelty quartiles."""
+    return table_answer(yearly_table(), format, "reuse-coverage")
+
+
+@api.get("/formulas", response_model=list[BoilerplateFormula], responses={**ERRORS, **CSV})
+def api_formulas(format: Format = "json") -> Any:
+    """The boilerplate formulas per era, found in the most documents first."""
+    return table_answer(formula_table(), format, "reuse-formulas")
 
 
 @api.get("/{kind}", response_model=list[ReuseFamily], responses={**ERRORS, **CSV})

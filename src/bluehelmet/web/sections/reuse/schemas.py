@@ -151,3 +151,53 @@ class ForceMandate(BaseModel):
     change: str
     evidence: str | None
     evidence_previous: str | None
+
+
+class CarryoverMandate(BaseModel):
+    """One mandate resolution of an operation: the shares of its operative characters carried
+    over from the previous mandate, other operations' mandates, other earlier texts, and new
+    (all null without a text; ``share_previous`` null when the previous mandate has none)."""
+
+    operation: str
+    resolution: int
+    date: str
+    previous_resolution: int | None
+    text: bool
+    previous_text: bool
+    chars: int
+    share_previous: float | None
+    share_other_mandates: float | None
+    share_other_earlier: float | None
+    share_new: float | None
+
+
+class YearCoverage(BaseModel):
+    """One year and kind of document: texts, adopted, coverage, gap and the year's measures
+    (null in a gap year: no texts)."""
+
+    year: int
+    kind: str
+    n_docs: int
+    n_docs_adopted: int | None
+    coverage: float | None
+    gap: bool
+    past_years_missing: int
+    past_complete: bool
+    repetition_index: float | None
+    ci_low: float | None
+    ci_high: float | None
+    novelty_median: float | None
+    novelty_q25: float | None
+    novelty_q75: float | None
+
+
+class BoilerplateFormula(BaseModel):
+    """One boilerplate formula in one era: paragraphs, documents, first use and an example."""
+
+    era: str
+    formula: str
+    size: int
+    documents: int
+    first_use: str
+    first_doc: str
+    example: str
