@@ -13,6 +13,8 @@ from bluehelmet.council.drafts import failed_drafts
 from bluehelmet.council.vetoes import vetoes_by
 from bluehelmet.council.votes import mandate_dissent
 from bluehelmet.errors import NotFoundError
+from bluehelmet.figures.consent import consent_figure, consent_spec
+from bluehelmet.figures.contributors import contributors_figure, contributors_spec
 from bluehelmet.figures.council import agreement_figure, contestation_figure, contestation_spec
 from bluehelmet.figures.save import figure_svg
 
@@ -61,14 +63,16 @@ def trend_sentence(periods: pd.DataFrame) -> str:
     )
 
 
-def _contributors() -> str | None:
-    """MINUSMA's personnel by group of contributors (None without the shared data)."""
+def _contributors() -> dict[str, str] | None:
+    """MINUSMA's personnel by group of contributors: chart and table (None without the
+    shared data)."""
     try:
         groups = contributors("MINUSMA", by="group")
+        chart = figure_svg(contributors_figure(contributors_spec("MINUSMA")))
     except NotFoundError:
         return None
     table = groups.pivot_table(index="year", columns="group", values="share", aggfunc="sum")
-    return _html(table.round(3).reset_index())
+    return {"svg": chart, "table": _html(table.round(3).reset_index())}
 
 
 def council_section() -> dict[str, object]:
@@ -104,5 +108,6 @@ def council_section() -> dict[str, object]:
         "drafts_recent": _html(drafts[drafts["date"].dt.year >= 2023]),
         "n_consent": len(events),
         "consent": _html(events.drop(columns=["source"], errors="ignore")),
+        "consent_svg": figure_svg(consent_figure(consent_spec())),
         "contributors": _contributors(),
     }
