@@ -70,3 +70,21 @@ def test_votes_api_filters_and_csv(client: TestClient) -> None:
     found = list(csv.DictReader(io.StringIO(body)))
     assert {r["resolution"] for r in found} >= {"2690"}
     assert all(r["date"].startswith("2023") for r in found)
+
+
+def test_contestation_endpoints_answer_json_and_csv(client: TestClient) -> None:
+    by_year = client.get("/api/council/contestation?by=year&start=2020&end=2021").json()
+    assert {r["year"] for r in by_year} == {2020, 2021}
+    assert {r["group"] for r in by_year} == {"peacekeeping", "other"}
+    agreement = client.get("/api/council/agreement?format=csv").text
+    assert agreement.splitlines()[0].split(",")[:3] == ["year", "group", "resolutions"]
+    vetoes = client.get("/api/council/vetoes?by=member").json()
+    vetoes_rows = rows("vetoes")
+    ussr = sum("USSR" in r["vetoed_by"].split(";") for r in vetoes_rows)
+    assert next(r for r in vetoes if r["member"] == "USSR")["vetoes"] == ussr
+    assert client.get("/api/council/vetoes?by=planet").status_code == 422
+    consent = client.get("/api/council/consent?operation=MINUSMA").json()
+    assert any(r["response_resolution"] == 2690 for r in consent)
+    drafts = client.get("/api/council/drafts?operation=MINUSMA").json()
+    assert {r["draft"] for r in drafts} >= {"S/2023/638"}
+    assert client.get("/api/council/content").status_code == 200

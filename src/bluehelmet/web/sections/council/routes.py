@@ -11,7 +11,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from bluehelmet.council.agreement import p5_agreement
+from bluehelmet.council.consent import consent_events
+from bluehelmet.council.content import contestation_content
+from bluehelmet.council.contestation import contestation
+from bluehelmet.council.drafts import failed_drafts
+from bluehelmet.council.vetoes import vetoes_by
 from bluehelmet.council.votes import member_summary, operation_votes, resolve_member, votes
+from bluehelmet.options import ContestationBy, VetoesBy
 from bluehelmet.web.http import CSV, ERRORS, Format, table_answer
 from bluehelmet.web.render import page
 from bluehelmet.web.sections import ResolutionPanel, Section
@@ -73,6 +80,58 @@ def api_member(member: Member, format: Format = "json") -> Any:
     """One member's votes on peace-operation mandate resolutions, with the operations."""
     iso = resolve_member(member)
     return table_answer(operation_votes(iso), format, f"votes-{iso}")
+
+
+@api.get("/contestation", response_model=list[dict[str, Any]], responses={**ERRORS, **CSV})
+def api_contestation(
+    by: ContestationBy = "year",
+    start: Annotated[int | None, Query(ge=1945, le=2100)] = None,
+    end: Annotated[int | None, Query(ge=1945, le=2100)] = None,
+    format: Format = "json",
+) -> Any:
+    """Contestation of peace-operation mandates against all other resolutions: per ``year``
+    (1946–2026; abstentions by P5 and elected members from 2000), per ``operation`` or per
+    ``member`` (2000–2026)."""
+    return table_answer(contestation(by=by, start=start, end=end), format, f"contestation-{by}")
+
+
+@api.get("/agreement", response_model=list[dict[str, Any]], responses={**ERRORS, **CSV})
+def api_agreement(format: Format = "json") -> Any:
+    """Per year 2000–2026: how often each pair of permanent members voted alike, and the mean
+    of the ten pairs (``index``), on mandates and on all resolutions."""
+    return table_answer(p5_agreement(), format, "p5-agreement")
+
+
+@api.get("/content", response_model=list[dict[str, Any]], responses={**ERRORS, **CSV})
+def api_content(format: Format = "json") -> Any:
+    """What contested and unanimous mandates 2000–2026 contain (a description, no causal
+    claim): shares of Chapter VII, force, PoC, human-rights tasks; mean mandate length."""
+    return table_answer(contestation_content(), format, "contestation-content")
+
+
+@api.get("/vetoes", response_model=list[dict[str, Any]], responses={**ERRORS, **CSV})
+def api_vetoes(by: VetoesBy = "member", format: Format = "json") -> Any:
+    """Vetoed drafts 1946–2022 by member, topic, year or decade."""
+    return table_answer(vetoes_by(by=by), format, f"vetoes-{by}")
+
+
+@api.get("/drafts", response_model=list[dict[str, Any]], responses={**ERRORS, **CSV})
+def api_drafts(
+    operation: Annotated[str | None, Query(max_length=40)] = None,
+    year: Annotated[int | None, Query(ge=1945, le=2100)] = None,
+    format: Format = "json",
+) -> Any:
+    """Vetoed and failed drafts 1946–2025, with the operation a draft names."""
+    return table_answer(failed_drafts(operation=operation, year=year), format, "failed-drafts")
+
+
+@api.get("/consent", response_model=list[dict[str, Any]], responses={**ERRORS, **CSV})
+def api_consent(
+    operation: Annotated[str | None, Query(max_length=40)] = None, format: Format = "json"
+) -> Any:
+    """Host governments' requests to end, reduce or restrict UN operations and the Council's
+    answers, each with its document and the quote checked against the resolution."""
+    return table_answer(consent_events(operation), format, "consent-events")
 
 
 COUNCIL = Section(
