@@ -8,7 +8,7 @@ REPORT_DIR ?= report
 # web app: those of the shared folders that are present, joined with ':'.
 CORPUS ?= $(subst $() ,:,$(wildcard ../shared/data/unsc/resolutions_en_1946_1994 ../shared/data/unsc/akn_2000_2026/resolutions))
 
-.PHONY: install browser report test lint bench bench-r bench-faults bench-reuse-million data validate lock clean serve
+.PHONY: install browser report test lint bench bench-r bench-faults bench-reuse-million data validate lock clean serve codebook
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -88,3 +88,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache .mypy_cache .ruff_cache
+
+# Regenerate data/README.md's column tables and docs/codebook.md from the declarations.
+codebook: install
+	$(BIN)/python -c "from bluehelmet.codebook import codebook_document, readme_with_tables; from bluehelmet.paths import PACKAGE_DATA as P; f = P / 'README.md'; f.write_text(readme_with_tables(f.read_text())); open('docs/codebook.md', 'w').write(codebook_document())"

@@ -403,6 +403,28 @@ def versions_cmd(format: Format = "table") -> None:
     emit(df, format, title=f"bluehelmet {api.__version__} · data {df.attrs['data_hash']}")
 
 
+@app.command("codebook")
+@_cli_errors
+def codebook_cmd(
+    table: Annotated[
+        str | None, typer.Argument(help="packaged table, panel unit or coded table")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="md, csv or json")] = "md",
+) -> None:
+    """A table's codebook (column, type, unit, allowed values, coverage, source, meaning);
+    without TABLE, the tables that have one."""
+    from bluehelmet import codebook
+
+    options.check("--format", format, ("md", "csv", "json"))
+    if table is None:
+        for name in codebook.codebook_tables():
+            typer.echo(name)
+    elif format == "md":
+        typer.echo(codebook.codebook_markdown(table), nl=False)
+    else:
+        emit(codebook.codebook(table), format)
+
+
 @app.command("countries")
 @_cli_errors
 def countries_cmd(

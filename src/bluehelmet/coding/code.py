@@ -27,58 +27,66 @@ from bluehelmet.coding.tasks import code_tasks
 from bluehelmet.documents.model import Paragraph, Resolution
 from bluehelmet.documents.read import read_resolution
 
-RESOLUTION_COLUMNS = (
-    "resolution",
-    "year",
-    "symbol",
-    "chapter_vii",
-    "chapter_vii_scope",
-    "chapter_vii_where",
-    "chapter_viii",
-    "chapter_viii_scope",
-    "chapter_viii_where",
-    "force_authorised",
-    "n_force",
-    "force_addressees",
-    "n_force_references",
-    "poc",
-    "poc_force",
-    "events",
-    "n_events",
-    "n_reports",
-    "tasks",
-    "sets_mandate",
-    "meeting",
-    "un_chapter_vii",
-    "source",
-)
-PARAGRAPH_COLUMNS = (
-    "resolution",
-    "paragraph",
-    "label",
-    "kind",
-    "chapter_vii",
-    "chapter_viii",
-    "force",
-    "addressee",
-    "purposes",
-    "limits",
-    "poc",
-    "events",
-    "tasks",
-    "report",
-)
-EVIDENCE_COLUMNS = (
-    "resolution",
-    "paragraph",
-    "label",
-    "code",
-    "value",
-    "detail",
-    "start",
-    "end",
-    "text",
-)
+#: Each coded table's columns with their meanings (the codebook's).
+RESOLUTION_MEANINGS = {
+    "resolution": "resolution number",
+    "year": "year in the resolution's symbol",
+    "symbol": "symbol, e.g. `S/RES/1270 (1999)`",
+    "chapter_vii": "the resolution acts under Chapter VII",
+    "chapter_vii_scope": "what the Chapter VII invocation covers: `preamble`, `paragraph`, "
+    "`section` or `none`",
+    "chapter_vii_where": "`;`-list of where it is invoked (`preamble` or paragraph keys)",
+    "chapter_viii": "the resolution invokes Chapter VIII",
+    "chapter_viii_scope": "as `chapter_vii_scope`, for Chapter VIII",
+    "chapter_viii_where": "as `chapter_vii_where`, for Chapter VIII",
+    "force_authorised": "an operative paragraph authorises force beyond self-defence",
+    "n_force": "number of force authorisations",
+    "force_addressees": "`;`-list of who is authorised (`un_operation`, `member_states`, "
+    "`regional_organisation`)",
+    "n_force_references": "number of passages recalling earlier force authorisations",
+    "poc": "the resolution mandates protection of civilians",
+    "poc_force": "a protection-of-civilians code is tied to a force authorisation",
+    "events": "`;`-list of `operation:event` (establish, extend, expand, shift, authorise, "
+    "terminate)",
+    "n_events": "number of operation events",
+    "n_reports": "number of reporting requests to a UN operation",
+    "tasks": "`;`-list of `task:mode` codes (PEMA task categories)",
+    "sets_mandate": 'an operative paragraph sets out a whole mandate ("shall have the '
+    'following mandate")',
+    "meeting": "meeting record symbol given by the file, if any",
+    "un_chapter_vii": "the UN's own Chapter VII marker in the file's metadata, if any",
+    "source": "the file the text was read from",
+}
+PARAGRAPH_MEANINGS = {
+    "resolution": "resolution number",
+    "paragraph": "paragraph key (e.g. `10`, `16(b)`)",
+    "label": "the paragraph's label as printed",
+    "kind": "kind of paragraph (operative or subparagraph)",
+    "chapter_vii": "how Chapter VII covers the paragraph, empty if it does not",
+    "chapter_viii": "how Chapter VIII covers the paragraph, empty if it does not",
+    "force": "the paragraph authorises force",
+    "addressee": "who it authorises",
+    "purposes": "`;`-list of the authorisation's purposes",
+    "limits": "`;`-list of the authorisation's limits",
+    "poc": "`force` or `task` where the paragraph mandates protection of civilians",
+    "events": "`;`-list of `operation:event` coded in the paragraph",
+    "tasks": "`;`-list of `task:mode` coded in the paragraph",
+    "report": "the paragraph requests a report from a UN operation",
+}
+EVIDENCE_MEANINGS = {
+    "resolution": "resolution number",
+    "paragraph": "paragraph key, empty for the preamble",
+    "label": "the paragraph's label as printed",
+    "code": "what was coded (`chapter_vii`, `force`, `event`, `poc`, `task`, `report`, …)",
+    "value": "the coded value",
+    "detail": "more on the value (addressee, dates, cited resolutions)",
+    "start": "first character of the evidence in the text",
+    "end": "character after the evidence",
+    "text": "the words the coder matched",
+}
+RESOLUTION_COLUMNS = tuple(RESOLUTION_MEANINGS)
+PARAGRAPH_COLUMNS = tuple(PARAGRAPH_MEANINGS)
+EVIDENCE_COLUMNS = tuple(EVIDENCE_MEANINGS)
 LABEL_COLUMNS = ("resolution", "code", "paragraph", "value", "detail")
 # The four tables in order: resolution, paragraphs, evidence, labels.
 COLUMNS = (RESOLUTION_COLUMNS, PARAGRAPH_COLUMNS, EVIDENCE_COLUMNS, LABEL_COLUMNS)

@@ -25,6 +25,68 @@ from bluehelmet.register.countries import convert_country
 #: UCDP region codes.
 REGIONS = {"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
 
+_PERSONNEL = {
+    f"{org}_{kind}": f"{who} {kind} in the conflict that month (Bara–Hultman); NA outside 1993–2016"
+    for kind in ("observers", "police", "troops")
+    for org, who in (("international", "international"), ("regional", "regional"), ("un", "UN"))
+}
+
+#: Each unit's columns before any source is joined, with their meanings (the codebook's).
+UNIT_COLUMNS: dict[PanelUnit, dict[str, str]] = {
+    "conflict-month": {
+        "conflict_id": "UCDP conflict id",
+        "date": "first day of the month",
+        **_PERSONNEL,
+        "non_un_troops": "regional plus international troops",
+        "un_personnel": "UN troops, police and observers",
+        "non_un_personnel": "regional plus international troops, police and observers",
+        "status": "who is deployed: `none`, `un_only`, `non_un_only` or `parallel`",
+        "handover_un_to_non_un": "first month non-UN personnel are alone after UN personnel "
+        "were present within `handover_months`",
+        "handover_non_un_to_un": "first month UN personnel are alone after non-UN personnel "
+        "were present within `handover_months`",
+        "deployment_months": "consecutive calendar months with any peacekeepers (1 in the "
+        "first, 0 without)",
+        "in_deployment_coverage": "the month lies in Bara–Hultman's coverage (1993–2016)",
+        "year": "calendar year",
+        "region": "UCDP region (first listed) in the conflict's latest year",
+        "intrastate": "UCDP type 3 or 4 in the conflict's latest year",
+        "acd_active": "the conflict is active in UCDP ACD that year",
+        "episode_start": "first month of the UCDP conflict episode (ACD `start_date2`)",
+        "episode_months": "months since the episode's start, its first month 1; NA in years "
+        "the conflict is not active in ACD",
+        "un_troops_lag1": "`un_troops` of the previous calendar month",
+        "non_un_troops_lag1": "`non_un_troops` of the previous calendar month",
+    },
+    "mission-month": {
+        "mission": "mission name as IPI writes it",
+        "year": "calendar year",
+        "month": "calendar month (1–12)",
+        "date": "first day of the month",
+        "troops": "UN troops (IPI)",
+        "police": "UN police (IPI)",
+        "observers": "UN military observers (IPI)",
+        "total": "UN uniformed personnel (IPI)",
+        "host_country": "host country as IPI writes it",
+        "host_iso3": "host country, ISO3",
+        "hq": "mission headquarters (IPI)",
+        "contributors": "number of contributing countries (IPI)",
+        "register_acronym": "the mission's acronym in `operations.csv`",
+        "before_start": "the month precedes the register's start of the operation; NA where "
+        "the mission is not in the register",
+    },
+    "country-month": {
+        "iso3": "host country, ISO3",
+        "date": "first day of the month",
+        "troops": "UN troops in the country, summed over missions (IPI)",
+        "police": "UN police, summed over missions",
+        "observers": "UN military observers, summed over missions",
+        "total": "UN uniformed personnel, summed over missions",
+        "missions": "number of UN missions with personnel in the country",
+        "gwno": "Gleditsch–Ward number in force that month (crosswalk); NA for non-GW hosts",
+    },
+}
+
 
 def conflict_attributes(acd: Imported) -> pd.DataFrame:
     """One row per conflict: UCDP region (first listed) and whether it is intrastate.

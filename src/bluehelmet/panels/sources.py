@@ -48,13 +48,14 @@ UNIT_FILES: dict[PanelUnit, tuple[Path, ...]] = {
 
 @dataclass(frozen=True)
 class Source:
-    """One joinable source: ``add(panel, *[read(folder / file) for file, read in inputs])``."""
+    """One joinable source: ``add(panel, *[read(folder / file) for file, read in inputs])``;
+    ``columns`` maps each column it adds to its meaning (the codebook's)."""
 
     key: str
     inputs: tuple[tuple[Path, Callable[[Path], Imported]], ...]
     add: Callable[..., Panel]
     units: tuple[PanelUnit, ...]
-    columns: tuple[str, ...]
+    columns: dict[str, str]
 
     def join(self, panel: Panel, folder: Path) -> Panel:
         """Read this source's files from ``folder`` and join them onto ``panel``."""
@@ -69,34 +70,48 @@ SOURCES: dict[str, Source] = {
             ((HKS2014, read_hks2014), (ACD, read_ucdp_acd)),
             add_battle_deaths,
             ("conflict-month",),
-            ("battle_deaths", "battle_deaths_gr", "battle_deaths_lag1"),
+            {
+                "battle_deaths": "battle deaths (HKS-2014 `brf_grc`), summed over the "
+                "conflict's government–rebel dyads; 0 in a covered month without deaths",
+                "battle_deaths_gr": "battle deaths, government–rebel only (HKS-2014 `brf_gr`)",
+                "battle_deaths_lag1": "`battle_deaths` of the previous calendar month",
+            },
         ),
         Source(
             "pko_fatalities",
             ((FATALITIES, read_fatalities),),
             add_fatalities,
             ("mission-month",),
-            (
-                "fatalities",
-                "fatalities_illness",
-                "fatalities_accident",
-                "fatalities_malicious",
-                "fatalities_other",
-            ),
-        ),  # fmt: skip
+            {
+                "fatalities": "UN peacekeeper deaths that month, all contributors",
+                "fatalities_illness": "of them, by illness",
+                "fatalities_accident": "of them, by accident",
+                "fatalities_malicious": "of them, by malicious act",
+                "fatalities_other": "of them, other or unknown cause",
+            },
+        ),
         Source(
             "pko_shortfall",
             ((SHORTFALL, read_shortfall),),
             add_authorised_strength,
             ("mission-month",),
-            ("authorised_troops", "authorised_police", "authorised_observers"),
+            {
+                "authorised_troops": "authorised troops (personnel shortfall file)",
+                "authorised_police": "authorised police",
+                "authorised_observers": "authorised military observers",
+            },
         ),
         Source(
             "geopko_v2",
             ((GEOPKO, read_geopko),),
             add_deployment_sites,
             ("mission-month",),
-            ("geopko_sites", "geopko_troops", "geopko_sites_troops_unknown", "geopko_map"),
+            {
+                "geopko_sites": "deployment sites on the month's UN map (Geo-PKO v2)",
+                "geopko_troops": "troops at the sites that give a number",
+                "geopko_sites_troops_unknown": "sites whose troops are `unknown`",
+                "geopko_map": "the UN map the month's sites come from",
+            },
         ),
     )
 }

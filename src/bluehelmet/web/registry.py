@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bluehelmet.web.sections import OperationPanel, ResolutionPanel, Section
+from bluehelmet.web.sections.codebook.routes import CODEBOOK
 from bluehelmet.web.sections.council.panels import CONSENT_PANEL, CONTRIBUTORS_PANEL
 from bluehelmet.web.sections.council.routes import COUNCIL, VOTES_PANEL
 from bluehelmet.web.sections.deployments.panel import DEPLOYMENTS
@@ -11,7 +12,7 @@ from bluehelmet.web.sections.reuse.routes import REUSE, REUSE_PANEL
 from bluehelmet.web.sections.tracing.routes import TRACING
 
 #: Optional site sections (reuse explorer, partnership panels, process-tracing cases).
-SECTIONS: list[Section] = [COUNCIL, REUSE, PARTNERSHIP, TRACING]
+SECTIONS: list[Section] = [COUNCIL, REUSE, PARTNERSHIP, TRACING, CODEBOOK]
 
 #: Blocks shown on an operation's page where their data exist, in page order.
 OPERATION_PANELS: list[OperationPanel] = [DEPLOYMENTS, CONTRIBUTORS_PANEL, CONSENT_PANEL]

@@ -1,0 +1,1 @@
+"""Codebooks on the web: ``/codebook`` and ``/api/codebook``."""
