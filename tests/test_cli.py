@@ -36,6 +36,38 @@ def test_operation_json_has_history() -> None:
     assert '"resolution":1291' in out.replace(" ", "")
 
 
+def test_operation_json_is_one_document_with_three_parts() -> None:
+    code, out, _ = run("operation", "UNAMSIL", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert set(doc) == {"info", "events", "partners"}
+    assert doc["info"]["acronym"] == "UNAMSIL" and doc["info"]["start_date"] == "1999-10-22"
+    assert 1270 in {e["resolution"] for e in doc["events"]}
+    assert "not_coded" in doc["events"][0]
+    assert "ECOMOG-SLE" in {p["acronym"] for p in doc["partners"]}
+
+
+def test_operation_csv_out_writes_one_file_per_table(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["operation", "UNAMSIL", "-f", "csv", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    names = ["UNAMSIL_info.csv", "UNAMSIL_events.csv", "UNAMSIL_partners.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
+    assert all(f"wrote {tmp_path / n}" in result.stderr for n in names)
+    info = pd.read_csv(tmp_path / names[0])
+    assert len(info) == 1 and info.loc[0, "acronym"] == "UNAMSIL"
+    events = pd.read_csv(tmp_path / names[1])
+    assert 1270 in set(events["resolution"]) and "not_coded" in events.columns
+    assert "ECOMOG-SLE" in set(pd.read_csv(tmp_path / names[2])["acronym"])
+
+
+def test_operation_out_needs_csv_and_an_existing_folder(tmp_path: Path) -> None:
+    code, _, err = run("operation", "UNAMSIL", "-f", "json", "--out", str(tmp_path))
+    assert code == 2 and "--out: only with --format csv" in err
+    code, _, err = run("operation", "UNAMSIL", "-f", "csv", "--out", str(tmp_path / "no"))
+    assert code == 2 and "not an existing folder" in err
+    assert not (tmp_path / "no").exists()
+
+
 def test_resolutions_columns_and_json() -> None:
     code, out, _ = run(
         "resolutions",

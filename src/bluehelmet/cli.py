@@ -113,7 +113,9 @@ def _cli_errors(func: F) -> F:
 @_cli_errors
 def operations_cmd(
     org: Annotated[str | None, typer.Option(help="UN, non-UN, AU, ECOWAS, EU, NATO, ...")] = None,
-    country: Annotated[str | None, typer.Option(help="host country, ISO3 or name")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="host country: ISO3, GW number or name")
+    ] = None,
     active: Annotated[
         bool | None, typer.Option("--active/--ended", help="only active / only ended")
     ] = None,
@@ -137,11 +139,29 @@ def operations_cmd(
 
 @app.command("operation")
 @_cli_errors
-def operation_cmd(acronym: str, format: Format = "table") -> None:
+def operation_cmd(
+    acronym: str,
+    format: Format = "table",
+    out: Annotated[
+        Path | None,
+        typer.Option(help="with --format csv: an existing folder for one file per table"),
+    ] = None,
+) -> None:
     """Show one operation with its mandate history and partner operations."""
     import pandas as pd
 
+    if out is not None and format != "csv":
+        from bluehelmet.errors import UsageError
+
+        raise UsageError("--out: only with --format csv (one file per table)")
     rec = api.operation(acronym)
+    if format == "json":
+        sys.stdout.write(rec.to_json())
+        return
+    if out is not None:
+        for path in rec.to_csv(out):
+            typer.echo(f"wrote {path}", err=True)
+        return
     info = rec.info.map(lambda v: v.strftime("%Y-%m-%d") if isinstance(v, pd.Timestamp) else v)
     emit(
         info.astype("string").to_frame("value").reset_index(names="field"),
@@ -155,9 +175,8 @@ def operation_cmd(acronym: str, format: Format = "table") -> None:
         )
         emit(rec.history, format, shown, title="Mandate history (notes: --format csv or json)")
     else:
-        from bluehelmet.register.mandate_panel import not_coded
-
-        emit(rec.events.assign(not_coded=not_coded(rec.events)), format)
+        typer.echo("note: three CSV tables back to back; --out DIR writes one file each", err=True)
+        emit(rec.tables()["events"], format)
     emit(
         _dated(rec.partners, format),
         format,
@@ -239,7 +258,9 @@ VOTE_COLUMNS = "resolution,date,member,member_name,permanent,vote"
 @_cli_errors
 def votes_cmd(
     resolution: Annotated[int | None, typer.Option(help="resolution number")] = None,
-    member: Annotated[str | None, typer.Option(help="Council member: ISO3 or name")] = None,
+    member: Annotated[
+        str | None, typer.Option(help="Council member: ISO3, GW number or name")
+    ] = None,
     year: Annotated[int | None, typer.Option(help="adoption year (2000-2026)")] = None,
     operation: Annotated[str | None, typer.Option(help="resolutions in its mandate")] = None,
     format: Format = "table",
@@ -429,7 +450,11 @@ def codebook_cmd(
 @_cli_errors
 def countries_cmd(
     codes: Annotated[
-        list[str] | None, typer.Argument(help="codes to convert; none lists the crosswalk")
+        list[str] | None,
+        typer.Argument(
+            help="codes to convert (with --from iso3 also names and GW numbers); none lists "
+            "the crosswalk"
+        ),
     ] = None,
     source: Annotated[
         str, typer.Option("--from", help=", ".join(options.allowed(options.CodeScheme)))
@@ -446,6 +471,10 @@ def countries_cmd(
     if not codes:
         emit(api.country_codes(), format, columns, title="Gleditsch–Ward states, ISO3 and COW")
         return
+    if source == "iso3":  # names and GW numbers too, each to its ISO3 (or did-you-mean)
+        from bluehelmet.register.lookup import resolve_country
+
+        codes = [resolve_country(code, date=date) for code in codes]
     with _warnings_as_lines():
         out = api.convert_country(codes, source, target, date=date, strict=strict)  # type: ignore[arg-type]
     import pandas as pd

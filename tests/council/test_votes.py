@@ -143,8 +143,11 @@ def test_votes_filters_by_member_name_year_and_operation() -> None:
     minusma = votes(operation="minusma")
     assert {2100, 2164, 2690} <= set(minusma["resolution"])
     assert set(minusma.groupby("resolution").size()) == {15}
-    with pytest.raises(NotFoundError, match="unknown Council member 'Atlantis'"):
+    assert resolve_member("DR Congo") == resolve_member("Zaire") == "COD"
+    with pytest.raises(NotFoundError, match="no country 'Atlantis'"):
         resolve_member("Atlantis")
+    with pytest.raises(NotFoundError, match=r"Iceland \(ISL\) did not sit on the Council"):
+        resolve_member("Iceland")
 
 
 def test_vote_counts_mark_member_level_years_only() -> None:

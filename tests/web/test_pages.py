@@ -76,6 +76,16 @@ def test_operations_list_filters_by_organisation_status_and_host(client: TestCli
     ]
 
 
+def test_operations_host_in_any_variant_and_unknown_host_a_422(client: TestClient) -> None:
+    civ = _acronyms(client, "country=CIV")
+    assert civ and _acronyms(client, "country=Ivory+Coast") == civ
+    assert _acronyms(client, "country=437") == civ
+    for path in ("/operations", "/api/operations"):
+        answer = client.get(f"{path}?country=Ivory+Coats")
+        assert answer.status_code == 422
+        assert "did you mean" in answer.text and "Ivoire (CIV)" in answer.text
+
+
 def test_operations_search_and_empty_fields(client: TestClient) -> None:
     assert _acronyms(client, "q=sierra+leone") == ["ECOMOG-SLE", "UNAMSIL", "UNOMSIL"]
     # an empty form field means "any", as a browser submits the blank form

@@ -5,23 +5,23 @@ from __future__ import annotations
 import pandas as pd
 
 from bluehelmet.errors import NotFoundError
-from bluehelmet.register.council import member_iso3
+from bluehelmet.register.lookup import country_name, resolve_country
 from bluehelmet.register.query import _check_years, _typed, resolve_acronym
 from bluehelmet.store import query
 
 
 def resolve_member(name: str) -> str:
-    """ISO3 of a Council member given as ISO3 or a name; NotFoundError otherwise.
+    """ISO3 of a Council member given as ISO3, GW number or name; NotFoundError otherwise.
 
-    >>> resolve_member("russian federation"), resolve_member("gbr")
-    ('RUS', 'GBR')
+    >>> resolve_member("russian federation"), resolve_member("gbr"), resolve_member("DR Congo")
+    ('RUS', 'GBR', 'COD')
     """
+    iso = resolve_country(name)
     known = query("SELECT DISTINCT member FROM council_members")["member"].tolist()
-    iso = name.upper() if name.upper() in known else member_iso3(name)
-    if iso is None or iso not in known:
+    if iso not in known:
         raise NotFoundError(
-            f"unknown Council member {name!r}: give the ISO3 code (e.g. RUS) or the name of "
-            "a state that sat on the Council in 1992–2026"
+            f"{country_name(iso)} ({iso}) did not sit on the Council in 1992–2026; give a "
+            "member's ISO3 code (e.g. RUS) or name"
         )
     return iso
 

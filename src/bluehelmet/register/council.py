@@ -2,25 +2,22 @@
 
 The metadata (``akn_2000_2026/metadata/YYYY.json``) lists the members in favour, against
 and abstaining by name, as the UN writes them (upper case, official short forms, a few
-misspellings). Names are mapped to ISO3 through the package's ``gw_states.csv`` and the
-UN spellings below; a member of the Council not listed on a recorded vote was absent or did
-not participate. Where the lists do not add up to the recorded counts, the vote is left
-empty for every member and the reason given, never guessed.
+misspellings). Names are mapped to ISO3 by the package's country resolver
+(:mod:`bluehelmet.register.lookup`); a member of the Council not listed on a recorded vote
+was absent or did not participate. Where the lists do not add up to the recorded counts, the
+vote is left empty for every member and the reason given, never guessed.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from bluehelmet.paths import PACKAGE_DATA
 from bluehelmet.register import vocab
+from bluehelmet.register.lookup import name_iso3
 
 SOURCE = "un_akn_2000_2026"
 MEMBERSHIP_SOURCE = "council_membership_fmadore"
@@ -28,57 +25,6 @@ MEMBERSHIP_SOURCE = "council_membership_fmadore"
 P5 = ("CHN", "FRA", "GBR", "RUS", "USA")
 VOTES = vocab.MEMBER_VOTES
 _LISTS = {"MS_in_favour": "yes", "MS_against": "no", "MS_abstaining": "abstain"}
-#: UN spellings (normalised, see :func:`normalise_name`) that ``gw_states.csv`` names
-#: differently.
-UN_NAMES = {
-    "bahamas the": "BHS",
-    "bolivia plurinational state of": "BOL",
-    "plurinational state of bolivia": "BOL",
-    "brunei darussalam": "BRN",
-    "cape verde": "CPV",
-    "czechia": "CZE",
-    "federated states of micronesia": "FSM",
-    "iran islamic republic of": "IRN",
-    "micronesia federated states of": "FSM",
-    "kingdom of the netherlands": "NLD",
-    "netherlands kingdom of the": "NLD",
-    "lao people s democratic republic": "LAO",
-    "libyan arab jamahiriya": "LBY",
-    "republic of korea": "KOR",
-    "republic of moldova": "MDA",
-    "russian federation": "RUS",
-    "slovak republic": "SVK",
-    "syrian arab republic": "SYR",
-    "the former yugoslav republic of macedonia": "MKD",
-    "turkiye": "TUR",
-    "united kingdom of great britain and northern ireland": "GBR",
-    "united republic of tanzania": "TZA",
-    "united states": "USA",
-    "venezuela bolivarian republic of": "VEN",
-    "viet nam": "VNM",
-}
-#: Misspellings found in the metadata, each read as the member it obviously names.
-MISSPELLINGS = {"chiles": "CHL", "lichtenstein": "LIE", "libya arab jamahiriya": "LBY"}
-
-
-def normalise_name(name: str) -> str:
-    """Lower case ASCII words of a country name, for matching.
-
-    >>> normalise_name("CÔTE D’IVOIRE"), normalise_name("TÜRKİYE")
-    ('cote d ivoire', 'turkiye')
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z]+", " ", letters.lower()).strip()
-
-
-@lru_cache(maxsize=1)
-def _names() -> dict[str, str]:
-    """Normalised name -> ISO3: every named state in ``gw_states.csv``, then the UN's."""
-    gw = pd.read_csv(PACKAGE_DATA / "gw_states.csv", dtype=str, keep_default_na=False)
-    gw = gw[gw["iso3"] != ""].sort_values("current")  # current rows win
-    names = {normalise_name(n): iso for n, iso in zip(gw["name"], gw["iso3"], strict=True)}
-    return names | UN_NAMES | MISSPELLINGS
 
 
 def member_iso3(name: str) -> str | None:
@@ -87,7 +33,7 @@ def member_iso3(name: str) -> str | None:
     >>> member_iso3("VENEZUELA (BOLIVARIAN REPUBLIC OF)"), member_iso3("BY THE SECRETARY-GENERAL")
     ('VEN', None)
     """
-    return _names().get(normalise_name(name))
+    return name_iso3(name)
 
 
 def mapped_names(names: Iterable[str]) -> list[tuple[str, str | None]]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.options import check, message
 from bluehelmet.register import dates, vocab
-from bluehelmet.register.mandate_panel import NOT_CODED
+from bluehelmet.register.lookup import resolve_country
+from bluehelmet.register.mandate_panel import NOT_CODED, not_coded
 from bluehelmet.register.schema import columns
 from bluehelmet.store import query
 
@@ -49,6 +51,9 @@ def operations(
 ) -> pd.DataFrame:
     """Operations, filtered by organisation (or ``non-UN``), host, activity, years and type.
 
+    ``country`` is an ISO3 code, a GW number or a name in any common variant; one that
+    names no country raises NotFoundError with the closest names.
+
     ``start``/``end`` keep operations deployed at some time in those years (a date known
     only to the month or year counts for that whole period). Operations whose unknown or
     imprecise dates leave that open are kept (``uncertain="include"``) or left out
@@ -70,12 +75,8 @@ def operations(
         else:
             raise UsageError(message("organisation", org, vocab.ORG_FILTERS))
     if country is not None:
-        where.append(
-            "(list_contains(string_split(host_iso3, ';'), upper(?)) OR EXISTS ("
-            "SELECT 1 FROM countries c WHERE lower(c.name) = lower(?) AND "
-            "list_contains(string_split(host_iso3, ';'), c.iso3)))"
-        )
-        params += [country, country]
+        where.append("list_contains(string_split(host_iso3, ';'), ?)")
+        params.append(resolve_country(country))
     if active is not None:
         where.append("active = ?")
         params.append(active)
@@ -202,6 +203,50 @@ class OperationRecord:
         ['resolution', 'date', 'event', 'chapter_vii']
         """
         return mandate_history(self.events)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The record as three tables to export: ``info`` (its register row), ``events``
+        (typed values and the ``not_coded`` fields of each) and ``partners``.
+
+        >>> {k: len(v) for k, v in operation("UNAMSIL").tables().items()}["info"]
+        1
+        """
+        return {
+            "info": self.info.to_frame().T.reset_index(drop=True).infer_objects(),
+            "events": self.events.assign(not_coded=not_coded(self.events)),
+            "partners": self.partners,
+        }
+
+    def to_json(self) -> str:
+        """One JSON document: ``info`` (an object), ``events`` and ``partners`` (arrays).
+
+        >>> import json
+        >>> sorted(json.loads(operation("UNAMSIL").to_json()))
+        ['events', 'info', 'partners']
+        """
+        import json
+
+        from bluehelmet.output import render
+
+        doc = {name: json.loads(render(df, "json") or "[]") for name, df in self.tables().items()}
+        return json.dumps(doc | {"info": doc["info"][0]}, ensure_ascii=False, indent=1) + "\n"
+
+    def to_csv(self, folder: Path) -> list[Path]:
+        """Write one CSV file per table (``ACRONYM_info.csv``, ...) into an existing folder.
+
+        >>> import tempfile
+        >>> [p.name for p in operation("UNAMSIL").to_csv(Path(tempfile.mkdtemp()))]
+        ['UNAMSIL_info.csv', 'UNAMSIL_events.csv', 'UNAMSIL_partners.csv']
+        """
+        from bluehelmet.output import excel_safe, write_table
+
+        if not folder.is_dir():
+            raise UsageError(f"--out {folder}: not an existing folder; create it first")
+        acronym = self.info["acronym"]
+        return [
+            write_table(df, folder / f"{acronym}_{name}.csv", excel_safe=excel_safe())
+            for name, df in self.tables().items()
+        ]
 
 
 def _shown(value: object, kind: str) -> str:

@@ -10,9 +10,10 @@ import re
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
-from bluehelmet.errors import UsageError
+from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.options import message
 from bluehelmet.register import vocab
+from bluehelmet.register.lookup import resolve_country
 
 MAX_TEXT = 100
 STATUS_CHOICES = ("active", "ended")
@@ -99,6 +100,21 @@ class OperationFilters:
         return urlencode({k: v for k, v in asdict(self).items() if v is not None})
 
 
+def host_country(raw: str | None) -> str | None:
+    """A host-country field as given, once it names a country (ISO3, GW number or name).
+
+    >>> host_country(" Ivory Coast "), host_country("")
+    ('Ivory Coast', None)
+    """
+    value = text("country", raw)
+    if value is not None:
+        try:
+            resolve_country(value)
+        except NotFoundError as exc:
+            raise UsageError(f"country: {exc}") from None
+    return value
+
+
 def operation_filters(
     org: str | None = None,
     country: str | None = None,
@@ -115,7 +131,7 @@ def operation_filters(
     """
     return OperationFilters(
         org=choice("org", org, vocab.ORG_FILTERS),
-        country=text("country", country),
+        country=host_country(country),
         status=choice("status", status, STATUS_CHOICES),
         start=year("start", start),
         end=year("end", end),
