@@ -85,3 +85,5 @@ def test_fetch_rejects_bad_numbers() -> None:
 def test_audit_needs_a_folder(tmp_path: Path) -> None:
     result = runner.invoke(app, ["mandates", "audit", str(tmp_path / "none")])
     assert result.exit_code != 0 and "corpus folder not found" in result.stderr
+    # it suggests only what `mandates audit` takes: a folder argument, or the variable
+    assert "--corpus" not in result.stderr and "BLUEHELMET_CORPUS" in result.stderr

@@ -788,6 +788,10 @@ def estimate_partnership_cmd(
 ) -> None:
     """NB2 of battle deaths on UN troops and non-UN partners (troops or a regional operation)."""
     options.check("format", format, FIT_TABLES)
+    if figure is not None:
+        from bluehelmet.figures.save import figure_format
+
+        figure_format(figure)  # a bad suffix or a missing folder fails before the fit
     with _warnings_as_lines():
         estimate = api.estimate_partnership(fe=fe, unit=unit)
     fit = estimate.fit
@@ -811,6 +815,9 @@ def panel_chart_cmd(
     out: Annotated[Path, typer.Option(help="file: .png, .svg or .pdf")],
 ) -> None:
     """Stacked chart of UN, regional and international personnel in one conflict."""
+    from bluehelmet.figures.save import figure_format
+
+    figure_format(out)  # a bad suffix or a missing folder fails before the panel is built
     csv_path = api.write_personnel_figure(api.panel(), conflict, out)
     typer.echo(f"wrote {out} and {csv_path}")
 

@@ -88,3 +88,15 @@ def test_diffusion_shades_the_years_it_is_told_and_only_those() -> None:
     assert _bands(diffusion_figure(diffusion).axes[0]) == []
     ax = diffusion_figure(diffusion, uncovered=[1995, 1996, 1997, 1998, 1999, 1994]).axes[0]
     assert _bands(ax) == [(1993.5, 1999.5)]
+
+
+def test_axis_spans_only_the_years_the_texts_cover() -> None:
+    na = [pd.NA] * 3
+    leading, trailing = pd.Index([1946, 1947], name="year"), pd.Index([2001, 2002], name="year")
+    uncovered = [pd.DataFrame([na] * 2, index=ix, columns=_counts().columns, dtype="Int64")
+                 for ix in (leading, trailing)]  # fmt: skip
+    counts = pd.concat([uncovered[0], _counts(), uncovered[1]])
+    ax = force_figure(counts).axes[0]
+    assert ax.get_xlim() == (1992.5, 2000.5)
+    assert _bands(ax) == [(1993.5, 1996.5)]  # the gap between covered years, no band outside
+    assert [t.get_text() for t in ax.texts] == ["no resolution texts"]

@@ -128,6 +128,28 @@ def test_deaths_figure_and_svg_draw_the_same_curves(log: bool) -> None:
         )
 
 
+def test_deaths_band_cut_at_a_decade_below_the_estimates_and_the_caption_says_why() -> None:
+    pred = _regional_table().assign(conf_low=[3.0, 2.0, 1e-4, 2.0, 2.0, 2.0])
+    spec = predicted_deaths_spec(pred)
+    assert spec.y_min == 0.3  # lowest estimate 3, over 10; not the band's 0.0001
+    assert spec.caption.endswith(
+        "Log scale: the 95% bands run from 0.0001 to 40 deaths; bands below 0.3 are cut at "
+        "the axis."
+    )
+    ax = deaths_figure(spec).axes[0]
+    assert ax.get_yscale() == "log" and ax.get_ylim()[0] == pytest.approx(0.3)
+    assert spec.caption in [t.get_text() for t in ax.figure.texts]
+    svg = _svg(predicted_chart(spec))
+    assert "0.1" not in _texts(svg)  # no tick below the cut
+    assert spec.caption in (svg.findtext(".//s:desc", namespaces=NS) or "")
+
+
+def test_deaths_caption_names_no_cut_when_the_bands_stay_above_it() -> None:
+    spec = predicted_deaths_spec(_regional_table())
+    assert spec.y_min == 1.0
+    assert spec.caption.endswith("Log scale: the 95% bands run from 1 to 40 deaths.")
+
+
 def _posteriors(n_hypotheses: int) -> tuple[pd.DataFrame, dict[str, str]]:
     ids = [f"h{i}" for i in range(n_hypotheses)]
     values = {h: [1 / n_hypotheses, (i + 1) / 30, (i + 2) / 40] for i, h in enumerate(ids)}

@@ -105,3 +105,17 @@ def test_web_chart_draws_exact_dates_solid_and_marks_open_ended_bars() -> None:
     assert running_bar is not None and "<polygon" in running_bar[1]
     assert "<polygon" not in svg.split('<a href="/o"')[1].split("</a>")[0]
     assert "runs on (no end date)" in svg
+
+
+def test_figure_marks_open_ended_bars_with_an_arrow_and_labels_are_readable() -> None:
+    closed = _rows("2003-09-19", "day", "2008-03-30", "day", False)
+    running = _rows("2005-01-01", "day", None, None, True)
+    rows = pd.concat([closed, running], ignore_index=True).assign(
+        un=True, country="X", iso3="X", acronym=["CLOSED", "RUNNING"]
+    )
+    ax = timeline_figure(rows, until=T("2010-12-31")).axes[0]
+    arrows = [line for line in ax.lines if line.get_marker() == ">"]
+    assert len(arrows) == 1 and list(arrows[0].get_ydata()) == [1]  # the running bar's row
+    legend = ax.get_legend()
+    assert legend is not None and legend.get_texts()[-1].get_text() == "runs on (no end date)"
+    assert all(label.get_fontsize() >= 8 for label in ax.get_yticklabels())

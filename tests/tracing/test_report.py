@@ -96,6 +96,7 @@ def test_cli_trace_file_formats(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     result = runner.invoke(app, ["trace", str(path), "--out", str(out)])
     assert result.exit_code == 0
+    assert result.stdout == f"wrote {out}\n"  # says what it wrote, and nothing else
     assert out.read_text().startswith("<!doctype html>")
     result = runner.invoke(app, ["trace", str(path), "--out", str(tmp_path / "r.txt")])
     assert result.exit_code == 2

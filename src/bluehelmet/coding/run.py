@@ -65,11 +65,12 @@ def _corpus(folders: Sequence[Path]) -> CodedResolution:
     """Code ``folders`` (default: ``BLUEHELMET_CORPUS`` or the shared texts)."""
     folders = list(folders) or list(default_corpus())
     if not folders:
-        raise NotFoundError("no corpus folder: pass --corpus or set BLUEHELMET_CORPUS")
+        raise NotFoundError("no corpus folder: name a folder of texts or set BLUEHELMET_CORPUS")
     for folder in folders:
         if not folder.is_dir():
             raise NotFoundError(
-                f"{folder}: corpus folder not found; pass --corpus or set BLUEHELMET_CORPUS"
+                f"{folder}: corpus folder not found; name an existing folder of texts or set "
+                "BLUEHELMET_CORPUS"
             )
     return code_folders(folders, progress=False)[1]
 

@@ -36,7 +36,8 @@ class DeathsLine:
 @dataclass(frozen=True)
 class DeathsSpec:
     """What the predicted-deaths figure shows, whoever draws it (matplotlib here, SVG on the
-    web): its curves, axis titles, whether y is on a log scale, title and caption."""
+    web): its curves, axis titles, whether y is on a log scale, title, caption, and the lowest
+    value the y axis shows (bands below it are cut at the axis)."""
 
     lines: tuple[DeathsLine, ...]
     x_title: str
@@ -44,6 +45,7 @@ class DeathsSpec:
     log: bool
     title: str
     caption: str
+    y_min: float
 
 
 def _line(part: pd.DataFrame, x: str, label: str, colour: str) -> DeathsLine:
@@ -53,6 +55,38 @@ def _line(part: pd.DataFrame, x: str, label: str, colour: str) -> DeathsLine:
     rows = tuple(part.index)
     columns = ("estimate", "conf_low", "conf_high")
     return DeathsLine(label, colour, rows, values(x), *(values(c) for c in columns))
+
+
+def y_floor(lines: tuple[DeathsLine, ...]) -> float:
+    """The y axis's lowest value: a tenth of the lowest estimate, or the lowest band if that is
+    higher (a lower band bound near zero would stretch a log axis over empty decades).
+
+    >>> line = DeathsLine("a", "#000", (0,), (0.0,), (4.0,), (0.001,), (90.0,))
+    >>> y_floor((line,))
+    0.4
+    """
+    lowest_band = min(v for line in lines for v in line.conf_low)
+    return max(lowest_band, min(v for line in lines for v in line.estimate) / 10)
+
+
+def log_reason(lines: tuple[DeathsLine, ...]) -> str:
+    """The caption's sentence on why y is on a log scale, and where the bands are cut.
+
+    >>> line = DeathsLine("a", "#000", (0,), (0.0,), (4.0,), (0.001,), (90.0,))
+    >>> log_reason((line,))
+    'Log scale: the 95% bands run from 0.001 to 90 deaths; bands below 0.4 are cut at the axis.'
+    """
+    lo = min(v for line in lines for v in line.conf_low)
+    hi = max(v for line in lines for v in line.conf_high)
+    floor = y_floor(lines)
+    cut = f"; bands below {floor:.2g} are cut at the axis" if floor > lo else ""
+    return f"Log scale: the 95% bands run from {lo:.2g} to {hi:,.0f} deaths{cut}."
+
+
+def _spec(lines: tuple[DeathsLine, ...], y_title: str, caption: str) -> DeathsSpec:
+    """A log-scale spec of ``lines`` whose caption says why and where its bands are cut."""
+    caption = f"{caption} {log_reason(lines)}"
+    return DeathsSpec(lines, X_TITLE, y_title, True, TITLE, caption, y_floor(lines))
 
 
 def predicted_deaths_spec(pred: pd.DataFrame) -> DeathsSpec:
@@ -72,8 +106,7 @@ def predicted_deaths_spec(pred: pd.DataFrame) -> DeathsSpec:
     caption = (
         "Data: HKS (2014) layout dyad-months, Africa 1992–2011; bands: 95% simulation intervals."
     )
-    y_title = "Predicted battle deaths per dyad-month"
-    return DeathsSpec(lines, X_TITLE, y_title, True, TITLE, caption)
+    return _spec(lines, "Predicted battle deaths per dyad-month", caption)
 
 
 def partner_deaths_spec(
@@ -98,8 +131,7 @@ def partner_deaths_spec(
         "Data: Bara & Hultman (2020) personnel, HKS (2014) layout battle deaths on UCDP conflict "
         "ids, Africa 1993–2011; bands: 95% simulation intervals."
     )
-    y_title = "Predicted battle deaths per conflict-month"
-    return DeathsSpec(lines, X_TITLE, y_title, True, TITLE, caption)
+    return _spec(lines, "Predicted battle deaths per conflict-month", caption)
 
 
 def deaths_figure(spec: DeathsSpec) -> Figure:
@@ -118,6 +150,7 @@ def deaths_figure(spec: DeathsSpec) -> Figure:
         ax.fill_between(line.x, line.conf_low, line.conf_high, color=line.colour, alpha=0.15)
     if spec.log:
         ax.set_yscale("log")
+        ax.set_ylim(bottom=spec.y_min)
     ax.set_xlabel(spec.x_title)
     ax.set_ylabel(spec.y_title)
     ax.set_title(spec.title)

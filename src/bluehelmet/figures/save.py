@@ -17,19 +17,37 @@ _STABLE: dict[str, Any] = {"svg.hashsalt": "bluehelmet", "svg.fonttype": "path"}
 _NO_DATES = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
 
+#: Resolution of PNG files, in dots per inch (print quality).
+PNG_DPI = 300
+
+
+def figure_format(out: Path) -> str:
+    """The format ``out`` asks for (``png``, ``svg`` or ``pdf``); its folder must exist.
+
+    >>> figure_format(Path("/nowhere/f.png"))
+    Traceback (most recent call last):
+    bluehelmet.errors.UsageError: /nowhere/f.png: folder /nowhere does not exist; create it first
+    """
+    fmt = FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"{out}: unknown figure format {out.suffix!r}; use .png, .svg or .pdf")
+    if not out.parent.is_dir():
+        raise UsageError(f"{out}: folder {out.parent} does not exist; create it first")
+    return fmt
+
+
 def save_figure(fig: Figure, out: Path) -> Path:
-    """Write ``fig`` to ``out`` (PNG, SVG or PDF by suffix), atomically and without timestamps.
+    """Write ``fig`` to ``out`` (PNG at 300 dpi, SVG or PDF by suffix, into an existing folder),
+    atomically and without timestamps.
 
     >>> import tempfile, pathlib
     >>> from matplotlib.figure import Figure
     >>> save_figure(Figure(), pathlib.Path(tempfile.mkdtemp()) / "f.svg").suffix
     '.svg'
     """
-    fmt = FORMATS.get(out.suffix.lower())
-    if fmt is None:
-        raise UsageError(f"{out}: unknown figure format {out.suffix!r}; use .png, .svg or .pdf")
+    fmt = figure_format(out)
     with atomic_path(out) as tmp, matplotlib.rc_context(_STABLE):  # type: ignore[arg-type]
-        fig.savefig(tmp, format=fmt, metadata=_NO_DATES[fmt], dpi=150, bbox_inches="tight")
+        fig.savefig(tmp, format=fmt, metadata=_NO_DATES[fmt], dpi=PNG_DPI, bbox_inches="tight")
     return out
 
 

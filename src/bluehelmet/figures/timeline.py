@@ -2,13 +2,14 @@
 
 Solid bars cover the days an operation surely served. Hatched parts cover what the dates
 leave open (``timeline_bars.bar_pieces``, shared with the web's operation timeline); the
-label says which date is unknown.
+label says which date is unknown. An open-ended bar (active, no end date) ends in an arrow.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from bluehelmet import palette
@@ -16,6 +17,10 @@ from bluehelmet.figures.timeline_bars import bar_pieces, date_spans
 
 UN_COLOUR, OTHER_COLOUR = palette.UN_LIGHT, palette.OTHER
 HATCH = "////"
+#: Font size of the bar labels, and the height of one bar's row, in inches.
+LABEL_SIZE, ROW_HEIGHT = 8.5, 0.26
+#: Legend entry of the arrow that ends an open-ended bar.
+RUNS_ON = "runs on (no end date)"
 #: The chart runs at least to this day (open-ended operations run to it).
 UNTIL = pd.Timestamp("2024-12-31")
 
@@ -26,11 +31,13 @@ def timeline_figure(
     """One bar per (country, operation) of ``theatre_operations``; active ones run to ``until``.
 
     Hatched parts show imprecise or unknown dates (see the module doc); an unknown start
-    is hatched from ``since`` (default: the earliest known start).
+    is hatched from ``since`` (default: the earliest known start). Open-ended bars end in an
+    arrow at ``until``.
 
     >>> from bluehelmet.register.theatres import theatre_operations
-    >>> len(timeline_figure(theatre_operations()).axes)
-    1
+    >>> ax = timeline_figure(theatre_operations()).axes[0]
+    >>> ax.get_legend().get_texts()[-1].get_text()
+    'runs on (no end date)'
     """
     spans = date_spans(rows)
     latest = pd.concat([spans["start_hi"], spans["end_hi"]]).max()
@@ -38,7 +45,7 @@ def timeline_figure(
         until = max(UNTIL, latest) if pd.notna(latest) else UNTIL
     earliest = spans["start_lo"].min()
     since = since or (earliest if pd.notna(earliest) else until)
-    fig = Figure(figsize=(10, 1.2 + 0.19 * len(rows)))
+    fig = Figure(figsize=(11, 1.4 + ROW_HEIGHT * len(rows)))
     ax = fig.add_subplot()
     labels: list[str] = []
     for i, (k, row) in enumerate(rows.iterrows()):
@@ -53,8 +60,11 @@ def timeline_figure(
                         hatch=HATCH, linewidth=0.4)  # fmt: skip
             else:
                 ax.barh(i, width, left=left, height=0.7, color=colour)
+        if s["open_ended"]:
+            ax.plot(until, i, marker=">", markersize=6, color=colour, linestyle="none",
+                    clip_on=False, label="_nolegend_")  # fmt: skip
         labels.append(f"{row['country'] or row['iso3']} · {row['acronym']}{suffix}")
-    ax.set_yticks(range(len(labels)), labels, fontsize=6.5)
+    ax.set_yticks(range(len(labels)), labels, fontsize=LABEL_SIZE)
     ax.invert_yaxis()
     ax.xaxis_date()
     ax.set_xlabel("Year")
@@ -65,9 +75,10 @@ def timeline_figure(
             Patch(color=UN_COLOUR, label="UN"),
             Patch(color=OTHER_COLOUR, label="non-UN"),
             Patch(facecolor="white", edgecolor="#555", hatch=HATCH, label="date not exact"),
+            Line2D([], [], marker=">", color="#555", linestyle="none", label=RUNS_ON),
         ],
         frameon=False,
-        fontsize=7,
+        fontsize=8,
         loc="lower left",
     )
     ax.spines[["top", "right"]].set_visible(False)
@@ -75,8 +86,9 @@ def timeline_figure(
         0.01,
         0.005,
         "Hatched: a start or end known only to the month or year, or unknown (the label says "
-        "which); unknown ends run to the chart's end, unknown starts from its first year.",
-        fontsize=6.5,
+        "which); unknown ends run to the chart's end, unknown starts from its first year. "
+        "An arrow: still deployed, no end date.",
+        fontsize=7.5,
         color="#555",
     )
     return fig

@@ -163,7 +163,7 @@ def predicted_chart(spec: DeathsSpec) -> Markup:
     width, height, left, right, top, bottom = 900, 380, 64, 880, 44, 320
     xs = [v for line in spec.lines for v in line.x]
     x = Scale(min(xs), max(xs), left, right)
-    lo = max(min(v for line in spec.lines for v in line.conf_low), 1e-3)
+    lo = max(spec.y_min, 1e-3)
     hi = max(v for line in spec.lines for v in line.conf_high)
     if spec.log:
         scale, y_ticks = Scale(math.log10(lo), math.log10(hi), bottom, top), log_ticks(lo, hi)
