@@ -91,6 +91,8 @@ def test_readme_tables_are_generated() -> None:
 
 
 def test_docs_page_is_up_to_date() -> None:
+    if not (shared_data_dir() / "deployments").exists():
+        pytest.skip("docs/codebook.md holds panel coverage computed from the shared data")
     assert (ROOT / "docs" / "codebook.md").read_text() == codebook_document(), "run `make codebook`"
 
 

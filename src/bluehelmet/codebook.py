@@ -283,7 +283,8 @@ def _notes(table: str) -> str:
 
         doc = " ".join((panel.__doc__ or "").split())
         found = re.search(rf"- ``{table}`` (.*?)(?= - ``|$)", doc)
-        described = found.group(1) if found else ""
+        # the last unit's entry runs on into the docstring's closing notes and example
+        described = re.split(r" ``sources``| >>>", found.group(1))[0] if found else ""
         return (
             f"{table} panel {described} Coverage: the panel built over 1946–2026 with every "
             "source of the unit (`bh.panel`); NA is missing, never 0."
