@@ -109,7 +109,8 @@ def test_unfinished_huge_heads_do_not_grow_the_server(server: tuple[int, int]) -
     finally:
         for sock in sockets:
             sock.close()
-    assert grown_mb < 8  # ten 2 MB heads held would add 20 MB or more
+    # ten 2 MB heads held would add 20 MB or more; 12 leaves room for a loaded machine's noise
+    assert grown_mb < 12
 
 
 def test_a_slow_head_is_dropped_within_the_timeout(server: tuple[int, int]) -> None:

@@ -13,8 +13,8 @@ from bluehelmet.register.schema import TABLES, check_schema
 def load_register() -> Tables:
     """Read every packaged table.
 
-    >>> sorted(load_register())[:2]
-    ['countries', 'gw_states']
+    >>> {"countries", "gw_states", "votes"} <= set(load_register())
+    True
     """
     return {name: read_table(name) for name in TABLES}
 
