@@ -74,9 +74,9 @@ def test_estimate_partnership_writes_table_and_figure(shared_data: Path, tmp_pat
 
 def test_bad_panel_and_estimate_arguments(tmp_path: Path) -> None:
     bad = runner.invoke(
-        app, ["panel", "build", "--out", str(tmp_path / "p.csv"), "--unit", "country-year"]
+        app, ["panel", "build", "--out", str(tmp_path / "p.csv"), "--unit", "dyad-year"]
     )
-    assert bad.exit_code == 2 and "unknown unit 'country-year'" in bad.stderr
+    assert bad.exit_code == 2 and "unknown unit 'dyad-year'" in bad.stderr
     bad = runner.invoke(app, ["estimate", "partnership", "--format", "html"])
     assert bad.exit_code == 2 and "unknown format 'html'" in bad.stderr
     bad = runner.invoke(app, ["estimate", "partnership", "--unit", "country-year"])

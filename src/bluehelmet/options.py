@@ -12,7 +12,9 @@ from typing import Literal, get_args
 from bluehelmet.errors import UsageError
 
 #: Units of observation of a typed panel (``bh.panel(unit=...)``).
-PanelUnit = Literal["conflict-month", "country-month", "mission-month"]
+PanelUnit = Literal[
+    "conflict-month", "country-month", "mission-month", "operation-year", "country-year"
+]
 #: Columns the partner share can be broken down by (CLI ``panel share --by``, web ``by=``).
 ShareBy = Literal["year", "region"]
 #: Table formats of the listing commands.
@@ -89,7 +91,7 @@ def check(name: str, value: object, vocabulary: object) -> None:
     >>> check("unit", "dyad-year", PanelUnit)
     Traceback (most recent call last):
     ...
-    bluehelmet.errors.UsageError: unknown unit 'dyad-year'; use conflict-month, country-month, mission-month
+    bluehelmet.errors.UsageError: unknown unit 'dyad-year'; use conflict-month, country-month, mission-month, operation-year, country-year
     """  # noqa: E501
     if value not in allowed(vocabulary):
         raise UsageError(message(name, value, vocabulary))

@@ -253,7 +253,10 @@ def test_country_month_panel_takes_gw_from_the_crosswalk(shared_data: Path) -> N
     data = built.data
     assert set(data.loc[data.iso3 == "ITA", "gwno"]) == {325}  # UNLB Brindisi, 1997
     srb = data[data.iso3 == "SRB"].set_index("date")["gwno"]
-    assert srb[pd.Timestamp("2006-06-01")] == 345 and srb[pd.Timestamp("2006-07-01")] == 340
+    # Codes in force on the month's last day (IPI dates its June figure 2006-06-30), and
+    # GW 340 begins on 2006-06-05: May is 345, June already 340.
+    assert srb[pd.Timestamp("2006-05-01")] == 345 and srb[pd.Timestamp("2006-06-01")] == 340
+    assert srb[pd.Timestamp("2006-07-01")] == 340
     assert data.loc[data.iso3 == "ESH", "gwno"].isna().all()
 
 

@@ -17,10 +17,11 @@ from bluehelmet.panels.importers.bara_hultman import read_bara_hultman
 from bluehelmet.panels.importers.base import Imported
 from bluehelmet.panels.importers.ipi import read_ipi
 from bluehelmet.panels.importers.ucdp_acd import read_ucdp_acd
+from bluehelmet.panels.keys import add_conflict_keys, country_keys
 from bluehelmet.panels.panel import Panel, check_keys
 from bluehelmet.panels.sources import ACD, BARA_HULTMAN, IPI, SOURCES, UNIT_FILES
+from bluehelmet.panels.years import year_aggregate
 from bluehelmet.paths import shared_data_dir
-from bluehelmet.register.countries import convert_country
 
 #: UCDP region codes.
 REGIONS = {"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
@@ -165,6 +166,7 @@ def _conflict_month_panel(folder: Path, start: str, end: str, handover_months: i
         data["date"].dt.month - data["episode_start"].dt.month
     )
     data["episode_months"] = (elapsed + 1).where(elapsed >= 0).astype("Int64")
+    data = add_conflict_keys(data, acd.data).astype({"conflict_id": "Int64", "year": "Int64"})
     return add_lags(
         Panel("conflict-month", data, (bh.coverage, acd.coverage)), ["un_troops", "non_un_troops"]
     )
@@ -176,15 +178,42 @@ def _ipi_months(folder: Path, start: str, end: str) -> Imported:
     return Imported(data.reset_index(drop=True), ipi.coverage)
 
 
-def _country_months(ipi: Imported) -> pd.DataFrame:
+def _mission_months(ipi: Imported) -> pd.DataFrame:
+    """IPI's mission-months with the host's ISO3 (NA when the file has no host column) and
+    its GW and COW numbers at each month's end."""
     data = ipi.data.rename(columns={"host_iso3": "iso3"})
-    sums = data.groupby(["iso3", "date"])[["troops", "police", "observers", "total"]].sum(
-        min_count=1
-    )
-    missions = data.groupby(["iso3", "date"])["mission"].nunique().rename("missions")
-    out = sums.join(missions).reset_index()
-    out["gwno"] = convert_country(out["iso3"], "iso3", "gwno", date=out["date"])
-    return out
+    if "iso3" not in data.columns:
+        data["iso3"] = pd.Series(pd.NA, index=data.index, dtype="string")
+    return data.join(country_keys(data["iso3"], data["date"]))
+
+
+def _country_months(missions: pd.DataFrame) -> pd.DataFrame:
+    keys = ["iso3", "date"]
+    sums = missions.groupby(keys)[["troops", "police", "observers", "total"]].sum(min_count=1)
+    counts = missions.groupby(keys)["mission"].nunique().rename("missions")
+    codes = missions.groupby(keys)[["gwno", "cown"]].first()
+    return sums.join(counts).join(codes).reset_index()
+
+
+def _ipi_panel(unit: PanelUnit, folder: Path, start: str, end: str) -> Panel:
+    ipi = _ipi_months(folder, start, end)
+    missions = _mission_months(ipi)
+    first = max(pd.Timestamp(start), pd.Timestamp(ipi.coverage.start)).strftime("%Y-%m")
+    last = min(pd.Timestamp(end), pd.Timestamp(ipi.coverage.end)).strftime("%Y-%m")
+    if unit == "mission-month":
+        data = missions
+    elif unit == "country-month":
+        data = _country_months(missions)
+    elif unit == "operation-year":
+        data = year_aggregate(missions, "mission", first, last)
+    else:
+        data = year_aggregate(_country_months(missions), "iso3", first, last)
+        per_year = missions.assign(year=missions["date"].dt.year.astype("Int64"))
+        counts = per_year.groupby(["iso3", "year"])["mission"].nunique().rename("missions")
+        data = data.merge(counts.astype("Int64").reset_index(), on=["iso3", "year"])
+    built = Panel(unit, data, (ipi.coverage,))
+    check_keys(built)
+    return built
 
 
 def panel(
@@ -200,12 +229,17 @@ def panel(
     - ``conflict-month`` (Bara–Hultman and UCDP ACD): every month of every year a conflict
       was active in UCDP ACD plus months with peacekeepers; UN, regional and international
       personnel, status, handovers, region, intrastate, one-month lags; NA outside
-      Bara–Hultman's coverage (1993–2016).
+      Bara–Hultman's coverage (1993–2016); keys: UCDP ``conflict_id``, ``conflict_name``,
+      location ``gwno_loc`` (first listed; ``gwno_loc_all`` all), its ``cown`` and ``iso3``.
     - ``mission-month`` (IPI): UN troops, police and observers per mission and month,
-      with the register acronym and months before the register's start flagged.
-    - ``country-month`` (IPI): UN personnel per host country (ISO3, with the GW number in
-      force that month from the crosswalk) and month, summed over missions, with the number
-      of missions; hosts that are no GW state (Western Sahara) get NA and a warning.
+      with the register acronym, months before the register's start flagged, and the
+      host's ``iso3``, ``gwno`` and ``cown`` in force at the month's end (crosswalk).
+    - ``country-month`` (IPI): UN personnel per host country (``iso3``, ``gwno``,
+      ``cown``) and month, summed over missions, with the number of missions; hosts that
+      are no GW state (Western Sahara) get NA and a warning.
+    - ``operation-year`` and ``country-year``: the IPI panels by calendar year
+      (:func:`bluehelmet.panels.years.year_aggregate`: person-months and mean strength),
+      keyed for state-years (``cown`` = peacesciencer's ``ccode``, ``year``).
 
     ``sources`` joins more sources, in the order given, each by its ``add_*`` verb (the
     registry :data:`bluehelmet.panels.sources.SOURCES`; :func:`panel_sources` lists them):
@@ -231,10 +265,7 @@ def panel(
     if unit == "conflict-month":
         built = _conflict_month_panel(folder, start, end, handover_months)
     else:
-        ipi = _ipi_months(folder, start, end)
-        data = ipi.data if unit == "mission-month" else _country_months(ipi)
-        built = Panel(unit, data, (ipi.coverage,))
-        check_keys(built)
+        built = _ipi_panel(unit, folder, start, end)
     for source in sources:
         built = SOURCES[source].join(built, folder)
     return built

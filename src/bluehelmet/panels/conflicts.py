@@ -14,6 +14,7 @@ import pandas as pd
 from bluehelmet.panels.build import panel
 from bluehelmet.panels.conflict_months import KINDS, ORGS
 from bluehelmet.panels.importers.ucdp_acd import read_ucdp_acd
+from bluehelmet.panels.keys import conflict_names
 from bluehelmet.panels.panel import Panel
 from bluehelmet.panels.sources import ACD, SOURCES, UNIT_FILES
 from bluehelmet.paths import shared_data_dir
@@ -33,28 +34,6 @@ class PartnershipPanel:
 
     panel: Panel
     conflicts: pd.DataFrame
-
-
-def conflict_names(acd: pd.DataFrame) -> pd.DataFrame:
-    """Per UCDP conflict: location, sides and a label, as ACD lists them in its latest year.
-
-    >>> acd = pd.DataFrame({"conflict_id": [382, 382], "year": [1991, 2001],
-    ...     "location": ["Sierra Leone"] * 2, "side_a": ["Government of Sierra Leone"] * 2,
-    ...     "side_b": ["RUF", "RUF, AFRC"], "territory_name": [None, None]})
-    >>> conflict_names(acd)["name"].tolist()
-    ['Sierra Leone: Government of Sierra Leone vs RUF, AFRC']
-    """
-    latest = acd.sort_values("year").groupby("conflict_id").tail(1)
-    territory = latest["territory_name"].fillna("").astype(str)
-    name = latest["location"].astype(str) + ": " + latest["side_a"].astype(str) + " vs "
-    name = name + latest["side_b"].astype(str) + territory.map(lambda t: f" over {t}" if t else "")
-    return pd.DataFrame(
-        {
-            "conflict_id": latest["conflict_id"].astype(int).to_numpy(),
-            "location": latest["location"].astype(str).to_numpy(),
-            "name": name.to_numpy(),
-        }
-    ).sort_values("conflict_id", ignore_index=True)
 
 
 def conflicts_with_peacekeepers(data: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,8 @@ KEYS: dict[PanelUnit, tuple[str, ...]] = {
     "conflict-month": ("conflict_id", "date"),
     "country-month": ("iso3", "date"),
     "mission-month": ("mission", "date"),
+    "operation-year": ("mission", "year"),
+    "country-year": ("iso3", "year"),
 }
 
 

@@ -43,6 +43,8 @@ UNIT_FILES: dict[PanelUnit, tuple[Path, ...]] = {
     "conflict-month": (BARA_HULTMAN, ACD),
     "country-month": (IPI,),
     "mission-month": (IPI,),
+    "operation-year": (IPI,),
+    "country-year": (IPI,),
 }
 
 
