@@ -33,6 +33,18 @@ _PERSONNEL = {
 }
 
 #: Each unit's columns before any source is joined, with their meanings (the codebook's).
+_KINDS = ("troops", "police", "observers", "total")
+#: The year panels' aggregates (see docs/panels.md).
+_YEAR_COLUMNS = {
+    "months": "months of the year the unit is reported",
+    "months_covered": "months of the year inside the panel's span and IPI's coverage",
+    **{
+        f"{k}_person_months": f"{k} summed over the months (person-months); NA when no month "
+        "reports it"
+        for k in _KINDS
+    },
+    **{f"{k}_mean": f"mean {k} over the months that report it" for k in _KINDS},
+}
 UNIT_COLUMNS: dict[PanelUnit, dict[str, str]] = {
     "conflict-month": {
         "conflict_id": "UCDP conflict id",
@@ -56,6 +68,11 @@ UNIT_COLUMNS: dict[PanelUnit, dict[str, str]] = {
         "episode_start": "first month of the UCDP conflict episode (ACD `start_date2`)",
         "episode_months": "months since the episode's start, its first month 1; NA in years "
         "the conflict is not active in ACD",
+        "conflict_name": "ACD's location, sides and territory in the conflict's latest ACD year",
+        "gwno_loc": "the first GW code ACD lists as the conflict's location that year",
+        "gwno_loc_all": "every GW code ACD lists as location that year (`;`-list)",
+        "cown": "COW code of `gwno_loc` in force on the month's last day (crosswalk)",
+        "iso3": "ISO3 of `gwno_loc` in force on the month's last day (crosswalk)",
         "un_troops_lag1": "`un_troops` of the previous calendar month",
         "non_un_troops_lag1": "`non_un_troops` of the previous calendar month",
     },
@@ -69,12 +86,14 @@ UNIT_COLUMNS: dict[PanelUnit, dict[str, str]] = {
         "observers": "UN military observers (IPI)",
         "total": "UN uniformed personnel (IPI)",
         "host_country": "host country as IPI writes it",
-        "host_iso3": "host country, ISO3",
+        "iso3": "host country, ISO3",
         "hq": "mission headquarters (IPI)",
         "contributors": "number of contributing countries (IPI)",
         "register_acronym": "the mission's acronym in `operations.csv`",
         "before_start": "the month precedes the register's start of the operation; NA where "
         "the mission is not in the register",
+        "gwno": "host's Gleditsch–Ward number on the month's last day (crosswalk)",
+        "cown": "host's COW code on the month's last day (crosswalk)",
     },
     "country-month": {
         "iso3": "host country, ISO3",
@@ -85,6 +104,24 @@ UNIT_COLUMNS: dict[PanelUnit, dict[str, str]] = {
         "total": "UN uniformed personnel, summed over missions",
         "missions": "number of UN missions with personnel in the country",
         "gwno": "Gleditsch–Ward number in force that month (crosswalk); NA for non-GW hosts",
+        "cown": "COW code in force on the month's last day (crosswalk)",
+    },
+    "operation-year": {
+        "mission": "mission name as IPI writes it",
+        "year": "calendar year",
+        "register_acronym": "the mission's acronym in `operations.csv` (its last month)",
+        "iso3": "host country, ISO3 (the unit's last month in the year)",
+        "gwno": "host's GW number on the last day of the unit's last month in the year",
+        "cown": "host's COW code on the last day of the unit's last month in the year",
+        **_YEAR_COLUMNS,
+    },
+    "country-year": {
+        "iso3": "host country, ISO3",
+        "year": "calendar year",
+        "gwno": "GW number on the last day of the country's last month in the year",
+        "cown": "COW code (peacesciencer's ccode) on the last day of its last month in the year",
+        **_YEAR_COLUMNS,
+        "missions": "distinct UN missions with personnel in the country that year",
     },
 }
 
