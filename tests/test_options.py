@@ -60,15 +60,15 @@ def test_a_plain_tuple_keeps_its_order() -> None:
         (lambda _: _matrix("cells"), "unknown count 'cells'; use paragraphs, pairs"),
         (
             lambda tmp: write_mandate_panel(EMPTY, tmp / "p.txt"),
-            "unknown file suffix '.txt'; use .csv, .json",
+            "unknown file suffix '.txt'; use .csv, .json, .parquet, .dta",
         ),
         (
             lambda tmp: write_corpus(tmp / "c.csv", 10),
             "unknown file suffix '.csv'; use .jsonl, .parquet",
         ),
         (
-            lambda tmp: write_panel(Panel("conflict-month", EMPTY), tmp / "p.json"),
-            "unknown file suffix '.json'; use .csv",
+            lambda tmp: write_panel(Panel("conflict-month", EMPTY), tmp / "p.xlsx"),
+            "unknown file suffix '.xlsx'; use .csv, .json, .parquet, .dta",
         ),
     ],
 )

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from bluehelmet.documents.convert import ALL_KINDS as DOCUMENT_KINDS
     from bluehelmet.documents.convert import convert_corpus, corpus_info
     from bluehelmet.documents.fetch import fetch
+    from bluehelmet.export import write_any as write_table
     from bluehelmet.figures.write import (
         write_mandates_figure,
         write_personnel_figure,
@@ -99,6 +100,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "coded_table": ("bluehelmet.coding.run", "coded_table"),
     "evaluate_coder": ("bluehelmet.coding.run", "evaluate_coder"),
     "fetch": ("bluehelmet.documents.fetch", "fetch"),
+    "write_table": ("bluehelmet.export", "write_any"),
     "load_corpus": ("bluehelmet.documents", "load_corpus"),
     "read_resolution": ("bluehelmet.documents", "read_resolution"),
     "DOCUMENT_KINDS": ("bluehelmet.documents.convert", "ALL_KINDS"),
@@ -271,6 +273,7 @@ __all__ = [
     # outputs
     "build_report",
     "write_mandates_figure",
+    "write_table",
     "write_timeline_figure",
     # errors
     "BluehelmetError",

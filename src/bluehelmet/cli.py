@@ -34,7 +34,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 Format = Annotated[
     str,
-    typer.Option("--format", "-f", help=", ".join(options.allowed(options.OutputFormat))),
+    typer.Option(
+        "--format",
+        "-f",
+        help=", ".join(options.allowed(options.OutputFormat))
+        + "; with --out also parquet, dta (default: --out's suffix)",
+    ),
+]
+Out = Annotated[
+    Path | None,
+    typer.Option(help="write the table to this file: .csv, .json, .parquet or .dta (Stata)"),
 ]
 Columns = Annotated[
     str | None, typer.Option("--columns", "-c", help="comma-separated columns to show")
@@ -82,11 +91,47 @@ def _options(
         output.set_excel_safe(excel_safe)
 
 
-def emit(df: pd.DataFrame, fmt: str, columns: str | None = None, title: str | None = None) -> None:
-    """:func:`bluehelmet.output.emit`, Excel-safe after ``bluehelmet --excel-safe``."""
+def emit(
+    df: pd.DataFrame,
+    fmt: str,
+    columns: str | None = None,
+    title: str | None = None,
+    out: Path | None = None,
+    table: str | None = None,
+) -> None:
+    """:func:`bluehelmet.output.emit`, Excel-safe after ``bluehelmet --excel-safe``; with
+    ``out``, the selected columns written to that file (:func:`bluehelmet.export.write_any`),
+    with ``table``'s codebook beside it and its labels in Stata files when ``table`` is given
+    (:func:`bluehelmet.export.write_documented`)."""
     from bluehelmet import output
 
-    output.emit(df, fmt, columns, title, excel_safe=output.excel_safe())
+    if out is None:
+        _for_out(fmt, None)
+        output.emit(df, fmt, columns, title, excel_safe=output.excel_safe())
+        return
+    from bluehelmet.export import write_any, write_documented
+
+    selected = output.select_columns(df, columns)
+    written = write_any(selected, out) if table is None else write_documented(selected, out, table)
+    beside = f" (codebook: {written[1]})" if len(written) > 1 else ""
+    typer.echo(f"wrote {written[0]}: {len(df)} rows{beside}")
+
+
+def _for_out(format: str, out: Path | None) -> str:
+    """The format a table command works in: ``--out``'s suffix when given (``--format``, if
+    not the default ``table``, must agree), else ``--format`` (parquet and dta need ``--out``)."""
+    if out is None:
+        if format in ("parquet", "dta"):
+            raise api.UsageError(f"--format {format} writes a file: add --out FILE.{format}")
+        return format
+    from bluehelmet.export import file_format
+
+    fmt = file_format(out)
+    if format not in ("table", fmt):
+        raise api.UsageError(
+            f"--format {format} does not match --out {out}; give a .{format} file or drop --format"
+        )
+    return fmt
 
 
 def _cli_errors(func: F) -> F:
@@ -125,15 +170,17 @@ def operations_cmd(
     uncertain: Uncertain = "include",
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """List peace operations (UN and non-UN)."""
+    format = _for_out(format, out)
     df = api.operations(
         org=org, country=country, active=active, start=start, end=end, type=type,
         uncertain=uncertain,
     )  # fmt: skip
     if format == "table" and columns is None:
         columns = "acronym,org,name,host_iso3,start_date,end_date,type,context"
-    emit(_dated(df, format), format, columns, title="Peace operations")
+    emit(_dated(df, format), format, columns, title="Peace operations", out=out, table="operations")
     _notes(df)
 
 
@@ -192,12 +239,14 @@ def events_cmd(
     operation: Annotated[str | None, typer.Option(help="acronym")] = None,
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """List mandate events (establishment, shifts, force authorisations, terminations)."""
+    format = _for_out(format, out)
     df = api.mandate_events(operation)
     if format == "table" and columns is None:
         columns = "operation,resolution,date,event,chapter_vii,force_authorised,poc,verification"
-    emit(df, format, columns, title="Mandate events")
+    emit(df, format, columns, title="Mandate events", out=out, table="mandate_events")
 
 
 @app.command("mandate-panel")
@@ -211,16 +260,11 @@ def mandate_panel_cmd(
     end: ToYear = None,
     format: Format = "table",
     columns: Columns = None,
-    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+    out: Out = None,
 ) -> None:
     """Every mandate: operation × resolution with changes, or operation × month in force."""
-    from bluehelmet.output import select_columns
-
+    format = _for_out(format, out)
     df = api.mandate_panel(unit=unit, operation=operation, start=start, end=end)
-    if out is not None:
-        path = api.write_mandate_panel(select_columns(df, columns), out)
-        typer.echo(f"wrote {path}: {len(df)} rows")
-        return
     if format == "table" and columns is None:
         columns = (
             "operation,resolution,date,event,chapter_vii,force_authorised,poc,troop_ceiling,"
@@ -229,7 +273,7 @@ def mandate_panel_cmd(
             else "operation,month,resolution,event,chapter_vii,force_authorised,poc,"
             "troop_ceiling,police_ceiling,mandate_until,coded,lapsed,end_known"
         )
-    emit(df, format, columns, title=f"Mandate panel ({unit})")
+    emit(df, format, columns, title=f"Mandate panel ({unit})", out=out)
 
 
 @app.command("resolutions")
@@ -240,14 +284,18 @@ def resolutions_cmd(
     operation: Annotated[str | None, typer.Option(help="resolutions in its mandate")] = None,
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """List Security Council resolutions (1946-2026 index)."""
+    format = _for_out(format, out)
     df = api.resolutions(year=year, topic=topic, operation=operation)
     emit(
         df,
         format,
         columns or ("number,date,meeting,topic,vote" if format == "table" else None),
         title="Security Council resolutions",
+        out=out,
+        table="resolutions",
     )
 
 
@@ -265,14 +313,18 @@ def votes_cmd(
     operation: Annotated[str | None, typer.Option(help="resolutions in its mandate")] = None,
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """How each Council member voted, 2000-2026 (one row per resolution x member)."""
+    format = _for_out(format, out)
     df = api.votes(resolution=resolution, member=member, year=year, operation=operation)
     emit(
         df,
         format,
         columns or (VOTE_COLUMNS if format == "table" else None),
         title="Council votes by member",
+        out=out,
+        table="votes",
     )
 
 
@@ -286,14 +338,18 @@ def consent_cmd(
     operation: Annotated[str | None, typer.Option(help="acronym: its timeline")] = None,
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """Host requests to end, reduce or restrict UN operations, and the Council's answers."""
+    format = _for_out(format, out)
     if operation is None:
         df, shown, title = api.consent_events(), CONSENT_COLUMNS, "Host consent events"
+        table: str | None = "consent_events"
     else:
         df, shown = api.consent_timeline(operation), TIMELINE_COLUMNS
-        title = f"{operation}: consent events and mandate history"
-    emit(df, format, columns or (shown if format == "table" else None), title=title)
+        title, table = f"{operation}: consent events and mandate history", None
+    shown_columns = columns or (shown if format == "table" else None)
+    emit(df, format, shown_columns, title=title, out=out, table=table)
 
 
 DRAFT_COLUMNS = "draft,date,agenda_item,outcome,vetoed_by,yes,no,abstain,operation"
@@ -306,14 +362,18 @@ def drafts_cmd(
     year: Annotated[int | None, typer.Option(help="year of the vote")] = None,
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """Vetoed and failed draft resolutions, 1946-2025, with the operations they name."""
+    format = _for_out(format, out)
     df = api.failed_drafts(operation=operation, year=year)
     emit(
         df,
         format,
         columns or (DRAFT_COLUMNS if format == "table" else None),
         title="Failed draft resolutions",
+        out=out,
+        table="failed_drafts",
     )
 
 
@@ -333,8 +393,10 @@ def contributors_cmd(
     ] = "country",
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """Who supplies each operation's uniformed personnel, 2010-2021 (shared data)."""
+    format = _for_out(format, out)
     df = api.contributors(operation=operation, year=year, by=by)
     if format == "table":
         df = df.assign(share=df["share"].round(4))
@@ -343,6 +405,7 @@ def contributors_cmd(
         format,
         columns or (CONTRIBUTOR_COLUMNS.get(by) if format == "table" else None),
         title="Uniformed personnel by contributor",
+        out=out,
     )
 
 
@@ -358,9 +421,11 @@ def sql_cmd(
     max_rows: Annotated[
         int, typer.Option(help="most rows returned, else an error; 0 for no cap")
     ] = 100_000,
+    out: Out = None,
 ) -> None:
     """Run one read-only SELECT on the register's DuckDB store."""
-    emit(api.sql(query, timeout=timeout, max_rows=max_rows), format, columns)
+    format = _for_out(format, out)
+    emit(api.sql(query, timeout=timeout, max_rows=max_rows), format, columns, out=out)
 
 
 @figure_app.command("mandates")
@@ -418,10 +483,12 @@ def cite_cmd(table: Annotated[str | None, typer.Option(help="one packaged table"
 
 @app.command("versions")
 @_cli_errors
-def versions_cmd(format: Format = "table") -> None:
+def versions_cmd(format: Format = "table", out: Out = None) -> None:
     """List sources, their versions and the tables that use them."""
+    format = _for_out(format, out)
     df = api.versions()
-    emit(df, format, title=f"bluehelmet {api.__version__} · data {df.attrs['data_hash']}")
+    title = f"bluehelmet {api.__version__} · data {df.attrs['data_hash']}"
+    emit(df, format, title=title, out=out)
 
 
 @app.command("codebook")
@@ -466,20 +533,23 @@ def countries_cmd(
     strict: Annotated[bool, typer.Option(help="fail (exit 2) on codes without a result")] = False,
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """List the GW state list with ISO3 and COW codes, or convert codes between them."""
+    format = _for_out(format, out)
     if not codes:
-        emit(api.country_codes(), format, columns, title="Gleditsch–Ward states, ISO3 and COW")
+        title = "Gleditsch–Ward states, ISO3 and COW"
+        emit(api.country_codes(), format, columns, title=title, out=out, table="gw_states")
         return
     if source == "iso3":  # names and GW numbers too, each to its ISO3 (or did-you-mean)
         from bluehelmet.register.lookup import resolve_country
 
         codes = [resolve_country(code, date=date) for code in codes]
     with _warnings_as_lines():
-        out = api.convert_country(codes, source, target, date=date, strict=strict)  # type: ignore[arg-type]
+        converted = api.convert_country(codes, source, target, date=date, strict=strict)  # type: ignore[arg-type]
     import pandas as pd
 
-    emit(pd.DataFrame({source: codes, target: out}), format, columns)
+    emit(pd.DataFrame({source: codes, target: converted}), format, columns, out=out)
 
 
 @app.command("validate")
@@ -516,11 +586,13 @@ contestation_app = typer.Typer(
 app.add_typer(contestation_app, name="contestation")
 
 
-def _emit_noted(df: pd.DataFrame, format: str, columns: str | None, title: str) -> None:
-    """Emit a frame and say its ``attrs['note']`` on stderr."""
+def _emit_noted(
+    df: pd.DataFrame, format: str, columns: str | None, title: str, out: Path | None
+) -> None:
+    """Emit (or write to ``out``) a frame and say its ``attrs['note']`` on stderr."""
     if "note" in df.attrs:
         typer.echo(f"note: {df.attrs['note']}", err=True)
-    emit(df, format, columns, title=title)
+    emit(df, format, columns, title=title, out=out)
 
 
 @contestation_app.command("run")
@@ -533,20 +605,27 @@ def contestation_cmd(
     end: ToYear = None,
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """Unanimous, abstained, voted against: mandate resolutions vs the others (`contestation`)."""
+    format = _for_out(format, out)
     df = api.contestation(by=by, start=start, end=end)
-    emit(df, format, columns, title=f"Contestation of peace-operation mandates by {by}")
+    emit(df, format, columns, title=f"Contestation of peace-operation mandates by {by}", out=out)
 
 
 @contestation_app.command("agreement")
 @_cli_errors
 def contestation_agreement_cmd(
-    start: FromYear = None, end: ToYear = None, format: Format = "table", columns: Columns = None
+    start: FromYear = None,
+    end: ToYear = None,
+    format: Format = "table",
+    columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """How often each pair of permanent members voted alike, per year 2000-2026."""
+    format = _for_out(format, out)
     df = api.p5_agreement(start=start, end=end)
-    emit(df, format, columns, title="P5 pairwise agreement")
+    emit(df, format, columns, title="P5 pairwise agreement", out=out)
 
 
 @contestation_app.command("vetoes")
@@ -555,17 +634,22 @@ def contestation_vetoes_cmd(
     by: Annotated[str, typer.Option(help=", ".join(options.allowed(options.VetoesBy)))] = "member",
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """Vetoed drafts 1946-2022 by permanent member, topic, year or decade."""
-    _emit_noted(api.vetoes_by(by), format, columns, title=f"Vetoes by {by}")
+    format = _for_out(format, out)
+    _emit_noted(api.vetoes_by(by), format, columns, f"Vetoes by {by}", out)
 
 
 @contestation_app.command("content")
 @_cli_errors
-def contestation_content_cmd(format: Format = "table", columns: Columns = None) -> None:
+def contestation_content_cmd(
+    format: Format = "table", columns: Columns = None, out: Out = None
+) -> None:
     """Contested vs unanimous mandates 2000-2026: Chapter VII, force, PoC, human rights, length."""
+    format = _for_out(format, out)
     title = "Contested and unanimous mandates"
-    _emit_noted(api.contestation_content(), format, columns, title=title)
+    _emit_noted(api.contestation_content(), format, columns, title, out)
 
 
 code_app = typer.Typer(
@@ -617,10 +701,14 @@ def code_evaluate_cmd(
     gold: Annotated[list[Path], typer.Option(help="gold label CSV file(s) or a folder of them")],
     corpus: CorpusDir = None,
     format: Format = "table",
+    out: Out = None,
 ) -> None:
     """Precision, recall and F1 per code against hand labels, 1946–1994 and 2000–2026 apart."""
-    scores = api.evaluate_coder(gold, corpus or []).round(3)
-    emit(scores, format, title="Coder against the gold labels")
+    format = _for_out(format, out)
+    scores = api.evaluate_coder(gold, corpus or [])
+    if format == "table":
+        scores = scores.round(3)
+    emit(scores, format, title="Coder against the gold labels", out=out)
 
 
 @corpus_app.command("fetch")
@@ -672,12 +760,15 @@ def mandates_audit_cmd(
         typer.Argument(help="folder(s) of resolution texts (default: as for code evaluate)"),
     ] = None,
     format: Format = "table",
+    out: Out = None,
 ) -> None:
     """List where the machine coding disagrees with the register and the UN's Chapter VII marker."""
+    format = _for_out(format, out)
     emit(
         api.audit_register(corpus or []),
         format,
         title="Machine coding vs the register and the UN's marker",
+        out=out,
     )
 
 
@@ -688,11 +779,14 @@ def mandates_check_cmd(
     unexplained: Annotated[bool, typer.Option(help="only exceptions without a reason")] = False,
     format: Format = "table",
     columns: Columns = None,
+    out: Out = None,
 ) -> None:
     """List exceptions to mandate continuity: order, gaps, late renewals (reason: explained)."""
+    format = _for_out(format, out)
     df = api.mandate_exceptions(operation=operation)
     open_ = df[df["reason"].fillna("") == ""]
-    emit(open_ if unexplained else df, format, columns, title="Mandate continuity exceptions")
+    title = "Mandate continuity exceptions"
+    emit(open_ if unexplained else df, format, columns, title=title, out=out)
     typer.echo(
         f"{len(df)} exception(s), {len(open_)} unexplained (empty reason; "
         "`bluehelmet validate` fails on these)",
@@ -719,7 +813,7 @@ def _warnings_as_lines() -> Iterator[None]:
 @panel_app.command("build")
 @_cli_errors
 def panel_build_cmd(
-    out: Annotated[Path, typer.Option(help="CSV file to write")],
+    out: Annotated[Path, typer.Option(help="file to write: .csv, .json, .parquet or .dta")],
     unit: Annotated[
         str, typer.Option(help=", ".join(options.allowed(options.PanelUnit)))
     ] = "conflict-month",
@@ -734,7 +828,11 @@ def panel_build_cmd(
         ),
     ] = None,
 ) -> None:
-    """Build a panel from the shared sources (Bara–Hultman, UCDP, IPI) and write it as CSV."""
+    """Build a panel from the shared sources (Bara–Hultman, UCDP, IPI) and write it (CSV,
+    Parquet or Stata, by --out's suffix)."""
+    from bluehelmet.export import file_format
+
+    file_format(out)  # a bad suffix fails before the build
     options.check("unit", unit, options.PanelUnit)
     with _warnings_as_lines():
         built = api.panel(
@@ -750,9 +848,10 @@ def panel_build_cmd(
 
 @panel_app.command("sources")
 @_cli_errors
-def panel_sources_cmd(format: Format = "table", columns: Columns = None) -> None:
+def panel_sources_cmd(format: Format = "table", columns: Columns = None, out: Out = None) -> None:
     """List the sources `panel build --source` joins: units, shared-data files, verb, columns."""
-    emit(api.panel_sources(), format, columns, title="Panel sources")
+    format = _for_out(format, out)
+    emit(api.panel_sources(), format, columns, title="Panel sources", out=out)
 
 
 @panel_app.command("share")
@@ -762,11 +861,14 @@ def panel_share_cmd(
         str | None, typer.Option(help=" or ".join(options.allowed(options.ShareBy)))
     ] = None,
     format: Format = "table",
+    out: Out = None,
 ) -> None:
     """Share of UN deployment-months in intrastate conflicts with a non-UN partner present."""
+    format = _for_out(format, out)
     if by is not None:
         options.check("by", by, options.ShareBy)
-    emit(api.partner_share(api.panel(), by=by), format, title=api.PARTNER_DEFINITION)
+    df = api.partner_share(api.panel(), by=by)
+    emit(df, format, title=api.PARTNER_DEFINITION, out=out)
 
 
 #: ``estimate`` table formats and the :class:`~bluehelmet.models.results.CountFit` method of each.
@@ -876,9 +978,10 @@ def reuse_force_repetition_cmd(
     ] = False,
     format: Format = "table",
     columns: Columns = None,
-    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+    out: Out = None,
 ) -> None:
     """Force clause of each mandate aligned with the previous mandate's: repeated or changed."""
+    format = _for_out(format, out)
     if summary:
         df = api.force_repetition_summary(api.force_repetition(operation))
         title = "Chapter VII force mandates repeated near-verbatim (1999-2026)"
@@ -891,20 +994,7 @@ def reuse_force_repetition_cmd(
                 "previous_resolution,text,force_paragraphs,previous_force_paragraphs,"
                 "force_similarity,change"
             )
-    _emit_or_write(df, format, columns, out, title)
-
-
-def _emit_or_write(
-    df: pd.DataFrame, format: str, columns: str | None, out: Path | None, title: str
-) -> None:
-    """Show ``df`` (``emit``) or write it to ``out`` (.csv or .json)."""
-    if out is not None:
-        from bluehelmet import output
-
-        shown = output.select_columns(df, columns)
-        typer.echo(f"wrote {output.write_table(shown, out, output.excel_safe())}: {len(df)} rows")
-        return
-    emit(df, format, columns, title=title)
+    emit(df, format, columns, title=title, out=out)
 
 
 @reuse_app.command("force-sources")
@@ -912,16 +1002,17 @@ def _emit_or_write(
 def reuse_force_sources_cmd(
     format: Format = "table",
     columns: Columns = None,
-    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+    out: Out = None,
 ) -> None:
     """Each force clause's best earlier clause from another operation (copied/adapted/none)."""
+    format = _for_out(format, out)
     df = api.force_sources()
     if format == "table" and columns is None:
         columns = (
             "operation,resolution,date,source_operation,source_resolution,carried,relation,"
             "overall_operation,overall_resolution"
         )
-    _emit_or_write(df, format, columns, out, "Best earlier force clause of another operation")
+    emit(df, format, columns, title="Best earlier force clause of another operation", out=out)
 
 
 @reuse_app.command("force-templates")
@@ -932,10 +1023,11 @@ def reuse_force_templates_cmd(
     ] = None,
     format: Format = "table",
     columns: Columns = None,
-    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+    out: Out = None,
 ) -> None:
     """Source operations x target operations: clauses whose best other-operation source is
     the source's (copied or adapted)."""
+    format = _for_out(format, out)
     from bluehelmet.reuse.templates import template_cells
 
     matrix = api.force_templates()
@@ -945,7 +1037,7 @@ def reuse_force_templates_cmd(
         df = template_cells(matrix, top)
     else:
         df = matrix.reset_index()
-    _emit_or_write(df, format, columns, out, "Force clause templates between operations")
+    emit(df, format, columns, title="Force clause templates between operations", out=out)
 
 
 @reuse_app.command("force-formulas")
@@ -956,13 +1048,14 @@ def reuse_force_formulas_cmd(
     ] = False,
     format: Format = "table",
     columns: Columns = None,
-    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+    out: Out = None,
 ) -> None:
     """Named force formulas in every operative paragraph: first appearance, use per year."""
+    format = _for_out(format, out)
     df = api.force_formulas(per_year=per_year)
     if format == "table" and columns is None and not per_year:
         columns = "formula,first_resolution,first_date,first_operations,resolutions,operations,note"
-    _emit_or_write(df, format, columns, out, "Force formulas in the texts available")
+    emit(df, format, columns, title="Force formulas in the texts available", out=out)
 
 
 CARRYOVER_SHARES = ("share_previous", "share_other_mandates", "share_other_earlier", "share_new")
@@ -974,19 +1067,20 @@ def reuse_carryover_cmd(
     operation: Annotated[str | None, typer.Option(help="acronym")] = None,
     format: Format = "table",
     columns: Columns = None,
-    out: Annotated[Path | None, typer.Option(help="write it to a .csv or .json file")] = None,
+    out: Out = None,
 ) -> None:
     """Share of each mandate's operative text from the previous mandate, other operations'
     mandates, other earlier texts, or new (1995-1999: no texts, empty)."""
     from bluehelmet.reuse.carryover import corpus_carryover
 
+    format = _for_out(format, out)
     df = corpus_carryover(operation)
     if format == "table":
         df = df.round({c: 3 for c in CARRYOVER_SHARES})
         if columns is None:
             columns = ",".join(["operation", "resolution", "date", "previous_resolution", "text",
                                 *CARRYOVER_SHARES])  # fmt: skip
-    _emit_or_write(df, format, columns, out, "Operative text carried over at each mandate")
+    emit(df, format, columns, title="Operative text carried over at each mandate", out=out)
 
 
 @app.command("trace")

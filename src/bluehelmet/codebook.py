@@ -170,7 +170,8 @@ def _panel_source(table: str, name: str) -> str:
 
 
 def _type(col: Col, table: str, data: pd.DataFrame | None) -> str:
-    kind = col.kind or (_kind(data[col.name]) if data is not None else "")
+    present = data is not None and col.name in data
+    kind = col.kind or (_kind(data[col.name]) if present else "")  # type: ignore[index]
     if kind == "list":
         kind = "`;`-list"
     notes = [kind] if kind else []
@@ -183,7 +184,8 @@ def _type(col: Col, table: str, data: pd.DataFrame | None) -> str:
 
 def codebook(table: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per column of ``table``: type, unit, allowed values, coverage (non-missing share,
-    minimum and maximum, from ``data`` or :func:`table_data`), source keys and meaning.
+    minimum and maximum, from ``data`` or :func:`table_data`), source keys and meaning. Given
+    ``data`` (an export's rows), only the declared columns it holds.
 
     >>> book = codebook("votes").set_index("column")
     >>> book.loc["vote", "allowed"], book.loc["date", "min"][:4]
@@ -191,9 +193,12 @@ def codebook(table: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
+    given = data is not None
     data = table_data(table) if data is None else data
     rows = []
     for col in declared(table):
+        if given and col.name not in data:  # type: ignore[operator]
+            continue
         series = data[col.name] if data is not None and col.name in data else None
         share = float(series.notna().mean()) if series is not None and len(series) else None
         low, high = ("", "") if series is None else _range(series, col.kind or _kind(series))

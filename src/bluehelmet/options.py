@@ -19,6 +19,8 @@ PanelUnit = Literal[
 ShareBy = Literal["year", "region"]
 #: Table formats of the listing commands.
 OutputFormat = Literal["table", "csv", "json"]
+#: Formats a table is written to with ``--out FILE`` (by its suffix); the last two only to files.
+FileFormat = Literal["csv", "json", "parquet", "dta"]
 #: What to do with rows an unknown or imprecise date leaves open.
 Uncertain = Literal["include", "exclude"]
 #: Where the reuse engine's LSH band-key join runs.

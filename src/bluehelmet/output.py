@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -150,21 +149,3 @@ def emit(
     text = render(select_columns(df, columns), fmt, title, excel_safe)
     if text is not None:
         sys.stdout.write(text)
-
-
-def write_table(df: pd.DataFrame, out: Path, excel_safe: bool = False) -> Path:
-    """Write ``df`` as CSV or JSON, by ``out``'s suffix, atomically (``excel_safe``: as for CSV).
-
-    >>> import tempfile
-    >>> path = write_table(pd.DataFrame({"a": [1]}), Path(tempfile.mkdtemp()) / "t.csv")
-    >>> path.read_text()
-    'a\\n1\\n'
-    """
-    from bluehelmet.files import atomic_path
-
-    fmt = out.suffix.lower().lstrip(".")
-    if fmt not in ("csv", "json"):
-        raise UsageError(f"--out {out}: give a .csv or .json file")
-    with atomic_path(out) as tmp:
-        tmp.write_text(render(df, fmt, excel_safe=excel_safe) or "", encoding="utf-8")
-    return out

@@ -9,9 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from bluehelmet.errors import NotFoundError, UsageError
-from bluehelmet.files import atomic_path
 from bluehelmet.options import PanelUnit, check
-from bluehelmet.output import for_csv
 from bluehelmet.panels.conflict_months import add_lags, conflict_months
 from bluehelmet.panels.importers.bara_hultman import read_bara_hultman
 from bluehelmet.panels.importers.base import Imported
@@ -333,7 +331,8 @@ def _check_sources(unit: PanelUnit, sources: Sequence[str]) -> None:
 
 
 def write_panel(built: Panel, out: Path) -> Path:
-    """Write a panel as CSV (ISO dates), atomically.
+    """Write a panel as CSV (ISO dates), JSON, Parquet or Stata by ``out``'s suffix, atomically,
+    with its codebook beside it (:func:`bluehelmet.export.write_documented`).
 
     >>> import tempfile
     >>> p = Panel("conflict-month", pd.DataFrame({"conflict_id": [1],
@@ -341,7 +340,6 @@ def write_panel(built: Panel, out: Path) -> Path:
     >>> write_panel(p, Path(tempfile.mkdtemp()) / "p.csv").read_text().splitlines()
     ['conflict_id,date', '1,2000-01-01']
     """
-    check("file suffix", out.suffix.lower(), (".csv",))
-    with atomic_path(out) as tmp:
-        for_csv(built.data).to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
-    return out
+    from bluehelmet.export import write_documented
+
+    return write_documented(built.data, out, built.unit)[0]

@@ -258,21 +258,14 @@ def mandate_panel(
 
 
 def write_mandate_panel(panel: pd.DataFrame, out: Path) -> Path:
-    """Write a mandate panel as CSV or JSON (by ``out``'s suffix), atomically.
+    """Write a mandate panel as CSV, JSON, Parquet or Stata by ``out``'s suffix, atomically
+    (:func:`bluehelmet.export.write_any`).
 
     >>> import tempfile
     >>> df = pd.DataFrame({"operation": ["X"], "date": pd.to_datetime(["2000-01-31"])})
     >>> write_mandate_panel(df, Path(tempfile.mkdtemp()) / "p.csv").read_text().splitlines()
     ['operation,date', 'X,2000-01-31']
     """
-    from bluehelmet.files import atomic_path
-    from bluehelmet.output import for_csv, render
+    from bluehelmet.export import write_any
 
-    suffix = out.suffix.lower()
-    check("file suffix", suffix, (".csv", ".json"))
-    with atomic_path(out) as tmp:
-        if suffix == ".csv":
-            for_csv(panel).to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
-        else:
-            tmp.write_text(render(panel, "json") or "", encoding="utf-8")
-    return out
+    return write_any(panel, out)[0]

@@ -238,14 +238,13 @@ class OperationRecord:
         >>> [p.name for p in operation("UNAMSIL").to_csv(Path(tempfile.mkdtemp()))]
         ['UNAMSIL_info.csv', 'UNAMSIL_events.csv', 'UNAMSIL_partners.csv']
         """
-        from bluehelmet.output import excel_safe, write_table
+        from bluehelmet.export import write_any
 
         if not folder.is_dir():
             raise UsageError(f"--out {folder}: not an existing folder; create it first")
         acronym = self.info["acronym"]
         return [
-            write_table(df, folder / f"{acronym}_{name}.csv", excel_safe=excel_safe())
-            for name, df in self.tables().items()
+            write_any(df, folder / f"{acronym}_{name}.csv")[0] for name, df in self.tables().items()
         ]
 
 
