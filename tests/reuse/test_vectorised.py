@@ -167,3 +167,17 @@ def test_take_ragged_matches_slicing() -> None:
     got, new_offsets = take_ragged(values, offsets, rows)
     expected = [values[offsets[r] : offsets[r + 1]].tolist() for r in rows]
     assert [got[s:e].tolist() for s, e in pairwise(new_offsets)] == expected
+
+
+def test_shingles_sorted_by_paragraph_when_hashes_share_their_top_bits() -> None:
+    from bluehelmet.reuse.shingles import _by_paragraph
+
+    low = np.array([7, 4, 6, 5, 1], dtype=np.uint64)  # the same key: only the low bits differ
+    hashes, para = _by_paragraph(low, np.array([0, 0, 0, 0, 1]), 2)
+    assert hashes.tolist() == [4, 5, 6, 7, 1] and para.tolist() == [0, 0, 0, 0, 1]
+    rng = np.random.default_rng(0)
+    big = rng.integers(0, 2**63, 1000, dtype=np.uint64)
+    owner = rng.integers(0, 30, 1000)
+    order = np.lexsort((big, owner))
+    got = _by_paragraph(big, owner, 30)
+    assert got[0].tolist() == big[order].tolist() and got[1].tolist() == owner[order].tolist()

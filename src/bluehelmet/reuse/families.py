@@ -14,7 +14,6 @@ from collections.abc import Hashable, Iterable
 
 import numpy as np
 import pandas as pd
-from pandas.api.typing import SeriesGroupBy
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
@@ -186,7 +185,6 @@ def family_summary(members: pd.DataFrame, *, min_size: int = 2) -> pd.DataFrame:
     year = year.dropna().drop_duplicates().sort_values(["family", "year"], kind="stable")
     year = year.assign(year=year["year"].astype(int))
     by_year = year.groupby("family", sort=True)["year"]
-    year_text = year.assign(year=year["year"].astype(str)).groupby("family", sort=True)["year"]
     frame = pd.DataFrame(
         {
             "family": fams,
@@ -199,16 +197,23 @@ def family_summary(members: pd.DataFrame, *, min_size: int = 2) -> pd.DataFrame:
             "last_year": by_year.max().reindex(fams).to_numpy(),
             "n_docs": part.groupby("family", sort=True)["doc"].nunique().reindex(fams).to_numpy(),
             "n_groups": by_group.size().reindex(fams, fill_value=0).to_numpy(),
-            "groups": _joined(by_group, fams),
-            "years": _joined(year_text, fams),
+            "groups": _joined(named["family"], named["_group"], fams),
+            "years": _joined(year["family"], year["year"].astype(str), fams),
         }
     )
     return _typed(frame)
 
 
-def _joined(values: SeriesGroupBy, index: pd.Index) -> np.ndarray:
-    """Each group's strings joined by ";" (in order), for every key of ``index`` ("": none)."""
-    return values.agg(";".join).astype(object).reindex(index, fill_value="").to_numpy()
+def _joined(family: pd.Series, text: pd.Series, index: pd.Index) -> np.ndarray:
+    """Each family's strings joined by ";" (in order; rows grouped by family), for every key
+    of ``index`` ("": none)."""
+    keys = family.to_numpy()
+    out = np.full(len(index), "", dtype=object)
+    if len(keys):
+        starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+        parts = np.add.reduceat((text.astype(str) + ";").to_numpy(dtype=object), starts)
+        out[index.get_indexer(keys[starts])] = [part[:-1] for part in parts]
+    return out
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
