@@ -16,7 +16,7 @@ from bluehelmet.reuse.minhash import EMPTY, KEY_BITS, VALUE_BITS, permutations, 
 from bluehelmet.reuse.pipeline import boilerplate, prepare
 from bluehelmet.reuse.shingles import shingle_hashes, shingle_texts, shingle_tokens
 from bluehelmet.reuse.spill import MemoryStore
-from bluehelmet.reuse.tokens import take_ragged, token_table, tokens
+from bluehelmet.reuse.tokens import take_ragged, token_offsets, token_spans, token_table, tokens
 
 WORDS = ["council", "decides", "calls", "upon", "all", "parties", "ceasefire", "İstanbul"]
 
@@ -102,6 +102,22 @@ def test_align_pairs_in_small_stacks(monkeypatch: pytest.MonkeyPatch) -> None:
     whole = align_pairs(table, a, b)
     monkeypatch.setattr(align_batch, "MAX_CELLS", 64)  # one pair per stack
     np.testing.assert_array_equal(align_pairs(table, a, b), whole)
+    spans = char_spans(texts, a, b, whole)
+    monkeypatch.setattr(align_batch, "TEXT_BLOCK", 3)  # token offsets found 3 texts at a time
+    np.testing.assert_array_equal(char_spans(texts, a, b, whole), spans)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_token_offsets_match_token_spans(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    alphabet = list("ab Z9_-.,;\n\té") + ["\u2014", "ß", "İ"]
+    texts = ["".join(rng.choice(alphabet, int(rng.integers(0, 30)))) for _ in range(500)]
+    texts += _texts(seed) + ["_", "a", "a_b", "x" * 50]
+    starts, ends, offsets = token_offsets(texts)
+    for i, text in enumerate(texts):
+        mine = slice(offsets[i], offsets[i + 1])
+        got = list(zip(starts[mine], ends[mine], strict=True))
+        assert got == [(s, e) for _, s, e in token_spans(text)], text
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -151,3 +167,17 @@ def test_take_ragged_matches_slicing() -> None:
     got, new_offsets = take_ragged(values, offsets, rows)
     expected = [values[offsets[r] : offsets[r + 1]].tolist() for r in rows]
     assert [got[s:e].tolist() for s, e in pairwise(new_offsets)] == expected
+
+
+def test_shingles_sorted_by_paragraph_when_hashes_share_their_top_bits() -> None:
+    from bluehelmet.reuse.shingles import _by_paragraph
+
+    low = np.array([7, 4, 6, 5, 1], dtype=np.uint64)  # the same key: only the low bits differ
+    hashes, para = _by_paragraph(low, np.array([0, 0, 0, 0, 1]), 2)
+    assert hashes.tolist() == [4, 5, 6, 7, 1] and para.tolist() == [0, 0, 0, 0, 1]
+    rng = np.random.default_rng(0)
+    big = rng.integers(0, 2**63, 1000, dtype=np.uint64)
+    owner = rng.integers(0, 30, 1000)
+    order = np.lexsort((big, owner))
+    got = _by_paragraph(big, owner, 30)
+    assert got[0].tolist() == big[order].tolist() and got[1].tolist() == owner[order].tolist()

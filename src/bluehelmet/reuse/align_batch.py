@@ -12,10 +12,12 @@ import numpy as np
 import pandas as pd
 
 from bluehelmet.reuse.align import GAP, MATCH, MISMATCH
-from bluehelmet.reuse.tokens import TOKEN_PATTERN, TokenTable
+from bluehelmet.reuse.tokens import TokenTable, token_offsets
 
 #: Largest score matrix (pairs x rows x columns) filled at once.
 MAX_CELLS = 1 << 20
+#: Texts whose token offsets :func:`char_spans` finds at once (bounds its memory).
+TEXT_BLOCK = 4096
 
 
 def _content_class(table: TokenTable) -> np.ndarray:
@@ -119,22 +121,24 @@ def char_spans(texts: list[str], a: np.ndarray, b: np.ndarray, aligned: np.ndarr
     """
     a = np.asarray(a, dtype=np.int64)
     b = np.asarray(b, dtype=np.int64)
-    used = np.unique(np.concatenate([a, b]))
-    spans = [[m.span() for m in TOKEN_PATTERN.finditer(texts[p])] for p in used]
-    sizes = np.fromiter(map(len, spans), dtype=np.int64, count=len(spans))
+    found = aligned[:, 0] > 0
+    used = np.unique(np.concatenate([a[found], b[found]]))
+    parts = [token_offsets([texts[p] for p in used[lo : lo + TEXT_BLOCK]])
+             for lo in range(0, len(used), TEXT_BLOCK)]  # fmt: skip
+    starts = np.concatenate([np.empty(0, np.int64), *(part[0] for part in parts)])
+    ends = np.concatenate([np.empty(0, np.int64), *(part[1] for part in parts)])
+    sizes = np.concatenate([np.empty(0, np.int64), *(np.diff(part[2]) for part in parts)])
     base = np.zeros(len(texts), dtype=np.int64)
     base[used] = np.cumsum(sizes) - sizes
-    flat = np.array([s for sp in spans for s in sp], dtype=np.int64).reshape(-1, 2)
-    found = aligned[:, 0] > 0
     out = np.full((len(a), 4), -1, dtype=np.int64)
     if found.any():
         fa, fb, al = a[found], b[found], aligned[found]
         out[found] = np.stack(
             [
-                flat[base[fa] + al[:, 1], 0],
-                flat[base[fa] + al[:, 2] - 1, 1],
-                flat[base[fb] + al[:, 3], 0],
-                flat[base[fb] + al[:, 4] - 1, 1],
+                starts[base[fa] + al[:, 1]],
+                ends[base[fa] + al[:, 2] - 1],
+                starts[base[fb] + al[:, 3]],
+                ends[base[fb] + al[:, 4] - 1],
             ],
             axis=1,
         )

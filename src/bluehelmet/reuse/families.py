@@ -14,12 +14,11 @@ from collections.abc import Hashable, Iterable
 
 import numpy as np
 import pandas as pd
-from pandas.api.typing import SeriesGroupBy
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from bluehelmet.errors import DataFormatError
 from bluehelmet.reuse.schema import PAIR_COLUMNS, PARAGRAPH_COLUMNS
-
-Key = tuple[str, str]
 
 
 class UnionFind:
@@ -75,8 +74,26 @@ def check_columns(table: pd.DataFrame, columns: Iterable[str], name: str) -> Non
         raise DataFormatError(f"{name}: missing column(s) {', '.join(absent)}")
 
 
-def _keys(table: pd.DataFrame, doc: str, id_: str) -> list[Key]:
-    return list(zip(table[doc].astype(str), table[id_].astype(str), strict=True))
+def key_codes(
+    table: pd.DataFrame, pairs: pd.DataFrame
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A number for each distinct ``(doc, id)`` of ``table`` (in order of first appearance)
+    at every row, and the numbers of each pair's source and target (-1: not in ``table``).
+
+    >>> table = pd.DataFrame({"doc": ["A", "B", "A"], "id": ["1", "1", "1"]})
+    >>> pairs = pd.DataFrame({"source_doc": ["A"], "source_id": ["1"], "target_doc": ["C"],
+    ...     "target_id": ["1"]})
+    >>> [x.tolist() for x in key_codes(table, pairs)]
+    [[0, 1, 0], [0], [-1]]
+    """
+    keys = pd.MultiIndex.from_arrays([table["doc"].astype(str), table["id"].astype(str)])
+    codes, uniques = keys.factorize()
+
+    def find(doc: str, id_: str) -> np.ndarray:
+        named = pd.MultiIndex.from_arrays([pairs[doc].astype(str), pairs[id_].astype(str)])
+        return np.asarray(uniques.get_indexer(named), dtype=np.int64)
+
+    return codes.astype(np.int64), find("source_doc", "source_id"), find("target_doc", "target_id")
 
 
 def families(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -99,29 +116,25 @@ def families(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
         if col not in out:
             out[col] = ""
         out[col] = out[col].fillna("").astype(str)
-    keys = _keys(out, "doc", "id")
-    known = set(keys)
-    uf = UnionFind(keys)
-    for a, b in zip(
-        _keys(pairs, "source_doc", "source_id"),
-        _keys(pairs, "target_doc", "target_id"),
-        strict=True,
-    ):
-        if a in known and b in known:
-            uf.union(a, b)
-    roots = [uf.find(k) for k in keys]
+    codes, src, tgt = key_codes(out, pairs)
+    known = (src >= 0) & (tgt >= 0)
+    n_keys = int(codes.max()) + 1 if len(codes) else 0
+    graph = sparse.coo_matrix(
+        (np.ones(int(known.sum()), dtype=np.int8), (src[known], tgt[known])), (n_keys, n_keys)
+    )
+    roots = connected_components(graph, directed=False)[1][codes]
     # Members in time order as the engine ranks sources: dated before undated, date, doc, id.
     timed = pd.DataFrame(
         {"undated": out["date"] == "", "date": out["date"], "doc": out["doc"], "id": out["id"]}
     )
-    order = timed.sort_values(["undated", "date", "doc", "id"], kind="stable").index.to_list()
-    number: dict[Hashable, int] = {}
-    origin = [False] * len(out)
-    for i in order:
-        if roots[i] not in number:
-            number[roots[i]] = len(number)
-            origin[i] = True
-    out["family"] = [number[r] for r in roots]
+    order = timed.sort_values(["undated", "date", "doc", "id"], kind="stable").index.to_numpy()
+    # a family's number: the rank of its first member in time order, who is its origin
+    labels, first = np.unique(roots[order], return_index=True)
+    number = np.empty(len(labels), dtype=np.int64)
+    number[np.argsort(first, kind="stable")] = np.arange(len(labels))
+    origin = np.zeros(len(out), dtype=bool)
+    origin[order[first]] = True
+    out["family"] = number[np.searchsorted(labels, roots)]
     out["origin"] = origin
     return out
 
@@ -172,7 +185,6 @@ def family_summary(members: pd.DataFrame, *, min_size: int = 2) -> pd.DataFrame:
     year = year.dropna().drop_duplicates().sort_values(["family", "year"], kind="stable")
     year = year.assign(year=year["year"].astype(int))
     by_year = year.groupby("family", sort=True)["year"]
-    year_text = year.assign(year=year["year"].astype(str)).groupby("family", sort=True)["year"]
     frame = pd.DataFrame(
         {
             "family": fams,
@@ -185,16 +197,23 @@ def family_summary(members: pd.DataFrame, *, min_size: int = 2) -> pd.DataFrame:
             "last_year": by_year.max().reindex(fams).to_numpy(),
             "n_docs": part.groupby("family", sort=True)["doc"].nunique().reindex(fams).to_numpy(),
             "n_groups": by_group.size().reindex(fams, fill_value=0).to_numpy(),
-            "groups": _joined(by_group, fams),
-            "years": _joined(year_text, fams),
+            "groups": _joined(named["family"], named["_group"], fams),
+            "years": _joined(year["family"], year["year"].astype(str), fams),
         }
     )
     return _typed(frame)
 
 
-def _joined(values: SeriesGroupBy, index: pd.Index) -> np.ndarray:
-    """Each group's strings joined by ";" (in order), for every key of ``index`` ("": none)."""
-    return values.agg(";".join).astype(object).reindex(index, fill_value="").to_numpy()
+def _joined(family: pd.Series, text: pd.Series, index: pd.Index) -> np.ndarray:
+    """Each family's strings joined by ";" (in order; rows grouped by family), for every key
+    of ``index`` ("": none)."""
+    keys = family.to_numpy()
+    out = np.full(len(index), "", dtype=object)
+    if len(keys):
+        starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+        parts = np.add.reduceat((text.astype(str) + ";").to_numpy(dtype=object), starts)
+        out[index.get_indexer(keys[starts])] = [part[:-1] for part in parts]
+    return out
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:

@@ -24,7 +24,7 @@ import pandas as pd
 
 from bluehelmet.errors import DataFormatError
 from bluehelmet.options import check
-from bluehelmet.reuse.families import check_columns
+from bluehelmet.reuse.families import check_columns, key_codes
 from bluehelmet.reuse.schema import PAIR_COLUMNS, PARAGRAPH_COLUMNS
 
 #: A force clause at least this similar (Jaccard) to its source is "copied", else "adapted".
@@ -84,11 +84,12 @@ def earlier_pairs(
     """
     check_columns(pairs, PAIR_COLUMNS[:4], "pairs")
     paras = _paragraphs(paragraphs)
-    row = {k: i for i, k in enumerate(zip(paras["doc"], paras["id"], strict=True))}
     out = pairs.reset_index(drop=True).copy()
-    src = [row.get(k, -1) for k in _keys(out, "source_doc", "source_id")]
-    tgt = [row.get(k, -1) for k in _keys(out, "target_doc", "target_id")]
-    out["source_row"], out["target_row"] = src, tgt
+    codes, src, tgt = key_codes(paras, out)
+    last = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=np.int64)
+    last[codes] = np.arange(len(codes))  # a repeated (doc, id): its last row
+    out["source_row"] = np.where(src >= 0, last[src], -1)
+    out["target_row"] = np.where(tgt >= 0, last[tgt], -1)
     out = out[(out["source_row"] >= 0) & (out["target_row"] >= 0)]
     s, t = out["source_row"].to_numpy(dtype=int), out["target_row"].to_numpy(dtype=int)
     docs, dates, groups, kinds = (paras[c].to_numpy() for c in ("doc", "date", "group", "kind"))
@@ -119,15 +120,37 @@ def kind_pairs(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _keys(table: pd.DataFrame, doc: str, id_: str) -> list[tuple[str, str]]:
-    return list(zip(table[doc].astype(str), table[id_].astype(str), strict=True))
+def _spans(links: pd.DataFrame, length: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair's target span, cut to its target's ``length``; a pair without one (no
+    columns, or a missing value) covers its whole target."""
+    if "target_start" not in links or "target_end" not in links:
+        return np.zeros(len(links), dtype=np.int64), length
+    start = pd.to_numeric(links["target_start"]).to_numpy(dtype=float, na_value=np.nan)
+    end = pd.to_numeric(links["target_end"]).to_numpy(dtype=float, na_value=np.nan)
+    whole = np.isnan(start) | np.isnan(end)
+    start = np.clip(np.trunc(np.where(whole, 0, start)), 0, length).astype(np.int64)
+    end = np.clip(np.trunc(np.where(whole, length, end)), 0, length).astype(np.int64)
+    return start, end
 
 
-def _span(pair: Any, length: int) -> tuple[int, int]:
-    start, end = getattr(pair, "target_start", None), getattr(pair, "target_end", None)
-    if start is None or end is None or pd.isna(start) or pd.isna(end):
-        return 0, length
-    return max(0, min(int(start), length)), max(0, min(int(end), length))
+def covered_by_row(row: np.ndarray, start: np.ndarray, end: np.ndarray, n: int) -> np.ndarray:
+    """:func:`covered` of the spans of each row ``0..n-1`` (span ``k`` belongs to ``row[k]``;
+    spans with ``start <= end``).
+
+    >>> covered_by_row(np.array([1, 1, 1, 0]), np.array([0, 5, 20, 3]),
+    ...     np.array([10, 15, 25, 4]), 3).tolist()
+    [1, 20, 0]
+    """
+    order = np.lexsort((end, start, row))
+    row, start, end = row[order], start[order], end[order]
+    first = np.ones(len(row), dtype=bool)
+    first[1:] = row[1:] != row[:-1]
+    # the furthest end of the row's earlier spans (a row's offset keeps rows apart)
+    width = int(end.max()) + 1 if len(end) else 1
+    reach = np.maximum.accumulate(row * width + end) - row * width
+    before = np.concatenate([[0], reach[:-1]])
+    gain = np.where(first, end - start, np.maximum(0, end - np.maximum(start, before)))
+    return np.bincount(row, weights=gain, minlength=n).astype(np.int64)
 
 
 def paragraph_reuse(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -144,16 +167,12 @@ def paragraph_reuse(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
     """
     out = _paragraphs(paragraphs)
     lengths = (out["chars"] if "text" not in out else out["text"].str.len()).to_numpy(dtype=int)
-    same: dict[int, list[tuple[int, int]]] = {}
-    every: dict[int, list[tuple[int, int]]] = {}
-    for pair in earlier_pairs(pairs, out).itertuples(index=False):
-        t = int(pair.target_row)
-        span = _span(pair, int(lengths[t]))
-        every.setdefault(t, []).append(span)
-        if pair.same_group:
-            same.setdefault(t, []).append(span)
-    n_same = np.array([covered(same.get(i, [])) for i in range(len(out))], dtype=int)
-    n_all = np.array([covered(every.get(i, [])) for i in range(len(out))], dtype=int)
+    links = earlier_pairs(pairs, out)
+    target = links["target_row"].to_numpy(dtype=np.int64)
+    start, end = _spans(links, lengths[target])
+    same = links["same_group"].to_numpy(dtype=bool)
+    n_same = covered_by_row(target[same], start[same], end[same], len(out))
+    n_all = covered_by_row(target, start, end, len(out))
     out["chars"] = lengths
     out["reused_same"] = n_same
     out["reused_other"] = n_all - n_same

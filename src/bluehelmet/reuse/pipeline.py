@@ -74,6 +74,7 @@ class Store(Protocol):
     def bands(self, first: int, count: int, rows: int) -> np.ndarray: ...
     def shingle_hashes(self) -> np.ndarray: ...
     def records(self) -> pa.Table: ...
+    def rows(self, used: np.ndarray) -> pa.Table: ...
 
 
 class Sink(Protocol):
@@ -257,7 +258,7 @@ def pair_table(
 class Verifier:
     """Verifies candidate chunks on the stored shingles and hands aligned pairs to sinks."""
 
-    records: pa.Table
+    store: Store
     hashes: np.ndarray
     offsets: np.ndarray
     rank: np.ndarray
@@ -282,7 +283,7 @@ class Verifier:
     def _aligned(self, src: np.ndarray, tgt: np.ndarray, kept: pd.DataFrame) -> pd.DataFrame:
         """Pairs of rows ``src`` (sources) and ``tgt`` (scores in ``kept``) with their spans."""
         used = np.unique(np.concatenate([src, tgt]))
-        part = self.records.take(pa.array(used)).select(["doc", "id", "text"]).to_pydict()
+        part = self.store.rows(used).to_pydict()
         local = kept.assign(a=np.searchsorted(used, src), b=np.searchsorted(used, tgt))
         texts = part["text"]
         doc, id_ = np.array(part["doc"], dtype=object), np.array(part["id"], dtype=object)
@@ -306,7 +307,7 @@ def pass_two(
     keys, capped = band_candidates(store, len(sizes), s, left_out, bar, step)
     if capped:
         warnings.warn(f"{capped} LSH bucket(s) over {s.max_bucket} were capped", stacklevel=3)
-    verifier = Verifier(records, store.shingle_hashes(), offsets, rank(records), bp, s)
+    verifier = Verifier(store, store.shingle_hashes(), offsets, rank(records), bp, s)
     task = bar.add_task("verifying and aligning", total=len(keys))
     for lo in range(0, len(keys), chunk):
         verifier.chunk(keys[lo : lo + chunk], sinks)

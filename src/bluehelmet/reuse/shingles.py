@@ -120,13 +120,27 @@ def shingle_tokens(table: TokenTable, n: int = 5) -> Shingles:
         owners.append(rows)
     hashes = _mix(np.concatenate(parts)) if parts else np.empty(0, dtype=np.uint64)
     para = np.concatenate(owners) if owners else np.empty(0, dtype=np.int64)
-    order = np.lexsort((hashes, para))
-    hashes, para = hashes[order], para[order]
+    hashes, para = _by_paragraph(hashes, para, len(table))
     first = np.ones(len(hashes), dtype=bool)
     first[1:] = (hashes[1:] != hashes[:-1]) | (para[1:] != para[:-1])
     offsets = np.zeros(len(table) + 1, dtype=np.int64)
     np.cumsum(np.bincount(para[first], minlength=len(table)), out=offsets[1:])
     return Shingles(hashes=hashes[first], offsets=offsets, n=n)
+
+
+def _by_paragraph(
+    hashes: np.ndarray, para: np.ndarray, n_par: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``hashes`` and ``para`` sorted by paragraph, then hash: one sort of a single key (the
+    paragraph in the top bits, the hash's top bits below), checked; where two hashes of one
+    paragraph share that key and come out of order, a sort by both columns."""
+    bits = np.uint64(max(1, n_par.bit_length()))
+    order = np.argsort((para.astype(np.uint64) << (np.uint64(64) - bits)) | (hashes >> bits))
+    hashes, para = hashes[order], para[order]
+    if ((para[1:] == para[:-1]) & (hashes[1:] < hashes[:-1])).any():
+        order = np.lexsort((hashes, para))
+        hashes, para = hashes[order], para[order]
+    return hashes, para
 
 
 def _grams(th: np.ndarray, starts: np.ndarray, k: int) -> np.ndarray:

@@ -8,6 +8,7 @@ spills to a work folder (:class:`DiskStore`) and appends to files (:class:`FileS
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO
@@ -72,6 +73,10 @@ class MemoryStore(_PerParagraph):
     def records(self) -> pa.Table:
         return pa.concat_tables(self._records) if self._records else RECORD_SCHEMA.empty_table()
 
+    def rows(self, used: np.ndarray) -> pa.Table:
+        """``doc``, ``id`` and ``text`` of the paragraphs at sorted positions ``used``."""
+        return _rows(self._records, used)
+
 
 class DiskStore(_PerParagraph):
     """Pass-1 state spilled to ``folder``: one file per LSH band, the shingle hashes and the
@@ -115,6 +120,29 @@ class DiskStore(_PerParagraph):
 
     def records(self) -> pa.Table:
         return ipc.open_file(pa.memory_map(str(self.folder / "records.arrow"))).read_all()
+
+    def rows(self, used: np.ndarray) -> pa.Table:
+        """``doc``, ``id`` and ``text`` of the paragraphs at sorted positions ``used``, read
+        batch by batch (not memory-mapped: the pages read do not stay resident)."""
+        with pa.OSFile(str(self.folder / "records.arrow")) as handle:
+            reader = ipc.open_file(handle)
+            batches = range(reader.num_record_batches)
+            return _rows((pa.Table.from_batches([reader.get_batch(i)]) for i in batches), used)
+
+
+def _rows(batches: Iterable[pa.Table], used: np.ndarray) -> pa.Table:
+    """``doc``, ``id`` and ``text`` of rows ``used`` (sorted) of ``batches`` read in turn, one
+    batch taken at a time (a take over a whole chunked column would first copy it whole)."""
+    parts, start = [], 0
+    for batch in batches:
+        end = start + batch.num_rows
+        lo, hi = np.searchsorted(used, [start, end])
+        if hi > lo:
+            parts.append(batch.select(["doc", "id", "text"]).take(pa.array(used[lo:hi] - start)))
+        start = end
+    if not parts:
+        return RECORD_SCHEMA.empty_table().select(["doc", "id", "text"])
+    return pa.concat_tables(parts)
 
 
 class MemorySink:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,6 +39,49 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
     [('calls', 0, 5), ('upon', 6, 10), ('all', 12, 15)]
     """
     return [(m.group().lower(), m.start(), m.end()) for m in TOKEN_PATTERN.finditer(text)]
+
+
+def token_offsets(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Character ``[start, end)`` of every token of every text (as :func:`token_spans` gives
+    them) and the offsets of each text's tokens: text ``i`` owns ``offsets[i]:offsets[i+1]``.
+
+    ASCII texts are read all at once (a byte is a character; word bytes are those the byte
+    table of :func:`token_table` keeps); other texts go through the pattern one by one.
+
+    >>> starts, ends, offsets = token_offsets(["Calls upon, all", "", "é x"])
+    >>> starts.tolist(), ends.tolist(), offsets.tolist()
+    ([0, 6, 12, 0, 2], [5, 10, 15, 1, 3], [0, 3, 3, 5])
+    """
+    arr = pa.array(texts, pa.large_string())
+    n = len(arr)
+    ascii_text = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
+    bounds = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset : arr.offset + n + 1]
+    data = arr.buffers()[2]
+    raw = data.to_pybytes()[bounds[0] : bounds[-1]] if data is not None else b""
+    word = np.frombuffer(raw.translate(_ASCII_WORDS), dtype=np.uint8) != 32
+    local = bounds - bounds[0]
+    edge = np.zeros(len(word) + 1, dtype=bool)  # where a text begins or ends
+    edge[local] = True
+    before = np.concatenate([[False], word]) & ~edge  # the byte before is a word byte
+    after = np.concatenate([word, [False]]) & ~edge  # the next byte is a word byte
+    starts = np.flatnonzero(word & ~before[:-1])
+    ends = np.flatnonzero(word & ~after[1:]) + 1
+    owner = np.searchsorted(local, starts, side="right") - 1
+    keep = ascii_text[owner]
+    starts, ends, owner = starts[keep], ends[keep], owner[keep]
+    counts = np.bincount(owner, minlength=n)
+    starts, ends = starts - local[owner], ends - local[owner]
+    other = np.flatnonzero(~ascii_text).tolist()
+    spans = [[m.span() for m in TOKEN_PATTERN.finditer(texts[i])] for i in other]
+    counts[other] = [len(sp) for sp in spans]
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    out = np.empty((int(offsets[-1]), 2), dtype=np.int64)
+    mine = np.repeat(ascii_text, counts)
+    out[mine, 0], out[mine, 1] = starts, ends
+    if len(other):
+        out[~mine] = np.array([s for sp in spans for s in sp], dtype=np.int64).reshape(-1, 2)
+    return out[:, 0], out[:, 1], offsets
 
 
 def normalise(text: str) -> str:
