@@ -7,7 +7,7 @@ import pytest
 
 from bluehelmet.errors import DataFormatError
 from bluehelmet.reuse.engine import find_reuse
-from bluehelmet.reuse.families import UnionFind, families, family_summary
+from bluehelmet.reuse.families import families, family_summary
 from bluehelmet.reuse.schema import PAIR_COLUMNS
 
 
@@ -41,14 +41,6 @@ PAIRS = [
     ("R5", "5:1", "R6", "6:1"),
     ("R9", "9:1", "R0", "0:2"),  # unknown paragraph: ignored
 ]
-
-
-def test_union_find_merges_transitively() -> None:
-    uf = UnionFind([1, 2, 3, 4])
-    uf.union(1, 2)
-    uf.union(3, 2)
-    assert uf.find(1) == uf.find(3)
-    assert uf.find(4) != uf.find(1)
 
 
 def test_families_merge_transitively_and_are_numbered_by_origin_date() -> None:

@@ -10,7 +10,7 @@ last), ties broken by the order of the paragraph table. Families are numbered
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -19,46 +19,6 @@ from scipy.sparse.csgraph import connected_components
 
 from bluehelmet.errors import DataFormatError
 from bluehelmet.reuse.schema import PAIR_COLUMNS, PARAGRAPH_COLUMNS
-
-
-class UnionFind:
-    """Disjoint sets over hashable items, with path halving and union by size.
-
-    >>> uf = UnionFind(); uf.union("a", "b"); uf.union("c", "b")
-    >>> uf.find("a") == uf.find("c")
-    True
-    """
-
-    def __init__(self, items: Iterable[Hashable] = ()) -> None:
-        self.parent: dict[Hashable, Hashable] = {}
-        self.size: dict[Hashable, int] = {}
-        for item in items:
-            self.add(item)
-
-    def add(self, item: Hashable) -> None:
-        """Add ``item`` as a set of its own (no-op when present)."""
-        if item not in self.parent:
-            self.parent[item] = item
-            self.size[item] = 1
-
-    def find(self, item: Hashable) -> Hashable:
-        """The representative of ``item``'s set."""
-        self.add(item)
-        parent = self.parent
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
-    def union(self, a: Hashable, b: Hashable) -> None:
-        """Merge the sets of ``a`` and ``b``."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if self.size[ra] < self.size[rb]:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.size[ra] += self.size[rb]
 
 
 def check_columns(table: pd.DataFrame, columns: Iterable[str], name: str) -> None:
