@@ -56,7 +56,8 @@ def available_sections(request: Request) -> list[Section]:
 def render(template: str, path: str, sections: Sequence[Section], **context: Any) -> str:
     """``template`` rendered with the shared context: data version, navigation, current path.
 
-    >>> "data " in render("error.html", "/x", [], status=404, title="Not found", message="m")
+    >>> context = {"status": 404, "title": "Not found", "message": "m", "suggestions": []}
+    >>> "data " in render("error.html", "/x", [], **context)
     True
     """
     return ENV.get_template(template).render(
