@@ -7,11 +7,10 @@ import sys
 from typing import Any
 
 import pandas as pd
-from rich.console import Console
-from rich.table import Table
 
 from bluehelmet.errors import UsageError
 from bluehelmet.options import OutputFormat, check
+from bluehelmet.terminal import print_table
 
 
 def select_columns(df: pd.DataFrame, columns: str | None) -> pd.DataFrame:
@@ -124,12 +123,7 @@ def render(
         return safe.to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         return plain.to_json(orient="records", force_ascii=False, indent=1) + "\n"
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for col in plain.columns:
-        table.add_column(str(col), overflow="fold")
-    for row in plain.itertuples(index=False):
-        table.add_row(*("" if pd.isna(v) else str(v) for v in row))
-    Console(soft_wrap=False).print(table)
+    print_table(plain, title)
     return None
 
 

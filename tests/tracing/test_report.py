@@ -142,6 +142,6 @@ def test_project_report_section_lists_the_bundled_cases() -> None:
     section = _tracing_section()
     assert section is not None
     for case_id in cases["id"]:
-        assert f"<td>{case_id}</td>" in str(section["table"])
+        assert f'<td class="short">{case_id}</td>' in str(section["table"])
     template = (Path(build.__file__).parent / "templates" / "report.html").read_text()
     assert '<h2 id="tracing">' in template

@@ -284,3 +284,58 @@ def test_open_the_sierra_leone_tracing_case(page: Page, base_url: str) -> None:
     p.set_viewport_size({"width": 390, "height": 844})
     overflow = p.evaluate("document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0, f"the case page scrolls sideways by {overflow}px on a phone"
+
+
+#: Per visible table cell with text: its inner width, and the width it needs (12 characters of
+#: its font, measured with '0', or the width of its text on one line if that is less); and how
+#: far the page scrolls sideways. Closed <details> are opened first, so their tables count.
+MEASURE_TABLES = """() => {
+  for (const d of document.querySelectorAll("details")) d.open = true;
+  const pen = document.createElement("canvas").getContext("2d");
+  const squeezed = [];
+  for (const cell of document.querySelectorAll("th, td")) {
+    const text = cell.textContent.replace(/\\s+/g, " ").trim();
+    const box = cell.getBoundingClientRect();
+    if (!text || box.width === 0 || box.height === 0) continue;
+    const style = getComputedStyle(cell);
+    pen.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const need = Math.min(pen.measureText("0".repeat(12)).width, pen.measureText(text).width);
+    const inner = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (inner + 1 < need) squeezed.push(`${text.slice(0, 30)}: ${inner | 0}px`);
+  }
+  return {overflow: document.documentElement.scrollWidth - innerWidth, squeezed};
+}"""
+LAYOUT_PAGES = (
+    "/",
+    "/operations",
+    "/operations/UNAMSIL",
+    "/resolutions/1270",
+    "/resolutions/2690",
+    "/council",
+    "/council/members/RUS",
+)
+
+
+@pytest.fixture(scope="module")
+def report_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from bluehelmet.report.build import build_report
+
+    return build_report(tmp_path_factory.mktemp("report")).as_uri()
+
+
+@pytest.mark.parametrize("width", [1400, 800])
+def test_tables_are_neither_squeezed_nor_wider_than_the_page(
+    browser: Browser, base_url: str, report_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    p = context.new_page()
+    problems = {}
+    for url in [base_url + path for path in LAYOUT_PAGES] + [report_url]:
+        response = p.goto(url, timeout=120_000)
+        assert response is not None and response.ok, url
+        assert p.locator("table").count() > 0, f"{url} has no table to check"
+        found = p.evaluate(MEASURE_TABLES)
+        if found["overflow"] > 0 or found["squeezed"]:
+            problems[url] = found
+    context.close()
+    assert problems == {}

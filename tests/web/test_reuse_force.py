@@ -114,7 +114,8 @@ def test_the_operation_page_lists_the_chain(client: TestClient, corpus: Path) ->
 
 def test_bad_operations_and_resolutions_are_404(client: TestClient, corpus: Path) -> None:
     page = client.get("/reuse/force/UNAMSI")
-    assert page.status_code == 404 and "did you mean UNAMSIL" in page.text
+    assert page.status_code == 404
+    assert 'did you mean <a href="/reuse/force/UNAMSIL">UNAMSIL</a>' in page.text
     api = client.get("/api/reuse/force/UNAMSI")
     assert api.status_code == 404 and "\n" not in api.json()["message"]
     for url in ("/reuse/force/MINUSMA/2532", "/reuse/force/MINUSMA/x", "/reuse/force/UNMISS/2531"):

@@ -32,6 +32,7 @@ from bluehelmet.figures.reuse import (
 from bluehelmet.figures.save import figure_svg
 from bluehelmet.figures.timeline import timeline_figure
 from bluehelmet.files import atomic_path
+from bluehelmet.layout import html_table as _table
 from bluehelmet.models.battle_deaths import estimate_partnership
 from bluehelmet.models.conflict_month import translation_summary
 from bluehelmet.models.results import CountFit
@@ -90,11 +91,6 @@ _ENV = jinja2.Environment(
     autoescape=jinja2.select_autoescape(["html"]),
     keep_trailing_newline=True,
 )
-
-
-def _table(df: pd.DataFrame) -> str:
-    shown = df.astype(object).where(df.notna(), "")
-    return shown.to_html(index=False, classes="data", border=0, escape=True)
 
 
 def _events_table() -> pd.DataFrame:

@@ -17,16 +17,12 @@ from bluehelmet.figures.consent import consent_figure, consent_spec
 from bluehelmet.figures.contributors import contributors_figure, contributors_spec
 from bluehelmet.figures.council import agreement_figure, contestation_figure, contestation_spec
 from bluehelmet.figures.save import figure_svg
+from bluehelmet.layout import html_table as _html
 
 #: The contestation chart's first year: a decade of counts-only votes before member votes.
 FIRST_YEAR = 1990
 #: Periods of the trend sentence.
 PERIODS = ((2000, 2009), (2010, 2019), (2020, 2026))
-
-
-def _html(df: pd.DataFrame) -> str:
-    shown = df.astype(object).where(df.notna(), "")
-    return shown.to_html(index=False, classes="data", border=0, escape=True)
 
 
 def period_shares(by_year: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,7 @@ import pandas as pd
 from bluehelmet.figures.save import figure_svg
 from bluehelmet.figures.trace import posterior_path_figure, posterior_path_spec
 from bluehelmet.files import atomic_path
+from bluehelmet.layout import html_table
 from bluehelmet.options import TraceFormat, allowed, check
 from bluehelmet.tracing.defaults import VAN_EVERA
 from bluehelmet.tracing.trace import Trace
@@ -216,12 +217,9 @@ def _markdown(t: Trace) -> str:
 
 
 def _html(t: Trace) -> str:
-    def table(df: pd.DataFrame) -> str:
-        return df.to_html(index=False, classes="data", border=0, escape=True)
-
     labels = {h.id: str(h.label) for h in t.case.hypotheses}
     svg = figure_svg(posterior_path_figure(posterior_path_spec(t.posteriors(), labels)))
-    return _ENV.get_template("trace.html").render(**_context(t), table=table, path_svg=svg)
+    return _ENV.get_template("trace.html").render(**_context(t), table=html_table, path_svg=svg)
 
 
 def _json(t: Trace) -> str:

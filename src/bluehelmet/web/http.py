@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 import pandas as pd
 from fastapi import FastAPI, Query, Request
@@ -110,12 +111,49 @@ def validation_message(errors: list[dict[str, object]]) -> str:
     return "; ".join(parts)
 
 
+#: A command-line hint in a library message: "; see `bluehelmet operations`" and the like.
+_CLI_HINT = re.compile(r"[;,]?\s*(?:see|run|use) `bluehelmet [^`]*`")
+#: An option's dashes: "--year 2030" reads "year 2030" on a page.
+_DASHES = re.compile(r"(?<![\w-])--(?=\w)")
+#: A did-you-mean ending: "; did you mean UNAMSIL, UNAMIR?" or " (did you mean 'region'?)".
+_SUGGESTION = re.compile(r"[;,]?\s*\(?did you mean (?P<names>[^?]+)\?\)?\s*$")
+
+
+def page_words(message: str) -> str:
+    """A library message in a page's words: command-line hints and option dashes dropped.
+
+    >>> page_words("unknown operation 'XYZ'; see `bluehelmet operations`")
+    "unknown operation 'XYZ'"
+    """
+    return _DASHES.sub("", _CLI_HINT.sub("", message))
+
+
+def suggestions(message: str, path: str) -> tuple[str, list[tuple[str, str]]]:
+    """The message without its did-you-mean ending, and the names it suggests as (name,
+    address) pairs: ``path`` with its last segment replaced by the name.
+
+    >>> text, links = suggestions("no 'UNAMSI'; did you mean UNAMSIL, UNAMIR?", "/operations/X")
+    >>> text, links[1]
+    ("no 'UNAMSI'", ('UNAMIR', '/operations/UNAMIR'))
+    """
+    found = _SUGGESTION.search(message)
+    if found is None:
+        return message, []
+    parent = path.rsplit("/", 1)[0]
+    names = [n.strip().strip("'\"") for n in found["names"].split(",")]
+    return message[: found.start()], [(n, f"{parent}/{quote(n, safe='')}") for n in names if n]
+
+
 def _answer(request: Request, status: int, message: str, detail: object = None) -> Response:
     if is_api(request):
         body = {"detail": message if detail is None else detail, "message": message}
         return JSONResponse(jsonable_encoder(body), status_code=status)
     title = TITLES.get(status, "Error")
-    return page(request, "error.html", status, status=status, title=title, message=message)
+    text, links = page_words(message), list[tuple[str, str]]()
+    if status == 404:  # a suggested value of a bad parameter is no page of its own
+        text, links = suggestions(text, request.url.path)
+    context = {"status": status, "title": title, "message": text, "suggestions": links}
+    return page(request, "error.html", status, **context)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

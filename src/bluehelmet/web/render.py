@@ -10,6 +10,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from bluehelmet.layout import cell_class
 from bluehelmet.web.data import data_version
 from bluehelmet.web.sections import Section
 
@@ -46,6 +47,7 @@ def path_part(value: object) -> str:
 
 ENV.filters["cell"] = cell
 ENV.filters["path_part"] = path_part
+ENV.filters["cell_class"] = cell_class
 
 
 def available_sections(request: Request) -> list[Section]:
@@ -56,7 +58,8 @@ def available_sections(request: Request) -> list[Section]:
 def render(template: str, path: str, sections: Sequence[Section], **context: Any) -> str:
     """``template`` rendered with the shared context: data version, navigation, current path.
 
-    >>> "data " in render("error.html", "/x", [], status=404, title="Not found", message="m")
+    >>> context = {"status": 404, "title": "Not found", "message": "m", "suggestions": []}
+    >>> "data " in render("error.html", "/x", [], **context)
     True
     """
     return ENV.get_template(template).render(
