@@ -6,6 +6,7 @@ import importlib.util
 import os
 import shutil
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ def start_session(master: str = "local[2]", local_dir: str | Path | None = None,
     web UI, ``partitions`` shuffle partitions, scratch files in ``local_dir``, and (local
     mode) this Python for the workers."""
     require_spark()
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
     from pyspark.sql import SparkSession
 
     builder = (
