@@ -958,11 +958,18 @@ def reuse_cmd(
     ] = False,
     batch_size: Annotated[int, typer.Option(help="records per batch with --stream")] = 10_000,
     quiet: Annotated[bool, typer.Option(help="no progress bar with --stream")] = False,
+    engine: Annotated[
+        str, typer.Option(help="embedded (this process) or spark (pip install bluehelmet[spark])")
+    ] = "embedded",
+    master: Annotated[
+        str, typer.Option(help="Spark master with --engine spark: local[2], spark://host:7077")
+    ] = "local[2]",
 ) -> None:
     """Find reused language: pairs, families, shares, genealogy (`bluehelmet reuse SOURCE...`)."""
     files, problems = api.run_reuse(
         sources or None, out, min_jaccard=min_jaccard, n=ngram, fmt=fmt, candidates=candidates,
         stream=stream, batch_size=batch_size, progress=False if quiet else None,
+        engine=engine, master=master,
     )  # fmt: skip
     for problem in problems:
         typer.echo(problem, err=True)

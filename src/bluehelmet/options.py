@@ -27,6 +27,8 @@ Uncertain = Literal["include", "exclude"]
 Backend = Literal["numpy", "duckdb"]
 #: File formats of the reuse engine's tables.
 TableFormat = Literal["csv", "parquet"]
+#: Where ``bluehelmet reuse`` runs: in this process, or on Apache Spark.
+ReuseEngine = Literal["embedded", "spark"]
 #: The coder's tables (``bluehelmet code run --table``) and their formats (``--format``).
 CodedTable = Literal["resolution", "paragraphs", "evidence"]
 CodedFormat = Literal["json", "csv"]

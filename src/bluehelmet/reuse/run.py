@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,7 +13,7 @@ import pandas as pd
 from bluehelmet.errors import DataFormatError, UsageError
 from bluehelmet.files import atomic_path
 from bluehelmet.folders import replaced_folder
-from bluehelmet.options import TableFormat, check
+from bluehelmet.options import ReuseEngine, TableFormat, check
 from bluehelmet.output import for_csv
 from bluehelmet.paths import document_corpus
 from bluehelmet.reuse.engine import reuse_records
@@ -115,6 +116,31 @@ def _run_stream(
     return [out / file.name for file in streamed.files], streamed.problems
 
 
+def _run_spark(
+    sources: tuple[Path, ...], out: Path, settings: ReuseSettings, fmt: str, master: str
+) -> tuple[list[Path], list[str]]:
+    """A Spark run (:func:`bluehelmet.reuse.spark.engine.spark_reuse`) into a new folder that
+    replaces ``out`` whole; its stages stay beside ``out`` until it succeeds, so a rerun
+    after an interruption resumes from them."""
+    from bluehelmet.reuse.spark.session import require_spark
+
+    require_spark()
+    if fmt != "parquet":
+        raise UsageError("--engine spark writes Parquet tables; add --format parquet")
+    if len(sources) != 1 or sources[0].is_dir():
+        raise UsageError("--engine spark reads one JSON Lines or Parquet file; give one SOURCE")
+    from bluehelmet.reuse.spark.engine import spark_reuse
+
+    work = out.parent / f".{out.name}.spark-stages"
+    with replaced_folder(out) as new:
+        done = spark_reuse(sources[0], new, settings, master, workdir=work)
+        require_records(int(done.params["paragraphs"]), done.problems, _named(sources), out)
+        _add_params(new / "params.json", {"sources": [str(path) for path in sources]})
+    with contextlib.suppress(OSError):
+        work.rmdir()  # its run's stages were removed; others may still be there
+    return [out / file.name for file in done.files], done.problems
+
+
 def _adopted(paragraphs: pd.DataFrame) -> pd.DataFrame | None:
     """Resolutions adopted per year when the paragraphs are Council documents (they carry
     resolution numbers, as a folder gives), else None (no coverage)."""
@@ -162,6 +188,8 @@ def run_reuse(
     stream: bool = False,
     batch_size: int = BATCH_SIZE,
     progress: bool | None = None,
+    engine: str = "embedded",
+    master: str = "local[2]",
 ) -> tuple[list[Path], list[str]]:
     """Find reuse in ``source`` (JSON Lines, Parquet, or folders of Council documents read
     together as one corpus); write tables.
@@ -175,6 +203,11 @@ def run_reuse(
     is read ``batch_size`` records at a time by :func:`~bluehelmet.reuse.stream.stream_reuse`
     (pairs, boilerplate paragraphs, families, resolution shares, the repetition index and
     params; several folders are read together here too; ``progress`` shows its bar).
+
+    With ``engine="spark"`` the pipeline runs on Apache Spark at ``master`` (``local[2]``,
+    ``spark://host:7077``...; :func:`~bluehelmet.reuse.spark.engine.spark_reuse`, needs
+    ``pip install 'bluehelmet[spark]'`` and Java 17): one JSON Lines or Parquet file in,
+    Parquet tables out (those of ``stream``, same pairs).
 
     A run writes into a new folder beside ``out`` that then replaces ``out`` whole (see
     :mod:`bluehelmet.folders`): a failed run leaves the earlier run untouched. ``out`` must be
@@ -195,8 +228,11 @@ def run_reuse(
     """
     settings = reuse_settings(n=n, min_jaccard=min_jaccard, candidates=candidates)
     check("fmt", fmt, TableFormat)
+    check("engine", engine, ReuseEngine)
     check_out(out)
     sources = reuse_sources(source)
+    if engine == "spark":
+        return _run_spark(sources, out, settings, fmt, master)
     if stream:
         return _run_stream(
             sources, out, settings, batch_size=batch_size, fmt=fmt, progress=progress

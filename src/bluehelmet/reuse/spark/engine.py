@@ -1,0 +1,389 @@
+"""The reuse engine's stages as Spark DataFrame operations, each written as a Parquet stage.
+
+Stages (each a folder under the work folder, skipped when its ``_SUCCESS`` marker exists,
+so an interrupted run resumes where it stopped):
+
+1. ``paragraphs``: the input (JSON Lines or Parquet, any Hadoop-compatible URI) with a
+   ``paragraph`` number in input order, checked as the embedded reader checks records
+   (missing ``doc``/``id``/``text``, blank or too long texts and repeated ``(doc, id)`` are
+   skipped and counted).
+2. ``hashed``: words, formula and document hashes, shingles and MinHash signatures
+   (:func:`~bluehelmet.reuse.spark.batches.hashed` in ``mapInArrow``).
+3. ``boilerplate`` and ``eras``: formulas in more than their era's threshold of documents,
+   by ``groupBy`` (the thresholds of :mod:`~bluehelmet.reuse.boilerplate`).
+4. ``keys``: LSH band keys (:func:`~bluehelmet.reuse.spark.batches.keyed`).
+5. ``candidates``: the self-join on ``(band, key)``, each bucket capped at ``max_bucket``
+   lowest paragraphs by ``row_number()`` over a window, as ``lsh.join_duckdb`` does.
+6. ``pairs``: candidates joined to both sides' shingles and texts, verified and aligned
+   (:func:`~bluehelmet.reuse.spark.batches.verified`).
+
+The driver then writes the pair tables (sorted as the embedded engine writes them) and
+computes families and measures with the embedded code from the pairs and a light
+paragraph table (keys, dates, groups, text lengths; no texts): that needs the pairs and
+one light row per paragraph in the driver's memory (about 100 bytes a paragraph).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+
+from bluehelmet.files import atomic_path
+from bluehelmet.reuse.boilerplate import UNDATED, default_min_docs, era_starts
+from bluehelmet.reuse.schema import PAIR_COLUMNS
+from bluehelmet.reuse.settings import ReuseSettings, reuse_settings
+from bluehelmet.reuse.spark import batches
+from bluehelmet.reuse.spark.session import require_spark, start_session
+from bluehelmet.reuse.stream import _measured
+from bluehelmet.reuse.tokens import TOKENIZER
+
+_HASHED_DDL = (
+    "paragraph long, words long, formula long, doc_hash long, shingles array<long>, "
+    "signature binary"
+)
+_KEY_DDL = "paragraph long, band int, key long"
+_PAIR_DDL = (
+    ", ".join(f"{c} string" for c in PAIR_COLUMNS[:4])
+    + ", jaccard double, containment double, "
+    + ", ".join(f"{c} long" for c in PAIR_COLUMNS[6:])
+    + ", lo long, hi long, boilerplate boolean"
+)
+
+
+@dataclass(frozen=True)
+class SparkResult:
+    """Files written, records skipped (counted by reason), how the run was made, seconds."""
+
+    files: list[Path]
+    problems: list[str]
+    params: dict[str, Any] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def fingerprint(source: str, s: ReuseSettings, pair_boilerplate: bool) -> str:
+    """12 hex digits naming a run's stages: its source (with size and time when a local
+    file) and settings, so that stages of another input or settings are never reused.
+
+    >>> a = fingerprint("x.jsonl", ReuseSettings(), False)
+    >>> a == fingerprint("x.jsonl", ReuseSettings(n=4), False), len(a)
+    (False, 12)
+    """
+    path = Path(source)
+    stat = [path.stat().st_size, path.stat().st_mtime_ns] if path.is_file() else []
+    what = json.dumps([source, stat, s.record(), pair_boilerplate], sort_keys=True, default=str)
+    return hashlib.sha256(what.encode()).hexdigest()[:12]
+
+
+class Stages:
+    """Parquet stages in ``root``: each computed once, then read back."""
+
+    def __init__(self, spark: Any, root: str) -> None:
+        self.spark = spark
+        self.root = root.rstrip("/")
+        self.seconds: dict[str, float] = {}
+
+    def _done(self, name: str) -> bool:
+        jvm = self.spark._jvm
+        path = jvm.org.apache.hadoop.fs.Path(f"{self.root}/{name}/_SUCCESS")
+        return bool(path.getFileSystem(self.spark._jsc.hadoopConfiguration()).exists(path))
+
+    def get(self, name: str, make: Callable[[], Any]) -> Any:
+        """Stage ``name``: written by ``make()`` (a DataFrame) unless already complete."""
+        if not self._done(name):
+            start = time.perf_counter()
+            make().write.mode("overwrite").parquet(f"{self.root}/{name}")
+            self.seconds[name] = time.perf_counter() - start
+        return self.spark.read.parquet(f"{self.root}/{name}")
+
+
+def _read(spark: Any, source: str, max_chars: int) -> Any:
+    """The input with a ``paragraph`` number in input order, string columns, and ``ok``
+    (null when the record is kept, else why it is skipped)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    names = ("doc", "id", "text", "date", "group")
+    if source.endswith(".parquet"):
+        raw = spark.read.parquet(source)
+        cols = [
+            F.col(f"`{c}`").cast("string").alias(c) if c in raw.columns else F.lit(None)
+            .cast("string").alias(c)
+            for c in names
+        ]  # fmt: skip
+        frame = raw.select(*cols)
+    else:
+        schema = StructType([StructField(c, StringType()) for c in names])
+        frame = spark.read.schema(schema).json(source)
+    frame = frame.withColumn("paragraph", F.monotonically_increasing_id())
+    blank = F.coalesce(F.col("text"), F.lit("")).rlike(r"(?U)^\s*$")
+    why = (
+        F.when(
+            F.coalesce(F.col("doc"), F.lit("")).eqNullSafe("")
+            | F.coalesce(F.col("id"), F.lit("")).eqNullSafe("")
+            | F.col("text").isNull(),
+            "missing field",
+        )
+        .when(blank, "empty text")
+        .when(F.length("text") > max_chars, "text too long")
+    )
+    return frame.select(
+        "paragraph", "doc", "id", "text",
+        F.coalesce(F.col("date"), F.lit("")).alias("date"),
+        F.coalesce(F.col("group"), F.lit("")).alias("group"),
+        why.alias("ok"),
+    )  # fmt: skip
+
+
+def _paragraphs(spark: Any, source: str, max_chars: int) -> Any:
+    """Checked paragraphs; skipped records keep only ``paragraph`` and ``ok`` (the reason),
+    a repeated ``(doc, id)`` is skipped after its first record."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    frame = _read(spark, source, max_chars)
+    first = Window.partitionBy("doc", "id").orderBy("paragraph")
+    seen = F.when(F.col("ok").isNull(), F.row_number().over(first))
+    repeated = F.when(F.col("ok").isNull() & (seen > 1), "duplicate (doc, id)").otherwise(
+        F.col("ok")
+    )
+    return frame.withColumn("ok", repeated)
+
+
+def _eras(spark: Any, kept: Any, s: ReuseSettings) -> Any:
+    """Per era: label, documents, threshold (``min_docs``); ``era`` of each kept paragraph
+    as a column expression (the years and rules of :mod:`~bluehelmet.reuse.boilerplate`)."""
+    from pyspark.sql import functions as F
+
+    head = F.substring("date", 1, 4)
+    year = F.when(head.rlike("^[0-9]{4}$"), head.cast("long")).otherwise(F.lit(UNDATED))
+    seen = [r[0] for r in kept.select(year.alias("y")).distinct().collect()]
+    starts = era_starts(np.array(seen, dtype=np.int64), s.eras)
+    era = F.lit(0)
+    for start in starts:
+        era = era + (year >= start).cast("int")
+    era = F.when(year == UNDATED, F.lit(UNDATED)).otherwise(era)
+    return era, year, starts
+
+
+def spark_reuse(
+    source: str | Path,
+    out: str | Path,
+    settings: ReuseSettings | None = None,
+    master: str = "local[2]",
+    *,
+    pair_boilerplate: bool = False,
+    session: Any = None,
+    workdir: str | Path | None = None,
+    keep_stages: bool = False,
+    partitions: int = 8,
+    **options: Any,
+) -> SparkResult:
+    """Verified reuse in ``source`` (a JSON Lines or Parquet file or folder, local path or
+    Hadoop URI) on Spark ``master``; writes the tables
+    :func:`~bluehelmet.reuse.stream.stream_reuse` writes with ``fmt="parquet"`` into the
+    local folder ``out`` (same pairs, same order).
+
+    ``settings`` (or its fields as ``options``) and ``pair_boilerplate`` are those of the
+    embedded engines. ``session`` is a SparkSession to use (default: a new one on
+    ``master``). Stages go to ``workdir`` (default: ``out/.spark-stages``), in a folder
+    named by :func:`fingerprint`; a run finding complete stages there reuses them. They
+    are removed after a successful run unless ``keep_stages``.
+    """
+    require_spark()
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    s = reuse_settings(settings, **options)
+    src = str(source)
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    base = str(workdir) if workdir is not None else str(out_dir / ".spark-stages")
+    root = f"{base.rstrip('/')}/{fingerprint(src, s, pair_boilerplate)}"
+    spark = session or start_session(master, partitions=partitions)
+    st = Stages(spark, root)
+    start = time.perf_counter()
+
+    checked = st.get("paragraphs", lambda: _paragraphs(spark, src, s.max_chars))
+    good = checked.where(F.col("ok").isNull()).drop("ok")
+    hashed = st.get(
+        "hashed",
+        lambda: good.select("paragraph", "doc", "text").mapInArrow(
+            lambda it: batches.hashed(it, s), _HASHED_DDL
+        ),
+    )
+    kept = hashed.where((F.col("words") > 0) & (F.col("words") <= s.max_tokens)).join(
+        good.select("paragraph", "date"), "paragraph"
+    )
+    era, year, starts = _eras(spark, kept, s)
+    dated = kept.withColumn("era", era).withColumn("year", year)
+
+    def eras() -> Any:
+        per = dated.groupBy("era").agg(
+            F.countDistinct("doc_hash").alias("documents"),
+            F.min(F.when(F.col("year") != UNDATED, F.col("year"))).alias("first"),
+            F.max("year").alias("last"),
+        )
+        rows = per.collect()
+        limit = {r["era"]: default_min_docs(r["documents"]) if s.min_docs is None else s.min_docs
+                 for r in rows}  # fmt: skip
+        return spark.createDataFrame(
+            [(r["era"], r["documents"], limit[r["era"]], r["first"], r["last"]) for r in rows],
+            "era long, documents long, min_docs long, first long, last long",
+        )
+
+    era_table = st.get("eras", eras)
+
+    def boilerplate() -> Any:
+        spread = dated.groupBy("era", "formula").agg(F.countDistinct("doc_hash").alias("docs"))
+        with_docs = dated.join(spread, ["era", "formula"]).join(
+            era_table.select("era", "min_docs"), "era"
+        )
+        return with_docs.select(
+            "paragraph", "era", (F.col("docs") > F.col("min_docs")).alias("boilerplate")
+        )
+
+    marked = st.get("boilerplate", boilerplate)
+    live = hashed.join(marked, "paragraph")
+    if not pair_boilerplate:
+        live = live.where(~F.col("boilerplate"))
+    keys = st.get(
+        "keys",
+        lambda: live.select("paragraph", "signature").mapInArrow(
+            lambda it: batches.keyed(it, s), _KEY_DDL
+        ),
+    )
+    bucket = Window.partitionBy("band", "key")
+    sized = keys.withColumn("size", F.count("*").over(bucket)).withColumn(
+        "pos", F.row_number().over(bucket.orderBy("paragraph"))
+    )
+
+    def candidates() -> Any:
+        capped = sized.where((F.col("size") > 1) & (F.col("pos") <= s.max_bucket))
+        x, y = capped.alias("x"), capped.alias("y")
+        joined = x.join(
+            y,
+            (F.col("x.band") == F.col("y.band"))
+            & (F.col("x.key") == F.col("y.key"))
+            & (F.col("x.paragraph") < F.col("y.paragraph")),
+        )
+        return joined.select(F.col("x.paragraph").alias("a"), F.col("y.paragraph").alias("b"))\
+            .distinct()  # fmt: skip
+
+    cand = st.get("candidates", candidates)
+
+    def pairs() -> Any:
+        side = (
+            hashed.select("paragraph", "shingles")
+            .join(good.select("paragraph", "doc", "id", "text", "date"), "paragraph")
+            .join(marked.select("paragraph", "boilerplate"), "paragraph")
+            .withColumn("when", F.when(F.col("date") == "", "\uffff").otherwise(F.col("date")))
+        )
+        names = ["shingles", "doc", "id", "text", "boilerplate", "when"]
+
+        def sided(p: str) -> Any:
+            return side.select(
+                F.col("paragraph").alias(p), *[F.col(c).alias(f"{p}_{c}") for c in names]
+            )
+
+        both = cand.join(sided("a"), "a").join(sided("b"), "b")
+        first = F.struct("a_when", "a_doc", "a_id") < F.struct("b_when", "b_doc", "b_id")
+        return both.withColumn("a_first", first).mapInArrow(
+            lambda it: batches.verified(it, s), _PAIR_DDL
+        )
+
+    found = st.get("pairs", pairs)
+    middle = time.perf_counter()
+
+    table = pq.read_table(f"{root}/pairs").to_pandas() if _local(root) else found.toPandas()
+    table = table.sort_values(["lo", "hi"], kind="stable").reset_index(drop=True)
+    names = ["pairs", "boilerplate_pairs"] if pair_boilerplate else ["pairs"]
+    written = {
+        "pairs": table[~table["boilerplate"]],
+        "boilerplate_pairs": table[table["boilerplate"]],
+    }
+    for name in names:
+        _write(written[name].loc[:, list(PAIR_COLUMNS)].reset_index(drop=True),
+               out_dir / f"{name}.parquet")  # fmt: skip
+    bp_rows = (
+        marked.where("boilerplate").join(good.select("paragraph", "doc", "id"), "paragraph")
+        .orderBy("paragraph").select("doc", "id").toPandas()
+    )  # fmt: skip
+    _write(bp_rows, out_dir / "boilerplate.parquet")
+    light = (
+        good.orderBy("paragraph")
+        .select("doc", "id", "date", "group", F.length("text").cast("int").alias("chars"))
+        .toPandas()
+    )
+    measured = _measured(out_dir / "pairs.parquet", light)
+    for name, frame in measured.items():
+        _write(frame, out_dir / f"{name}.parquet")
+    done = time.perf_counter()
+
+    era_rows = era_table.orderBy("era").collect()
+    bp_count = {r["era"]: r["n"] for r in marked.where("boilerplate").groupBy("era")
+                .agg(F.count("*").alias("n")).collect()}  # fmt: skip
+    era_records = [
+        {
+            "era": f"{r['first']}-{r['last']}" if r["first"] is not None else "undated",
+            "documents": int(r["documents"]),
+            "min_docs": int(r["min_docs"]),
+            "boilerplate_paragraphs": int(bp_count.get(r["era"], 0)),
+        }
+        for r in era_rows
+    ]
+    skipped = {r["ok"]: r["n"] for r in checked.where(F.col("ok").isNotNull()).groupBy("ok")
+               .agg(F.count("*").alias("n")).collect()}  # fmt: skip
+    words = hashed.where((F.col("words") == 0) | (F.col("words") > s.max_tokens))
+    for r in words.select(F.when(F.col("words") == 0, "no words").otherwise("too many words")
+                          .alias("w")).groupBy("w").count().collect():  # fmt: skip
+        skipped[r["w"]] = r["count"]
+    problems = [f"{n} record(s) skipped: {why}" for why, n in sorted(skipped.items())]
+    n_kept = kept.count()
+    thresholds = [e["min_docs"] for e in era_records]
+    params = {
+        "engine": "spark",
+        "master": spark.sparkContext.master,
+        "tokenizer": TOKENIZER,
+        **s.record(),
+        "pair_boilerplate": pair_boilerplate,
+        "fmt": "parquet",
+        "paragraphs": n_kept,
+        "documents": int(kept.select("doc_hash").distinct().count()),
+        "min_docs": thresholds[0] if len(thresholds) == 1 else thresholds,
+        "era_starts": list(starts),
+        "boilerplate_eras": era_records,
+        "boilerplate_paragraphs": int(sum(bp_count.values())),
+        "candidates": cand.count(),
+        "capped_buckets": sized.where(F.col("size") > s.max_bucket)
+        .select("band", "key")
+        .distinct()
+        .count(),
+        **{name: int(len(written[name])) for name in names},
+    }
+    files = [out_dir / f"{name}.parquet" for name in [*names, "boilerplate", *measured]]
+    with atomic_path(out_dir / "params.json") as tmp:
+        tmp.write_text(json.dumps(params, indent=1, sort_keys=True, default=str) + "\n")
+    seconds = {**st.seconds, "stages": middle - start, "tables": done - middle}
+    if not keep_stages and _local(root):
+        shutil.rmtree(root, ignore_errors=True)
+    return SparkResult([*files, out_dir / "params.json"], problems, params, seconds)
+
+
+def _local(path: str) -> bool:
+    """Whether ``path`` is on the local file system (no URI scheme, or ``file:``)."""
+    return "://" not in path or path.startswith("file:")
+
+
+def _write(frame: pd.DataFrame, path: Path) -> None:
+    with atomic_path(path) as tmp:
+        frame.to_parquet(tmp, index=False)
