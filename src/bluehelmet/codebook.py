@@ -225,7 +225,9 @@ def codebook(table: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
                 "meaning": col.meaning,
             }
         )
-    return pd.DataFrame(rows)
+    columns = ["column", "type", "unit", "allowed", "coverage", "non_missing", "min", "max",
+               "source", "meaning"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _cell(text: object) -> str:

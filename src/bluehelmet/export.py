@@ -232,6 +232,7 @@ def write_documented(df: pd.DataFrame, path: Path, table: str) -> list[Path]:
     """
     from bluehelmet.codebook import codebook_markdown, value_labels, variable_labels
 
+    file_format(path)  # a bad suffix fails before the codebook is built
     present = set(df.columns)
     values = {
         column: [labels[code] for code in sorted(labels)]
