@@ -99,7 +99,7 @@ def stages(paragraphs: pd.DataFrame) -> dict[str, float]:
         lambda: band_candidates(store, n_par, duck, none, bar, s.bands)
     )
     records = store.records()
-    verifier = Verifier(records, store.shingle_hashes(), batch.shingles.offsets, rank(records),
+    verifier = Verifier(store, store.shingle_hashes(), batch.shingles.offsets, rank(records),
                         none, s)  # fmt: skip
     sinks = {"pairs": MemorySink()}
     _, out["verify + align"] = timed(lambda: verifier.chunk(keys, sinks))
