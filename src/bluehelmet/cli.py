@@ -454,9 +454,16 @@ def figure_timeline_cmd(
 
 @app.command("report")
 @_cli_errors
-def report_cmd(out: Annotated[Path, typer.Option(help="output folder")] = Path("report")) -> None:
-    """Write the self-contained HTML report (index.html) into OUT."""
-    typer.echo(f"wrote {api.build_report(out)}")
+def report_cmd(
+    out: Annotated[Path, typer.Option(help="output folder")] = Path("report"),
+    figures: Annotated[
+        bool, typer.Option(help="also write each figure (PNG, SVG, PDF) and its data (CSV)")
+    ] = True,
+) -> None:
+    """Write the self-contained HTML report (index.html) into OUT, and its figures into
+    OUT/figures."""
+    path = api.build_report(out, figures=figures)
+    typer.echo(f"wrote {path}" + (f" and its figures in {out / 'figures'}" if figures else ""))
 
 
 @app.command("serve")

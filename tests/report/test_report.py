@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import bluehelmet as bh
@@ -25,6 +26,41 @@ def test_report_is_deterministic(tmp_path: Path) -> None:
     a = bh.build_report(tmp_path / "a").read_bytes()
     b = bh.build_report(tmp_path / "b").read_bytes()
     assert a == b
+    names = sorted(p.name for p in (tmp_path / "a" / "figures").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "b" / "figures").iterdir())
+    for name in names:  # no dates or random ids in the figure files either
+        assert (tmp_path / "a/figures" / name).read_bytes() == (
+            tmp_path / "b/figures" / name
+        ).read_bytes(), name
+
+
+def test_report_writes_every_figure_with_its_data(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from bluehelmet.register.mandates import mandate_basis_counts
+
+    html = bh.build_report(tmp_path).read_text()
+    folder = tmp_path / "figures"
+    stems = sorted(p.stem for p in folder.glob("*.png"))
+    assert len(stems) == html.count("<svg") >= 2  # every figure shown is written
+    for stem in stems:
+        assert (folder / f"{stem}.pdf").read_bytes().startswith(b"%PDF"), stem
+        assert (folder / f"{stem}.svg").read_text().lstrip().startswith("<?xml"), stem
+        dpi = Image.open(folder / f"{stem}.png").info["dpi"]
+        assert round(dpi[0]) == round(dpi[1]) == 300, stem
+        tables = [folder / f"{stem}.csv", *folder.glob(f"{stem}-*.csv")]
+        assert any(t.exists() and len(pd.read_csv(t)) > 0 for t in tables), stem
+    counts = mandate_basis_counts()
+    written = pd.read_csv(folder / "mandates.csv").set_index("year")
+    assert written[list(counts.columns)].to_numpy().tolist() == counts.to_numpy().tolist()
+    assert written.index.tolist() == counts.index.tolist()
+    assert "texts" in written.columns  # which years' basis comes from texts
+
+
+def test_report_without_figures_writes_only_the_page(tmp_path: Path) -> None:
+    html = bh.build_report(tmp_path, figures=False).read_text()
+    assert not (tmp_path / "figures").exists() and "<svg" in html
+    assert "in <code>figures/</code>" not in html
 
 
 def _text(number: int, year: int, day: str, operative: str) -> str:

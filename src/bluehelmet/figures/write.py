@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
@@ -24,10 +25,28 @@ from bluehelmet.register.mandates import (
 from bluehelmet.register.theatres import theatre_operations
 
 
-def _write_csv(df: pd.DataFrame, path: Path) -> Path:
+def write_figure_data(df: pd.DataFrame, path: Path) -> Path:
+    """Write a figure's data ``df`` to the CSV file ``path`` (dates as ISO days), atomically.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "f.csv"
+    >>> write_figure_data(pd.DataFrame({"year": [2000]}), out).name
+    'f.csv'
+    """
     with atomic_path(path) as tmp:
         for_csv(df).to_csv(tmp, index=False, lineterminator="\n", date_format="%Y-%m-%d")
     return path
+
+
+def mandates_data(counts: pd.DataFrame, without_texts: Collection[int]) -> pd.DataFrame:
+    """The mandates figure's data: ``counts`` per year with ``texts`` (false where the year's
+    missions come from the index and their basis is not coded).
+
+    >>> c = pd.DataFrame({"chapter_vii": [1, 0]}, index=pd.Index([1994, 1995], name="year"))
+    >>> mandates_data(c, [1995])["texts"].tolist()
+    [True, False]
+    """
+    return counts.reset_index().assign(texts=lambda df: ~df["year"].isin(list(without_texts)))
 
 
 def write_mandates_figure(
@@ -44,8 +63,7 @@ def write_mandates_figure(
     counts = mandate_basis_counts(start, end)
     without = years_without_texts(start, end)
     fig_path = save_figure(mandates_figure(counts, without), out)
-    table = counts.reset_index().assign(texts=lambda df: ~df["year"].isin(without))
-    return fig_path, _write_csv(table, out.with_suffix(".csv"))
+    return fig_path, write_figure_data(mandates_data(counts, without), out.with_suffix(".csv"))
 
 
 def write_timeline_figure(out: Path, start: int = 1988) -> tuple[Path, Path]:
@@ -58,7 +76,7 @@ def write_timeline_figure(out: Path, start: int = 1988) -> tuple[Path, Path]:
     """
     rows = theatre_operations(start)
     fig_path = save_figure(timeline_figure(rows), out)
-    return fig_path, _write_csv(rows, out.with_suffix(".csv"))
+    return fig_path, write_figure_data(rows, out.with_suffix(".csv"))
 
 
 def write_predicted_deaths_figure(estimate: PartnershipEstimate, out: Path) -> Path:
@@ -76,7 +94,7 @@ def write_predicted_deaths_figure(estimate: PartnershipEstimate, out: Path) -> P
     conflict_month = estimate.unit == "conflict-month"
     spec = partner_deaths_spec(pred) if conflict_month else predicted_deaths_spec(pred)
     save_figure(deaths_figure(spec), out)
-    return _write_csv(pred, out.with_suffix(".csv"))
+    return write_figure_data(pred, out.with_suffix(".csv"))
 
 
 def write_personnel_figure(panel: Panel, conflict_id: int, out: Path) -> Path:
@@ -92,4 +110,4 @@ def write_personnel_figure(panel: Panel, conflict_id: int, out: Path) -> Path:
     """
     save_figure(personnel_figure(panel.data, conflict_id), out)
     rows = panel.data[panel.data["conflict_id"] == conflict_id]
-    return _write_csv(rows, out.with_suffix(".csv"))
+    return write_figure_data(rows, out.with_suffix(".csv"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -737,7 +738,9 @@ def check_schema(df: pd.DataFrame, table: str) -> None:
     import pandera.pandas as pa
 
     try:
-        table_schema(table).validate(df, lazy=True)
+        with warnings.catch_warnings():  # pandera loads pyspark.pandas where PySpark is installed
+            warnings.filterwarnings("ignore", "PySpark does not yet fully support", FutureWarning)
+            table_schema(table).validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         first = cases.iloc[0]

@@ -29,8 +29,8 @@ from bluehelmet.figures.reuse import (
     novelty_figure,
     shared_language_figure,
 )
-from bluehelmet.figures.save import figure_svg
 from bluehelmet.figures.timeline import timeline_figure
+from bluehelmet.figures.write import mandates_data
 from bluehelmet.files import atomic_path
 from bluehelmet.layout import html_table as _table
 from bluehelmet.models.battle_deaths import estimate_partnership
@@ -57,6 +57,7 @@ from bluehelmet.register.summary import operations_by_org, table_summary, verifi
 from bluehelmet.register.theatres import theatre_operations
 from bluehelmet.register.validate import load_register, register_problems
 from bluehelmet.report.council import council_section
+from bluehelmet.report.figures import ReportFigures
 from bluehelmet.report.reuse import (
     carryover_sentence,
     carryover_table,
@@ -100,6 +101,10 @@ def _events_table() -> pd.DataFrame:
     return ev.drop(columns=["source"])
 
 
+#: The folder, beside ``index.html``, of the report's figures and their data.
+FIGURES = "figures"
+
+
 class _Corpus(NamedTuple):
     folders: tuple[Path, ...]
     read: CorpusResult
@@ -117,7 +122,7 @@ def _coded_corpus() -> _Corpus | None:
     return _Corpus(folders, read, coded, coverage)
 
 
-def _force_section(loaded: _Corpus | None) -> dict[str, object] | None:
+def _force_section(loaded: _Corpus | None, figs: ReportFigures) -> dict[str, object] | None:
     if loaded is None:
         return None
     counts = force_by_addressee(loaded.coded, loaded.coverage)
@@ -129,7 +134,7 @@ def _force_section(loaded: _Corpus | None) -> dict[str, object] | None:
         "last": int(years.max()),
         "uncovered": ranges_text(years[~loaded.coverage["covered"]].astype(int)),
         "skipped": loaded.read.summary() if loaded.read.skipped else "",
-        "svg": figure_svg(force_figure(counts)),
+        "svg": figs.show("force_by_addressee", force_figure(counts), counts),
         "table": _table(force_years(counts, loaded.coverage)),
     }
 
@@ -143,12 +148,12 @@ def _force_answer(table: pd.DataFrame, gap: str) -> dict[str, object]:
     }
 
 
-def _formulas(loaded: _Corpus, paragraphs: pd.DataFrame) -> dict[str, object]:
+def _formulas(loaded: _Corpus, paragraphs: pd.DataFrame, figs: ReportFigures) -> dict[str, object]:
     """The force formulas' use per year (a chart) and first appearances (a table)."""
     found = formula_paragraphs(loaded.read.resolutions, loaded.coded, paragraphs)
     first, per_year = formula_tables(found)
     return {
-        "formulas_svg": figure_svg(formulas_figure(per_year)),
+        "formulas_svg": figs.show("force_formulas", formulas_figure(per_year), per_year),
         "formulas_gap": ranges_text(per_year.loc[per_year["gap"], "year"].unique()),
         "formulas": _table(first_appearances(first)),
     }
@@ -174,7 +179,7 @@ def _carryover(summary: pd.DataFrame | None, gap: str) -> dict[str, object]:
     }
 
 
-def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
+def _reuse_section(loaded: _Corpus | None, figs: ReportFigures) -> dict[str, object] | None:
     if loaded is None:
         return None
     paragraphs = paragraphs_from_resolutions(loaded.read.resolutions, loaded.coded)
@@ -187,7 +192,7 @@ def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
     return {
         "tables": tables,
         **_force_answer(force, ranges_text(gap)),
-        **_formulas(loaded, paragraphs),
+        **_formulas(loaded, paragraphs, figs),
         **_templates(force),
         **_carryover(tables.carryover, ranges_text(gap)),
         "adapted_share": f"{ADAPT_THRESHOLD:.0%}",
@@ -195,10 +200,14 @@ def _reuse_section(loaded: _Corpus | None) -> dict[str, object] | None:
         "copied_share": f"{REPEAT_THRESHOLD:.0%}",
         "gap": ranges_text(gap),
         "partial": ranges_text(years.loc[~years["gap"] & ~years["past_complete"], "year"]),
-        "years_svg": figure_svg(novelty_figure(years)),
+        "years_svg": figs.show("reuse_novelty", novelty_figure(years), years),
         "years": _table(years.round(3)),
-        "diffusion_svg": figure_svg(diffusion_figure(diffusion, gap)) if len(diffusion) else "",
-        "shared_svg": figure_svg(shared_language_figure(shared)) if len(shared) else "",
+        "diffusion_svg": figs.show("reuse_diffusion", diffusion_figure(diffusion, gap), diffusion)
+        if len(diffusion)
+        else "",
+        "shared_svg": figs.show("shared_language", shared_language_figure(shared), shared)
+        if len(shared)
+        else "",
         "largest": _table(tables.largest.drop(columns=["family", "label"])),
         "boilerplate": _table(tables.boilerplate),
     }
@@ -212,7 +221,7 @@ def _model_note(fit: CountFit, rows: str) -> str:
     )
 
 
-def _partnership_section() -> dict[str, object] | None:
+def _partnership_section(figs: ReportFigures) -> dict[str, object] | None:
     try:
         built = panel()
         with warnings.catch_warnings():  # the report shows what is left out (translated)
@@ -233,10 +242,18 @@ def _partnership_section() -> dict[str, object] | None:
         "translated": translated,
         "conflict_model": _table(conflict.fit.tidy()[columns].round(4)),
         "conflict_note": _model_note(conflict.fit, "conflict-months"),
-        "conflict_svg": figure_svg(deaths_figure(partner_deaths_spec(conflict.predictions))),
+        "conflict_svg": figs.show(
+            "deaths_conflict_month",
+            deaths_figure(partner_deaths_spec(conflict.predictions)),
+            conflict.predictions,
+        ),
         "model": _table(fit.tidy()[columns].round(4)),
         "model_note": _model_note(fit, "dyad-months"),
-        "svg": figure_svg(deaths_figure(predicted_deaths_spec(estimate.predictions))),
+        "svg": figs.show(
+            "deaths_dyad_month",
+            deaths_figure(predicted_deaths_spec(estimate.predictions)),
+            estimate.predictions,
+        ),
     }
 
 
@@ -248,8 +265,11 @@ def _tracing_section() -> dict[str, object] | None:
     return {"n": len(cases), "table": _table(shown.round({"posterior": 3}))}
 
 
-def report_context(start: int = FIRST_YEAR, end: int = LAST_YEAR) -> dict[str, object]:
-    """Everything the report template shows, computed from the register.
+def report_context(
+    start: int = FIRST_YEAR, end: int = LAST_YEAR, figures: ReportFigures | None = None
+) -> dict[str, object]:
+    """Everything the report template shows, computed from the register; its figures go
+    through ``figures`` (default: shown inline only).
 
     >>> report_context()["counts_total"] > 0
     True
@@ -258,6 +278,9 @@ def report_context(start: int = FIRST_YEAR, end: int = LAST_YEAR) -> dict[str, o
     basis = mandate_basis(start, end)
     diffs = query("SELECT * FROM operation_date_checks ORDER BY acronym, field, other_source")
     corpus = _coded_corpus()
+    figs = figures or ReportFigures()
+    without = years_without_texts(start, end)
+    theatres = theatre_operations()
     return {
         "version": __version__,
         "data_hash": data_hash(),
@@ -267,30 +290,38 @@ def report_context(start: int = FIRST_YEAR, end: int = LAST_YEAR) -> dict[str, o
         "by_org": _table(operations_by_org()),
         "verification": _table(verification_counts()),
         "problems": register_problems(load_register())["problem"].tolist(),
-        "mandates_svg": figure_svg(mandates_figure(counts, years_without_texts(start, end))),
+        "mandates_svg": figs.show(
+            "mandates", mandates_figure(counts, without), mandates_data(counts, without)
+        ),
         "counts": _table(counts.reset_index()),
         "counts_total": int(counts.to_numpy().sum()),
         "basis": _table(basis),
-        "timeline_svg": figure_svg(timeline_figure(theatre_operations())),
+        "timeline_svg": figs.show("timeline", timeline_figure(theatres), theatres),
         "events": _table(_events_table()),
         "date_checks": _table(diffs),
         "sources": _table(versions()),
-        "force": _force_section(corpus),
-        "reuse": _reuse_section(corpus),
-        "council": council_section(),
-        "partnership": _partnership_section(),
+        "force": _force_section(corpus, figs),
+        "reuse": _reuse_section(corpus, figs),
+        "council": council_section(figs),
+        "partnership": _partnership_section(figs),
         "tracing": _tracing_section(),
     }
 
 
-def build_report(out_dir: Path, start: int = FIRST_YEAR, end: int = LAST_YEAR) -> Path:
-    """Write ``index.html`` (self-contained, works offline) into ``out_dir``; return its path.
+def build_report(
+    out_dir: Path, start: int = FIRST_YEAR, end: int = LAST_YEAR, figures: bool = True
+) -> Path:
+    """Write ``index.html`` (self-contained, works offline) into ``out_dir``, and with
+    ``figures`` each of its figures into ``out_dir/figures`` (:data:`FIGURES`) as PNG, SVG and
+    PDF with its data as CSV; return the report's path.
 
     >>> import tempfile, pathlib
-    >>> build_report(pathlib.Path(tempfile.mkdtemp())).name
+    >>> build_report(pathlib.Path(tempfile.mkdtemp()), figures=False).name
     'index.html'
     """
-    html = _ENV.get_template("report.html").render(**report_context(start, end))
+    figs = ReportFigures(out_dir / FIGURES if figures else None)
+    context = report_context(start, end, figs)
+    html = _ENV.get_template("report.html").render(**context, figures=FIGURES if figures else "")
     out = out_dir / "index.html"
     with atomic_path(out) as tmp:
         tmp.write_text(html, encoding="utf-8")

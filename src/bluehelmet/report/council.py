@@ -16,8 +16,8 @@ from bluehelmet.errors import NotFoundError
 from bluehelmet.figures.consent import consent_figure, consent_spec
 from bluehelmet.figures.contributors import contributors_figure, contributors_spec
 from bluehelmet.figures.council import agreement_figure, contestation_figure, contestation_spec
-from bluehelmet.figures.save import figure_svg
 from bluehelmet.layout import html_table as _html
+from bluehelmet.report.figures import ReportFigures
 
 #: The contestation chart's first year: a decade of counts-only votes before member votes.
 FIRST_YEAR = 1990
@@ -59,20 +59,21 @@ def trend_sentence(periods: pd.DataFrame) -> str:
     )
 
 
-def _contributors() -> dict[str, str] | None:
+def _contributors(figs: ReportFigures) -> dict[str, str] | None:
     """MINUSMA's personnel by group of contributors: chart and table (None without the
     shared data)."""
     try:
         groups = contributors("MINUSMA", by="group")
-        chart = figure_svg(contributors_figure(contributors_spec("MINUSMA")))
+        figure = contributors_figure(contributors_spec("MINUSMA"))
     except NotFoundError:
         return None
     table = groups.pivot_table(index="year", columns="group", values="share", aggfunc="sum")
+    chart = figs.show("contributors_minusma", figure, groups)
     return {"svg": chart, "table": _html(table.round(3).reset_index())}
 
 
-def council_section() -> dict[str, object]:
-    """Everything the section shows.
+def council_section(figs: ReportFigures | None = None) -> dict[str, object]:
+    """Everything the section shows; its figures go through ``figs`` (default: inline only).
 
     >>> s = council_section()
     >>> "unanimously" in s["trend"], s["n_consent"] > 0
@@ -86,16 +87,20 @@ def council_section() -> dict[str, object]:
     drafts = failed_drafts()
     events = consent_events()
     periods = period_shares(by_year[by_year["member_level"].astype(bool)])
+    figs = figs or ReportFigures()
+    dissent = mandate_dissent()
     pk = by_year[(by_year["group"] == "peacekeeping") & (by_year["year"] >= 2000)]
     return {
         "trend": trend_sentence(periods),
         "periods": _html(periods),
-        "contestation_svg": figure_svg(
-            contestation_figure(contestation_spec(shown, mandate_dissent()))
+        "contestation_svg": figs.show(
+            "contestation",
+            contestation_figure(contestation_spec(shown, dissent)),
+            {"years": shown, "members": dissent},
         ),
         "by_year": _html(pk.drop(columns=["group", "member_level"])),
         "by_operation": _html(contestation(by="operation")),
-        "agreement_svg": figure_svg(agreement_figure(agreement)),
+        "agreement_svg": figs.show("p5_agreement", agreement_figure(agreement), agreement),
         "agreement": _html(agreement[["year", "group", "resolutions", "RUS_USA", "index"]]),
         "content": _html(content),
         "content_note": content.attrs.get("note", ""),
@@ -104,6 +109,6 @@ def council_section() -> dict[str, object]:
         "drafts_recent": _html(drafts[drafts["date"].dt.year >= 2023]),
         "n_consent": len(events),
         "consent": _html(events.drop(columns=["source"], errors="ignore")),
-        "consent_svg": figure_svg(consent_figure(consent_spec())),
-        "contributors": _contributors(),
+        "consent_svg": figs.show("consent", consent_figure(consent_spec()), events),
+        "contributors": _contributors(figs),
     }
