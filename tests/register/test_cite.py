@@ -62,6 +62,7 @@ def test_ged_entry_carries_its_articles_doi() -> None:
     entry = _entry(bh.cite(), "ucdp_ged_20_1")
     assert "doi = {10.1177/0022343313484347}" in entry
 
+
 def test_bibtex_carries_each_rows_doi_or_url() -> None:
     """Where a row names a DOI (as its url) the entry has it; otherwise the row's own url."""
     for key, row in _sources().iterrows():
