@@ -68,6 +68,15 @@ def test_operation_out_needs_csv_and_an_existing_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "no").exists()
 
 
+@pytest.mark.parametrize("fmt", ["dta", "parquet", "xml"])
+def test_operation_format_error_names_what_works(fmt: str) -> None:
+    """operation writes no single file: the error offers json and csv --out DIR, not --out FILE."""
+    code, _, err = run("operation", "UNAMSIL", "--format", fmt)
+    assert code == 2
+    assert "use table, json or csv (csv with --out DIR" in err
+    assert f"FILE.{fmt}" not in err
+
+
 def test_resolutions_columns_and_json() -> None:
     code, out, _ = run(
         "resolutions",

@@ -188,7 +188,9 @@ def operations_cmd(
 @_cli_errors
 def operation_cmd(
     acronym: str,
-    format: Format = "table",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv or json (csv: with --out DIR)")
+    ] = "table",
     out: Annotated[
         Path | None,
         typer.Option(help="with --format csv: an existing folder for one file per table"),
@@ -197,9 +199,14 @@ def operation_cmd(
     """Show one operation with its mandate history and partner operations."""
     import pandas as pd
 
-    if out is not None and format != "csv":
-        from bluehelmet.errors import UsageError
+    from bluehelmet.errors import UsageError
 
+    if format not in options.allowed(options.OutputFormat):
+        raise UsageError(
+            f"operation has no --format {format}; use table, json or csv "
+            "(csv with --out DIR writes one CSV file per table)"
+        )
+    if out is not None and format != "csv":
         raise UsageError("--out: only with --format csv (one file per table)")
     rec = api.operation(acronym)
     if format == "json":

@@ -28,6 +28,12 @@ _CODED_NOTE = (
     "computed from the texts coded, in the codebook written beside an export."
 )
 _CODED_WHAT = {"resolution": "resolution", "paragraphs": "operative paragraph", "evidence": "span"}
+#: Units of measurement that count things (whole numbers): a column in one is written as
+#: integers (``bluehelmet.export.write_documented``).
+COUNT_UNITS = frozenset(
+    ("personnel", "person-months", "months", "days", "deaths", "votes", "missions", "countries",
+     "sites")
+)  # fmt: skip
 
 
 def codebook_tables() -> list[str]:
@@ -65,13 +71,19 @@ def declared(table: str) -> tuple[Col, ...]:
     if table in TABLES:
         return TABLES[table]
     if table in get_args(PanelUnit):
-        from bluehelmet.panels.build import UNIT_COLUMNS
+        from bluehelmet.panels.build import COLUMN_UNITS, UNIT_COLUMNS
         from bluehelmet.panels.sources import SOURCES
 
         meanings = dict(UNIT_COLUMNS[table])  # type: ignore[index]
+        units = dict(COLUMN_UNITS)
         for source in SOURCES.values():
             if table in source.units:
                 meanings.update(source.columns)
+                units.update(source.column_units)
+        return tuple(
+            Col(name, kind="", meaning=meaning, unit=units.get(name, ""))
+            for name, meaning in meanings.items()
+        )
     else:
         from bluehelmet.coding import code
 
@@ -81,6 +93,17 @@ def declared(table: str) -> tuple[Col, ...]:
             "evidence": code.EVIDENCE_MEANINGS,
         }[table]
     return tuple(Col(name, kind="", meaning=meaning) for name, meaning in meanings.items())
+
+
+def count_columns(table: str) -> tuple[str, ...]:
+    """The columns of ``table`` that count things: declared ``int`` or in a count unit
+    (:data:`COUNT_UNITS`). Exports write them as integers when they hold whole numbers.
+
+    >>> "un_troops" in count_columns("conflict-month"), "troops_mean" in count_columns(
+    ...     "operation-year")
+    (True, False)
+    """
+    return tuple(c.name for c in declared(table) if c.kind == "int" or c.unit in COUNT_UNITS)
 
 
 def _keys(table: str) -> tuple[str, ...]:
@@ -95,7 +118,8 @@ def _keys(table: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def table_data(table: str) -> pd.DataFrame | None:
     """The data the coverage is computed from: the packaged table; the panel built with every
-    source of its unit from the shared data (None without it); None for coded tables.
+    source of its unit from the shared data (None without it), its counts as integers as
+    exports write them; None for coded tables.
 
     >>> len(table_data("sources")) > 10
     True
@@ -117,9 +141,12 @@ def table_data(table: str) -> pd.DataFrame | None:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                return panel(table, start="1946-01", end="2026-12", sources=sources).data  # type: ignore[arg-type]
+                built = panel(table, start="1946-01", end="2026-12", sources=sources)  # type: ignore[arg-type]
         except NotFoundError:
             return None
+        from bluehelmet.export import whole_counts
+
+        return whole_counts(built.data, count_columns(table))  # as exports write them
     return None
 
 

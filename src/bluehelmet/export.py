@@ -1,5 +1,9 @@
 """Write a table as CSV, JSON, Parquet or Stata (``.dta``), chosen by the file's suffix.
 
+Parquet files carry the codebook in their metadata when one is given: each field's meaning
+and unit (``description``, ``unit``) and the table's codebook, name, sources and the
+bluehelmet version (keys ``bluehelmet.*``).
+
 Stata files are version 118 (Stata 14 and later: UTF-8, long strings as strL), with
 booleans as 0/1 bytes, whole-number columns as integers (missing stays missing), dates as
 Stata dates (``%td``), value labels for categorical columns and variable labels (at most
@@ -8,8 +12,9 @@ Stata dates (``%td``), value labels for categorical columns and variable labels 
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -179,6 +184,52 @@ def write_stata(
     )
 
 
+def whole_counts(df: pd.DataFrame, counts: Iterable[str]) -> pd.DataFrame:
+    """``df`` with each decimal column named in ``counts`` that holds only whole numbers as a
+    nullable integer (``Int64``, missing stays missing): files show ``1234``, not ``1234.0``.
+
+    >>> df = pd.DataFrame({"n": [2.0, None], "share": [0.5, 1.0], "x": [1.0, 2.0]})
+    >>> whole_counts(df, ["n", "share"]).dtypes.astype(str).tolist()
+    ['Int64', 'float64', 'float64']
+    """
+    whole = [
+        column
+        for column in counts
+        if column in df.columns
+        and pd.api.types.is_float_dtype(df[column].dtype)
+        and bool((df[column].dropna() % 1 == 0).all())
+    ]
+    return df.astype(dict.fromkeys(whole, "Int64"))
+
+
+def write_parquet(
+    df: pd.DataFrame,
+    path: Path,
+    fields: Mapping[str, Mapping[str, str]] | None = None,
+    metadata: Mapping[str, str] | None = None,
+) -> None:
+    """Write ``df`` to ``path`` as Parquet, with ``fields`` (column -> key -> text) as each
+    field's Arrow metadata and ``metadata`` (key -> text) beside pandas' own in the table's.
+
+    >>> import tempfile, pyarrow.parquet as pq
+    >>> path = Path(tempfile.mkdtemp()) / "t.parquet"
+    >>> write_parquet(pd.DataFrame({"n": [1]}), path, {"n": {"unit": "votes"}}, {"k": "v"})
+    >>> schema = pq.read_schema(path)
+    >>> schema.field("n").metadata, schema.metadata[b"k"]
+    ({b'unit': b'votes'}, b'v')
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    given = fields or {}
+    described = [
+        f.with_metadata(dict(given[f.name])) if f.name in given else f for f in table.schema
+    ]
+    schema = pa.schema(described, metadata={**(table.schema.metadata or {}), **(metadata or {})})
+    pq.write_table(table.cast(schema), path)
+
+
 def write_any(
     df: pd.DataFrame,
     path: Path,
@@ -186,11 +237,15 @@ def write_any(
     variable_labels: Mapping[str, str] | None = None,
     value_labels: Mapping[str, Sequence[str]] | None = None,
     codebook: str | None = None,
+    fields: Mapping[str, Mapping[str, str]] | None = None,
+    metadata: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write ``df`` atomically as CSV, JSON, Parquet or Stata, by ``path``'s suffix; with a
     ``codebook`` (Markdown), also ``<stem>.codebook.md`` beside it. Returns the files written.
 
-    Labels go into Stata files only (:func:`write_stata`); CSV follows ``--excel-safe``.
+    Labels go into Stata files only (:func:`write_stata`); ``fields`` (column -> key -> text),
+    ``metadata`` (key -> text) and the codebook (key ``bluehelmet.codebook``) into Parquet
+    files only (:func:`write_parquet`); CSV follows ``--excel-safe``.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -207,7 +262,8 @@ def write_any(
         elif fmt == "json":
             tmp.write_text(render(df, "json") or "", encoding="utf-8")
         elif fmt == "parquet":
-            df.to_parquet(tmp, index=False)
+            with_book = {} if codebook is None else {"bluehelmet.codebook": codebook}
+            write_parquet(df, tmp, fields, {**(metadata or {}), **with_book})
         else:
             write_stata(df, tmp, variable_labels, value_labels)
     if codebook is None:
@@ -218,9 +274,30 @@ def write_any(
     return [path, book]
 
 
+def _described(book: pd.DataFrame, table: str) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """A codebook's Parquet metadata: each column's meaning and unit, and the table's name,
+    sources, bluehelmet version and the columns' descriptions as JSON (for readers that
+    show no field metadata)."""
+    from bluehelmet import __version__
+
+    fields = {
+        row.column: {"description": row.meaning, **({"unit": row.unit} if row.unit else {})}
+        for row in book.itertuples()
+    }
+    sources = {key for text in book["source"] for key in text.split("; ") if key}
+    metadata = {
+        "bluehelmet.table": table,
+        "bluehelmet.sources": "; ".join(sorted(sources)),
+        "bluehelmet.version": __version__,
+        "bluehelmet.columns": json.dumps(fields, ensure_ascii=False),
+    }
+    return fields, metadata
+
+
 def write_documented(df: pd.DataFrame, path: Path, table: str) -> list[Path]:
     """:func:`write_any` with ``table``'s codebook (:mod:`bluehelmet.codebook`) written beside
-    the file and, in Stata files, its variable and value labels.
+    the file; counts as integers (:func:`whole_counts`); in Stata files its variable and value
+    labels, in Parquet files its meanings, units and codebook (:func:`write_parquet`).
 
     >>> import tempfile
     >>> import bluehelmet as bh
@@ -230,9 +307,16 @@ def write_documented(df: pd.DataFrame, path: Path, table: str) -> list[Path]:
     >>> reader.variable_labels()["org"], "org" in reader.value_labels()
     ('leading organisation', True)
     """
-    from bluehelmet.codebook import codebook_markdown, value_labels, variable_labels
+    from bluehelmet.codebook import (
+        codebook,
+        codebook_markdown,
+        count_columns,
+        value_labels,
+        variable_labels,
+    )
 
     file_format(path)  # a bad suffix fails before the codebook is built
+    df = whole_counts(df, count_columns(table))
     present = set(df.columns)
     values = {
         column: [labels[code] for code in sorted(labels)]
@@ -240,5 +324,13 @@ def write_documented(df: pd.DataFrame, path: Path, table: str) -> list[Path]:
         if column in present
     }
     names = {c: label for c, label in variable_labels(table).items() if c in present}
-    book = codebook_markdown(table, data=df)
-    return write_any(df, path, variable_labels=names, value_labels=values, codebook=book)
+    fields, metadata = _described(codebook(table, data=df), table)
+    return write_any(
+        df,
+        path,
+        variable_labels=names,
+        value_labels=values,
+        codebook=codebook_markdown(table, data=df),
+        fields=fields,
+        metadata=metadata,
+    )

@@ -57,6 +57,12 @@ def test_ucdp_entries_name_their_data_version_and_url() -> None:
         assert f"version {version}" in entry and "url = {https://ucdp.uu.se/downloads/}" in entry
 
 
+def test_ged_entry_carries_its_articles_doi() -> None:
+    """Sundberg & Melander (2013), JPR 50(4): the article the GED rows cite."""
+    entry = _entry(bh.cite(), "ucdp_ged_20_1")
+    assert "doi = {10.1177/0022343313484347}" in entry
+
+
 def test_bibtex_carries_each_rows_doi_or_url() -> None:
     """Where a row names a DOI (as its url) the entry has it; otherwise the row's own url."""
     for key, row in _sources().iterrows():

@@ -43,6 +43,19 @@ _YEAR_COLUMNS = {
     },
     **{f"{k}_mean": f"mean {k} over the months that report it" for k in _KINDS},
 }
+#: The unit of measurement of the panels' measured columns (the codebook's ``unit``); a count
+#: unit makes exports write the column as integers (:data:`bluehelmet.codebook.COUNT_UNITS`).
+COLUMN_UNITS: dict[str, str] = {
+    **dict.fromkeys(
+        [*_PERSONNEL, *_KINDS, "non_un_troops", "un_personnel", "non_un_personnel"], "personnel"
+    ),
+    **dict.fromkeys(["un_troops_lag1", "non_un_troops_lag1"], "personnel"),
+    **dict.fromkeys(["deployment_months", "episode_months", "months", "months_covered"], "months"),
+    **{f"{k}_person_months": "person-months" for k in _KINDS},
+    **{f"{k}_mean": "personnel (mean)" for k in _KINDS},
+    "contributors": "countries",
+    "missions": "missions",
+}
 UNIT_COLUMNS: dict[PanelUnit, dict[str, str]] = {
     "conflict-month": {
         "conflict_id": "UCDP conflict id",

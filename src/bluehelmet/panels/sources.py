@@ -9,7 +9,7 @@ source is adding an entry here (and its section in docs/panels.md).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -51,13 +51,15 @@ UNIT_FILES: dict[PanelUnit, tuple[Path, ...]] = {
 @dataclass(frozen=True)
 class Source:
     """One joinable source: ``add(panel, *[read(folder / file) for file, read in inputs])``;
-    ``columns`` maps each column it adds to its meaning (the codebook's)."""
+    ``columns`` maps each column it adds to its meaning and ``column_units`` each measured
+    one to its unit of measurement (the codebook's)."""
 
     key: str
     inputs: tuple[tuple[Path, Callable[[Path], Imported]], ...]
     add: Callable[..., Panel]
     units: tuple[PanelUnit, ...]
     columns: dict[str, str]
+    column_units: dict[str, str] = field(default_factory=dict)
 
     def join(self, panel: Panel, folder: Path) -> Panel:
         """Read this source's files from ``folder`` and join them onto ``panel``."""
@@ -78,6 +80,7 @@ SOURCES: dict[str, Source] = {
                 "battle_deaths_gr": "battle deaths, government–rebel only (HKS-2014 `brf_gr`)",
                 "battle_deaths_lag1": "`battle_deaths` of the previous calendar month",
             },
+            dict.fromkeys(("battle_deaths", "battle_deaths_gr", "battle_deaths_lag1"), "deaths"),
         ),
         Source(
             "pko_fatalities",
@@ -91,6 +94,13 @@ SOURCES: dict[str, Source] = {
                 "fatalities_malicious": "of them, by malicious act",
                 "fatalities_other": "of them, other or unknown cause",
             },
+            dict.fromkeys(
+                [
+                    "fatalities",
+                    *(f"fatalities_{c}" for c in ("illness", "accident", "malicious", "other")),
+                ],
+                "deaths",
+            ),
         ),
         Source(
             "pko_shortfall",
@@ -102,6 +112,9 @@ SOURCES: dict[str, Source] = {
                 "authorised_police": "authorised police",
                 "authorised_observers": "authorised military observers",
             },
+            dict.fromkeys(
+                ("authorised_troops", "authorised_police", "authorised_observers"), "personnel"
+            ),
         ),
         Source(
             "geopko_v2",
@@ -113,6 +126,11 @@ SOURCES: dict[str, Source] = {
                 "geopko_troops": "troops at the sites that give a number",
                 "geopko_sites_troops_unknown": "sites whose troops are `unknown`",
                 "geopko_map": "the UN map the month's sites come from",
+            },
+            {
+                "geopko_sites": "sites",
+                "geopko_troops": "personnel",
+                "geopko_sites_troops_unknown": "sites",
             },
         ),
     )
