@@ -89,6 +89,7 @@ lock:
 clean:
 	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache .mypy_cache .ruff_cache
 
-# Regenerate data/README.md's column tables and docs/codebook.md from the declarations.
+# Regenerate data/README.md's column tables and docs/codebook.md from the declarations (coded
+# tables' coverage from the shared texts, whatever BLUEHELMET_CORPUS says).
 codebook: install
-	$(BIN)/python -c "from bluehelmet.codebook import codebook_document, readme_with_tables; from bluehelmet.paths import PACKAGE_DATA as P; f = P / 'README.md'; f.write_text(readme_with_tables(f.read_text())); open('docs/codebook.md', 'w').write(codebook_document())"
+	BLUEHELMET_CORPUS= $(BIN)/python -c "from bluehelmet.codebook import codebook_document, readme_with_tables; from bluehelmet.paths import PACKAGE_DATA as P; f = P / 'README.md'; f.write_text(readme_with_tables(f.read_text())); open('docs/codebook.md', 'w').write(codebook_document())"

@@ -166,3 +166,11 @@ def test_every_public_name_resolves_on_first_use() -> None:
     assert [name for name in bluehelmet.__all__ if not hasattr(bluehelmet, name)] == []
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         bluehelmet.nope  # noqa: B018
+
+
+def test_output_cut_short_by_the_reader_is_no_error() -> None:
+    """`bluehelmet codebook | head -1`: the reader closes the pipe; no error line."""
+    cli = str(Path(sys.executable).parent / "bluehelmet")
+    done = subprocess.run(f"'{cli}' codebook | head -1", shell=True, capture_output=True, text=True)
+    assert done.stdout.strip()  # the first line came through
+    assert "error" not in done.stderr.lower(), done.stderr

@@ -90,9 +90,10 @@ def test_readme_tables_are_generated() -> None:
     assert readme_with_tables(text) == text, "run `make codebook`"
 
 
-def test_docs_page_is_up_to_date() -> None:
+def test_docs_page_is_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None:
     if not (shared_data_dir() / "deployments").exists():
         pytest.skip("docs/codebook.md holds panel coverage computed from the shared data")
+    monkeypatch.delenv("BLUEHELMET_CORPUS", raising=False)  # coded coverage: the shared texts
     assert (ROOT / "docs" / "codebook.md").read_text() == codebook_document(), "run `make codebook`"
 
 
@@ -123,3 +124,74 @@ def test_cli_unknown_table_suggests() -> None:
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "did you mean 'votes'" in lines[0]
+
+
+def _write_texts(folder: Path) -> Path:
+    """Two resolution texts, 1990 and 1992: one authorises force, neither names Chapter VIII."""
+    folder.mkdir()
+    (folder / "S_RES_0678_1990_EN.txt").write_text(
+        "RESOLUTION 678 (1990)\n\nThe Security Council,\n\n"
+        "Acting under Chapter VII of the Charter,\n\n"
+        "1. Authorizes Member States to use all necessary means to restore peace;\n\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    (folder / "S_RES_0743_1992_EN.txt").write_text(
+        "RESOLUTION 743 (1992)\n\nThe Security Council,\n\n"
+        "1. Decides to establish a United Nations Protection Force;\n"
+    )
+    return folder
+
+
+def test_coded_coverage_comes_from_the_configured_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BLUEHELMET_CORPUS", str(_write_texts(tmp_path / "texts")))
+    book = codebook("resolution").set_index("column")
+    assert (book.loc["resolution", "min"], book.loc["resolution", "max"]) == ("678", "743")
+    assert book.loc["year", "coverage"] == "100.0% non-missing; 1990 – 1992"
+    paragraphs = codebook("paragraphs").set_index("column")
+    assert paragraphs.loc["chapter_viii", "coverage"] == "0.0% non-missing"  # empty is missing
+    assert paragraphs.loc["addressee", "non_missing"] == pytest.approx(1 / 3)
+    index = read_table("resolutions")
+    adopted = int(index["year"].between(1990, 1992).sum())
+    md = codebook_markdown("paragraphs")
+    assert "Rows: 3. Key: none." in md
+    assert (
+        f"Coverage: the texts `bluehelmet code` codes by default, `BLUEHELMET_CORPUS` "
+        f"(`{tmp_path / 'texts'}`): 2 of the {adopted:,} resolutions adopted 1990–1992, "
+        "with texts for 1990, 1992, none for 1991."
+    ) in md
+
+
+def test_coded_coverage_without_a_corpus_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BLUEHELMET_CORPUS", raising=False)
+    monkeypatch.setenv("BLUEHELMET_SHARED_DATA", str(tmp_path))
+    assert codebook("evidence")["coverage"].eq("").all()
+    md = codebook_markdown("evidence")
+    assert "Coverage: depends on the texts coded, and none were found here" in md
+    assert "Rows: computed on export." in md
+
+
+def test_coded_coverage_of_the_shared_texts(
+    shared_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BLUEHELMET_CORPUS", raising=False)
+    years = {int(p.name.split("_")[3]) for p in (shared_data / "unsc").glob("*/S_RES_*.txt")}
+    years |= {int(p.name) for p in (shared_data / "unsc/akn_2000_2026/resolutions").iterdir()}
+    assert set(range(1995, 2000)).isdisjoint(years)
+    md = codebook_markdown("resolution")
+    assert "the shared texts (`unsc/resolutions_en_1946_1994`, " in md
+    assert f"adopted {min(years)}–{max(years)}, " in md and "none for 1995–1999." in md
+
+
+def test_terminal_codebook_fits_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, ["codebook", "mandate_events", "--format", "table"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    assert lines[0] == "Codebook: mandate_events"
+    shown = {line.split()[1] for line in lines if line.startswith("column ")}
+    assert shown == {c.name for c in TABLES["mandate_events"]}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -144,6 +145,9 @@ def _cli_errors(func: F) -> F:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, TyperException):  # typer's own (its bundled click)
             raise
+        except BrokenPipeError:  # the reader stopped early (`| head`): nothing to report
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as exc:
             explained = boundary.explain(exc)
             line, code = explained or (boundary.unexpected_line(exc), boundary.EXIT_INTERNAL)
@@ -511,16 +515,24 @@ def codebook_cmd(
     table: Annotated[
         str | None, typer.Argument(help="packaged table, panel unit or coded table")
     ] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="md, csv or json")] = "md",
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="table, md, csv or json (default: table in a terminal, else md)"
+        ),
+    ] = None,
 ) -> None:
     """A table's codebook (column, type, unit, allowed values, coverage, source, meaning);
     without TABLE, the tables that have one."""
     from bluehelmet import codebook
 
-    options.check("--format", format, ("md", "csv", "json"))
+    format = format or ("table" if sys.stdout.isatty() else "md")
+    options.check("--format", format, ("table", "md", "csv", "json"))
     if table is None:
         for name in codebook.codebook_tables():
             typer.echo(name)
+    elif format == "table":
+        codebook.print_codebook(table)
     elif format == "md":
         typer.echo(codebook.codebook_markdown(table), nl=False)
     else:

@@ -3,30 +3,32 @@
 The meanings, kinds, units and allowed values are declared once: packaged tables in
 ``register.schema.TABLES``, panels in ``panels.build.UNIT_COLUMNS`` and
 ``panels.sources.SOURCES``, coded tables in ``coding.code``. Coverage (non-missing share,
-minimum and maximum) and the source keys are computed from the data. data/README.md's column
-tables and docs/codebook.md are generated from here (``make codebook``; tests check both).
+minimum and maximum) and the source keys are computed from the data: coded tables' from the
+texts ``bluehelmet code`` codes by default (``BLUEHELMET_CORPUS``, else the shared texts).
+data/README.md's column tables and docs/codebook.md are generated from here (``make codebook``;
+tests check both).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
 from bluehelmet.errors import NotFoundError, UsageError
 from bluehelmet.options import CodedTable, PanelUnit
+from bluehelmet.paths import folder_state
 
 if TYPE_CHECKING:
     import pandas as pd
+    from rich.console import Console
 
     from bluehelmet.register.schema import Col
 
 #: Markers around the generated column table of each section of data/README.md.
 _README_TABLE = re.compile(r"^## (\w+)\.csv.*?\n\n(\|.*?)(?=\n\n|\n*\Z)", re.M | re.S)
-_CODED_NOTE = (
-    "One row per {what} of the texts coded (`bluehelmet code`, `bh.code_corpus`); coverage is "
-    "computed from the texts coded, in the codebook written beside an export."
-)
+_CODED_NOTE = "One row per {what} of the texts coded (`bluehelmet code`, `bh.code_corpus`)."
 _CODED_WHAT = {"resolution": "resolution", "paragraphs": "operative paragraph", "evidence": "span"}
 #: Units of measurement that count things (whole numbers): a column in one is written as
 #: integers (``bluehelmet.export.write_documented``).
@@ -115,18 +117,49 @@ def _keys(table: str) -> tuple[str, ...]:
     return KEYS.get(table, ())
 
 
-@lru_cache(maxsize=8)
 def table_data(table: str) -> pd.DataFrame | None:
     """The data the coverage is computed from: the packaged table; the panel built with every
     source of its unit from the shared data (None without it), its counts as integers as
-    exports write them; None for coded tables.
+    exports write them; a coded table: the coder's rows for :func:`coded_corpus` (None
+    without one).
 
     >>> len(table_data("sources")) > 10
     True
     """
+    _check_table(table)
+    if table in get_args(CodedTable):
+        folders = coded_corpus()
+        return _coded(folder_state(folders))[table] if folders else None
+    return _stored_data(table)
+
+
+def coded_corpus() -> tuple[Path, ...]:
+    """The texts coded tables' coverage comes from: those ``bluehelmet code`` codes by default
+    (``BLUEHELMET_CORPUS``, else the shared texts; empty when neither exists).
+
+    >>> from unittest import mock
+    >>> with mock.patch.dict("os.environ", {"BLUEHELMET_CORPUS": "/tmp"}):
+    ...     coded_corpus()
+    (PosixPath('/tmp'),)
+    """
+    from bluehelmet.paths import default_corpus
+
+    return default_corpus()
+
+
+@lru_cache(maxsize=2)
+def _coded(state: tuple[tuple[str, int], ...]) -> dict[str, pd.DataFrame]:
+    """The coder's tables for the folders of ``state`` (read once per state)."""
+    from bluehelmet.coding.batch import code_folders
+
+    _, coded = code_folders([folder for folder, _ in state])
+    return {table: getattr(coded, table) for table in get_args(CodedTable)}
+
+
+@lru_cache(maxsize=8)
+def _stored_data(table: str) -> pd.DataFrame | None:
     from bluehelmet.register.schema import TABLES
 
-    _check_table(table)
     if table in TABLES:
         from bluehelmet.register.load import read_table
 
@@ -148,6 +181,74 @@ def table_data(table: str) -> pd.DataFrame | None:
 
         return whole_counts(built.data, count_columns(table))  # as exports write them
     return None
+
+
+def _place(folder: Path) -> str:
+    """A corpus folder as the notes name it: relative to the shared data when inside it."""
+    from bluehelmet.paths import shared_data_dir
+
+    try:
+        return folder.resolve().relative_to(shared_data_dir().resolve()).as_posix()
+    except ValueError:
+        return str(folder)
+
+
+def _coded_coverage(resolutions: pd.DataFrame) -> str:
+    """Which texts the coded tables' coverage comes from: how many, where, which years."""
+    from bluehelmet.coding.summary import text_coverage
+    from bluehelmet.documents.coverage import ranges_text
+    from bluehelmet.paths import configured_corpus
+
+    folders = coded_corpus()
+    where = ", ".join(f"`{_place(f)}`" for f in folders)
+    where = (
+        f"`BLUEHELMET_CORPUS` ({where})" if configured_corpus() else f"the shared texts ({where})"
+    )
+    pairs = zip(resolutions["resolution"], resolutions["year"], strict=True)
+    years = text_coverage((int(n), int(y)) for n, y in pairs)
+    if resolutions.empty:
+        return f"Coverage: no resolution was read from {where}."
+    first, last = int(resolutions["year"].min()), int(resolutions["year"].max())
+    years = years[years["year"].between(first, last)]
+    none = ranges_text(years.loc[years["with_text"] == 0, "year"].astype(int))
+    texts = ranges_text(years.loc[years["with_text"] > 0, "year"])
+    return (
+        f"Coverage: the texts `bluehelmet code` codes by default, {where}: "
+        f"{len(resolutions):,} of the {years['adopted'].sum():,} resolutions adopted "
+        f"{first}–{last}, with texts for {texts}" + (f", none for {none}." if none else ".")
+    )
+
+
+def coverage_note(table: str) -> str:
+    """Where the coverage of a panel or coded table comes from, in a sentence (empty for a
+    packaged table: its own rows).
+
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> with mock.patch.dict("os.environ", {"BLUEHELMET_CORPUS": tempfile.mkdtemp()}):
+    ...     coverage_note("paragraphs")  # doctest: +ELLIPSIS
+    'Coverage: no resolution was read from `BLUEHELMET_CORPUS` (...).'
+    """
+    data = table_data(table)
+    if table in get_args(PanelUnit):
+        if data is None:
+            return (
+                "Coverage: none here, the panel needs the shared data (set "
+                "`BLUEHELMET_SHARED_DATA`)."
+            )
+        return (
+            "Coverage: the panel built over 1946–2026 with every source of the unit "
+            "(`bh.panel`); NA is missing, never 0."
+        )
+    if table in get_args(CodedTable):
+        if data is None:
+            return (
+                "Coverage: depends on the texts coded, and none were found here (set "
+                "`BLUEHELMET_CORPUS` to folders of texts, or `BLUEHELMET_SHARED_DATA`); the "
+                "codebook written beside an export gives its rows' coverage."
+            )
+        return _coded_coverage(table_data("resolution"))
+    return ""
 
 
 def _kind(series: pd.Series) -> str:
@@ -172,6 +273,13 @@ def _shown(value: object) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+def _filled(series: pd.Series) -> pd.Series:
+    """``series`` with empty strings as missing (a CSV writes both as an empty cell)."""
+    if series.dtype == bool or not series.eq("").any():
+        return series
+    return series.mask(series.eq(""))
 
 
 def _range(series: pd.Series, kind: str) -> tuple[str, str]:
@@ -226,7 +334,7 @@ def codebook(table: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
     for col in declared(table):
         if given and col.name not in data:  # type: ignore[operator]
             continue
-        series = data[col.name] if data is not None and col.name in data else None
+        series = _filled(data[col.name]) if data is not None and col.name in data else None
         share = float(series.notna().mean()) if series is not None and len(series) else None
         low, high = ("", "") if series is None else _range(series, col.kind or _kind(series))
         coverage = "" if share is None else f"{share:.1%} non-missing"
@@ -234,10 +342,12 @@ def codebook(table: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
             coverage += f"; {low} – {high}"
         if table in get_args(PanelUnit):
             source = _panel_source(table, col.name)
+        elif table in get_args(CodedTable):
+            source = "bluehelmet coder"
         elif data is not None and "source" in data and col.name in data:
             source = _sources(data, col.name)
         else:
-            source = "bluehelmet coder" if table in get_args(CodedTable) else ""
+            source = ""
         rows.append(
             {
                 "column": col.name,
@@ -301,8 +411,9 @@ def readme_with_tables(text: str) -> str:
     )
 
 
-def _notes(table: str) -> str:
-    """A table's description and cleaning decisions: its data/README.md section's prose."""
+def _notes(table: str, given: bool) -> str:
+    """A table's description and cleaning decisions (its data/README.md section's prose), and
+    where its coverage comes from (``given``: an export's rows)."""
     from bluehelmet.paths import PACKAGE_DATA
     from bluehelmet.register.schema import TABLES
 
@@ -319,11 +430,19 @@ def _notes(table: str) -> str:
         found = re.search(rf"- ``{table}`` (.*?)(?= - ``|$)", doc)
         # the last unit's entry runs on into the docstring's closing notes and example
         described = re.split(r" ``sources``| >>>", found.group(1))[0] if found else ""
-        return (
-            f"{table} panel {described} Coverage: the panel built over 1946–2026 with every "
-            "source of the unit (`bh.panel`); NA is missing, never 0."
-        )
-    return _CODED_NOTE.format(what=_CODED_WHAT[table])
+        return f"{table} panel {described} {coverage_note(table)}"
+    note = _CODED_NOTE.format(what=_CODED_WHAT[table])
+    return f"{note} {'Coverage: the rows exported.' if given else coverage_note(table)}"
+
+
+_SHOWN = ["column", "type", "unit", "allowed", "coverage", "source", "meaning"]
+
+
+def _summary(table: str, data: pd.DataFrame | None) -> str:
+    """The line under a codebook's notes: its rows and key."""
+    found = table_data(table) if data is None else data
+    keys = ", ".join(_keys(table)) or "none"
+    return f"Rows: {'computed on export' if found is None else len(found)}. Key: {keys}."
 
 
 def codebook_markdown(table: str, data: pd.DataFrame | None = None) -> str:
@@ -332,21 +451,43 @@ def codebook_markdown(table: str, data: pd.DataFrame | None = None) -> str:
     >>> codebook_markdown("votes").splitlines()[0]
     '# Codebook: votes'
     """
-    book = codebook(table, data)
-    keys = ", ".join(_keys(table)) or "none"
-    rows = book[["column", "type", "unit", "allowed", "coverage", "source", "meaning"]]
-    rows_n = "" if (found := table_data(table) if data is None else data) is None else len(found)
+    rows = codebook(table, data)[_SHOWN]
     lines = [
         f"# Codebook: {table}",
         "",
-        _notes(table),
+        _notes(table, given=data is not None),
         "",
-        f"Rows: {rows_n or 'computed on export'}. Key: {keys}.",
+        _summary(table, data),
         "",
         _markdown_table(list(rows.columns), rows.astype(str).values.tolist()),
         "",
     ]
     return "\n".join(lines)
+
+
+def print_codebook(table: str, console: Console | None = None) -> None:
+    """Print the codebook of ``table`` for a terminal: the notes wrapped to its width, then the
+    columns as a table where they fit, else one block per column (fields empty in every
+    column left out).
+
+    >>> import io
+    >>> from rich.console import Console
+    >>> out = io.StringIO()
+    >>> print_codebook("sources", Console(file=out, width=80))
+    >>> lines = out.getvalue().splitlines()
+    >>> lines[0], max(len(line) for line in lines)
+    ('Codebook: sources', 80)
+    """
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from bluehelmet.terminal import print_table
+
+    console = console or Console()
+    book = codebook(table)[_SHOWN]
+    console.print(f"Codebook: {table}", style="bold", highlight=False)
+    console.print(Markdown(f"{_notes(table, given=False)}\n\n{_summary(table, None)}"))
+    print_table(book.loc[:, (book != "").any()], console=console)
 
 
 def variable_labels(table: str) -> dict[str, str]:

@@ -71,6 +71,24 @@ def configured_corpus() -> tuple[Path, ...]:
     return tuple(folder for folder in corpus_folders() if folder.is_dir())
 
 
+def folder_state(folders: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
+    """Each folder with the latest modification time of it and its direct subfolders (year
+    folders): caches of what was read from ``folders`` are kept per state.
+
+    >>> import tempfile
+    >>> [len(s) for s in folder_state((Path(tempfile.mkdtemp()),))]
+    [2]
+    """
+    return tuple((str(folder), _mtime(folder)) for folder in folders)
+
+
+def _mtime(folder: Path) -> int:
+    times = [folder.stat().st_mtime_ns]
+    with os.scandir(folder) as entries:
+        times += [e.stat().st_mtime_ns for e in entries if e.is_dir(follow_symlinks=False)]
+    return max(times)
+
+
 def shared_corpora() -> tuple[Path, ...]:
     """The shared resolution texts that exist: the 1946–1994 ``.txt`` and the 2000–2026 XML.
 

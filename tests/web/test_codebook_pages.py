@@ -8,6 +8,7 @@ import pandas as pd
 from fastapi.testclient import TestClient
 
 from bluehelmet.register.schema import TABLES
+from tests.web.conftest import cells, html
 
 
 def test_codebook_pages(client: TestClient) -> None:
@@ -15,7 +16,7 @@ def test_codebook_pages(client: TestClient) -> None:
     assert index.status_code == 200 and 'href="/codebook/votes"' in index.text
     page = client.get("/codebook/votes")
     assert page.status_code == 200
-    assert all(f"<div>{c.name}</div>" in page.text for c in TABLES["votes"])
+    assert cells(html(page.text), "Columns of votes") == [c.name for c in TABLES["votes"]]
 
 
 def test_codebook_api_json_and_csv(client: TestClient) -> None:

@@ -7,7 +7,6 @@ resolution number inside each file (never a file name), so no path ever comes fr
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +15,7 @@ import pandas as pd
 
 from bluehelmet.coding.code import CodedResolution, code_texts
 from bluehelmet.documents import Resolution, load_corpus
-from bluehelmet.paths import configured_corpus
+from bluehelmet.paths import configured_corpus, folder_state
 from bluehelmet.web.cache import locked_cache
 
 #: The configured folders, each with the latest modification time of it and its subfolders.
@@ -55,14 +54,6 @@ class CodedText:
     un_chapter_vii: bool | None = None
 
 
-def _mtime(folder: Path) -> int:
-    """Latest modification time of ``folder`` and its direct subfolders (year folders)."""
-    times = [folder.stat().st_mtime_ns]
-    with os.scandir(folder) as entries:
-        times += [e.stat().st_mtime_ns for e in entries if e.is_dir(follow_symlinks=False)]
-    return max(times)
-
-
 def corpus_state() -> CorpusState | None:
     """The configured corpus folders with their modification times (None without a corpus):
     pages that show coded texts are cached per state.
@@ -71,7 +62,7 @@ def corpus_state() -> CorpusState | None:
     True
     """
     folders = configured_corpus()
-    return tuple((str(f), _mtime(f)) for f in folders) if folders else None
+    return folder_state(folders) if folders else None
 
 
 @locked_cache()

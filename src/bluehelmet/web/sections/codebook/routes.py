@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
-from bluehelmet.codebook import codebook, codebook_tables
+from bluehelmet.codebook import codebook, codebook_tables, coverage_note
 from bluehelmet.errors import NotFoundError
 from bluehelmet.web.http import CSV, ERRORS, Format, table_answer
 from bluehelmet.web.render import page
@@ -49,9 +49,10 @@ def codebooks_page(request: Request) -> HTMLResponse:
 
 @pages.get("/codebook/{table}", response_class=HTMLResponse)
 def codebook_page(request: Request, table: str) -> HTMLResponse:
-    """One table's codebook."""
+    """One table's codebook, with where a panel's or coded table's coverage comes from."""
     rows = codebook(known_table(table))[COLUMNS].to_dict("records")
-    return page(request, "codebook/table.html", table=table, rows=rows)
+    note = coverage_note(table).replace("`", "")
+    return page(request, "codebook/table.html", table=table, rows=rows, note=note)
 
 
 @api.get("/{table}", response_model=list[dict[str, Any]], responses={**ERRORS, **CSV})
