@@ -12,7 +12,7 @@ from bluehelmet.reuse.stream import stream_reuse
 from bluehelmet.reuse.synthetic import write_corpus
 
 _PROBLEM = spark_problem()
-pytestmark = pytest.mark.skipif(_PROBLEM is not None, reason=str(_PROBLEM))
+pytestmark = pytest.mark.skipif(_PROBLEM is not None, reason=f"{_PROBLEM} (`make spark`)")
 
 TABLES = ("pairs", "boilerplate", "families", "resolution_reuse", "repetition_index")
 
