@@ -10,6 +10,7 @@ import pytest
 from bluehelmet.reuse.spark.session import spark_problem
 from bluehelmet.reuse.stream import stream_reuse
 from bluehelmet.reuse.synthetic import write_corpus
+from tests.carryover_corpus import write_two_mandates
 
 _PROBLEM = spark_problem()
 pytestmark = pytest.mark.skipif(_PROBLEM is not None, reason=f"{_PROBLEM} (`make spark`)")
@@ -109,3 +110,52 @@ def test_spark_resumes_from_stages(spark, corpus, tmp_path: Path) -> None:
     ).parquet(str(root / "pairs"))
     emptied = spark_reuse(corpus.paragraphs, tmp_path / "c", session=spark, workdir=work)
     assert emptied.params["pairs"] == 0 and not root.exists()
+
+
+def _parts(corpus_file: Path, folder: Path, fmt: str) -> Path:
+    """``corpus_file`` split into part files as Spark writes them, growing in size (Spark
+    packs them by size, so a reader that kept Spark's order would read them backwards),
+    with the ``_SUCCESS`` marker and a hidden checksum file beside them."""
+    folder.mkdir()
+    rows = pd.read_json(corpus_file, lines=True, dtype=False)
+    for i, (lo, hi) in enumerate([(0, 200), (200, 700), (700, len(rows))]):
+        part = rows.iloc[lo:hi]
+        if fmt == "parquet":
+            part.to_parquet(folder / f"part-{i:05d}-6f1e-c000.snappy.parquet", index=False)
+        else:
+            part.to_json(folder / f"part-{i:05d}-6f1e-c000.json", orient="records", lines=True)
+    (folder / "_SUCCESS").write_text("")
+    (folder / ".part-00000-6f1e-c000.crc").write_bytes(b"\0")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_spark_reads_folders_of_part_files(spark, corpus, tmp_path: Path, fmt: str) -> None:
+    """A folder of part files (named by a file: URI for JSON Lines) gives the tables of the
+    whole file: records in the order of the files' names, then of their lines."""
+    from bluehelmet.reuse.spark.engine import spark_reuse
+
+    folder = _parts(corpus.paragraphs, tmp_path / "corpus", fmt)
+    source = folder.as_uri() if fmt == "jsonl" else folder
+    stream_reuse(corpus.paragraphs, tmp_path / "emb", fmt="parquet", progress=False)
+    got = spark_reuse(source, tmp_path / "spark", session=spark)
+    _same(tmp_path / "emb", tmp_path / "spark", TABLES)
+    assert got.params["pairs"] > 100 and got.problems == []
+
+
+def test_spark_reads_a_folder_of_council_documents(spark, tmp_path: Path) -> None:
+    """Council documents are read by the embedded reader, then handed to Spark: the same
+    tables as the embedded engine on the folder, with the repeated paragraph found."""
+    from bluehelmet.reuse.spark.engine import spark_reuse
+
+    folder = write_two_mandates(tmp_path / "docs")
+    emb = stream_reuse(folder, tmp_path / "emb", fmt="parquet", progress=False)
+    got = spark_reuse(folder, tmp_path / "spark", session=spark, keep_stages=True,
+                      workdir=tmp_path / "work")  # fmt: skip
+    _same(tmp_path / "emb", tmp_path / "spark", TABLES)
+    pairs = pd.read_parquet(tmp_path / "spark" / "pairs.parquet")
+    assert pairs[["source_doc", "target_doc"]].values.tolist() == [
+        ["S/RES/2100 (2013)", "S/RES/2164 (2014)"]
+    ]
+    assert got.params["paragraphs"] == emb.params["paragraphs"] == 4
+    assert len(list((tmp_path / "work").glob("*/documents/_SUCCESS"))) == 1
