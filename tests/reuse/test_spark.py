@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,8 @@ _PROBLEM = spark_problem()
 pytestmark = pytest.mark.skipif(_PROBLEM is not None, reason=f"{_PROBLEM} (`make spark`)")
 
 TABLES = ("pairs", "boilerplate", "families", "resolution_reuse", "repetition_index")
+#: Resolutions drawn from each shared folder for the real-corpus run (about 4,100 paragraphs).
+SAMPLE = 150
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +162,36 @@ def test_spark_reads_a_folder_of_council_documents(spark, tmp_path: Path) -> Non
     ]
     assert got.params["paragraphs"] == emb.params["paragraphs"] == 4
     assert len(list((tmp_path / "work").glob("*/documents/_SUCCESS"))) == 1
+
+
+def _same_params(embedded: dict, spark: dict) -> None:
+    skip = {"engine", "batch_size", "master"}
+    assert {k: v for k, v in spark.items() if k not in skip} == {
+        k: v for k, v in embedded.items() if k not in skip
+    }
+
+
+@pytest.mark.shared
+def test_spark_on_a_sample_of_the_real_resolutions(spark, shared_data: Path, tmp_path: Path):
+    """A seeded sample of the real resolutions (1946-1994 texts, 2000-2026 XML) in one
+    folder: the Spark engine's tables are the embedded engine's, and reuse was found."""
+    from bluehelmet.reuse.spark.engine import spark_reuse
+
+    unsc = shared_data / "unsc"
+    folders = [unsc / "akn_2000_2026" / "resolutions", unsc / "resolutions_en_1946_1994"]
+    if not all(folder.is_dir() for folder in folders):
+        pytest.skip(f"resolution texts not found in {unsc}")
+    rng = random.Random(2026)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for folder in folders:
+        for path in rng.sample(sorted(p for p in folder.rglob("*") if p.is_file()), SAMPLE):
+            (docs / path.name).symlink_to(path)
+    emb = stream_reuse(docs, tmp_path / "emb", fmt="parquet", progress=False)
+    got = spark_reuse(docs, tmp_path / "spark", session=spark)
+    _same(tmp_path / "emb", tmp_path / "spark", TABLES)
+    _same_params(emb.params, got.params)
+    assert emb.params["paragraphs"] > 3000 and emb.params["pairs"] > 500
+    assert emb.params["boilerplate_paragraphs"] > 0
+    families = pd.read_parquet(tmp_path / "spark" / "families.parquet")
+    assert len(families) > 0
