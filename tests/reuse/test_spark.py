@@ -195,3 +195,17 @@ def test_spark_on_a_sample_of_the_real_resolutions(spark, shared_data: Path, tmp
     assert emb.params["boilerplate_paragraphs"] > 0
     families = pd.read_parquet(tmp_path / "spark" / "families.parquet")
     assert len(families) > 0
+
+
+def test_cli_passes_a_uri_as_given(tmp_path: Path) -> None:
+    """A URI reaches Spark as written (no path mangling of "//"); without a telling suffix
+    the run stops before Spark starts, naming --input-format."""
+    from typer.testing import CliRunner
+
+    from bluehelmet.cli import app
+
+    args = ["reuse", "run", "s3a://bucket/corpus", "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(app, [*args, "--format", "parquet", "--engine", "spark"])
+    assert result.exit_code == 2
+    assert "s3a://bucket/corpus: a URI without .jsonl or .parquet" in result.stderr
+    assert "--input-format jsonl|parquet" in result.stderr
