@@ -3,12 +3,14 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+# The Spark extra for the tests (pinned apart: `make install` and `make report` never need it).
+SPARK_STAMP := $(VENV)/.spark-$(shell cat requirements.lock pyproject.toml requirements-spark.lock | cksum | cut -d' ' -f1)
 REPORT_DIR ?= report
 # The resolution texts (1946-1994 text files, 2000-2026 UN XML) coded for the report and the
 # web app: those of the shared folders that are present, joined with ':'.
 CORPUS ?= $(subst $() ,:,$(wildcard ../shared/data/unsc/resolutions_en_1946_1994 ../shared/data/unsc/akn_2000_2026/resolutions))
 
-.PHONY: install browser report test lint bench bench-r bench-faults bench-reuse-million data validate lock clean serve codebook
+.PHONY: install browser spark report test lint bench bench-r bench-faults bench-reuse-million data validate lock clean serve codebook
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,7 +32,19 @@ browser:
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium) >/dev/null 2>&1 \
 		|| echo "chromium not installed (apt-get install chromium): browser tests will be skipped"
 
-test: install browser
+# PySpark from its lock file and Debian's Java 17 for the Spark engine's tests; without Java
+# they are skipped, naming what is missing.
+$(SPARK_STAMP): $(STAMP) requirements-spark.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
+	rm -f $(VENV)/.spark-*
+	touch $(SPARK_STAMP)
+
+spark: $(SPARK_STAMP)
+	command -v java >/dev/null || (mkdir -p /usr/share/man/man1 && apt-get update \
+		&& apt-get install -y openjdk-17-jre-headless) >/dev/null 2>&1 \
+		|| echo "java not installed (apt-get install openjdk-17-jre-headless): Spark tests will be skipped"
+
+test: install browser spark
 	$(BIN)/python -m pytest
 
 lint: install
@@ -80,11 +94,13 @@ data: install
 	$(BIN)/python data-raw/consent.py
 	$(BIN)/python data-raw/failed_drafts.py
 
-# Re-pin every dependency (developers only; needs the package registry).
+# Re-pin every dependency, the Spark extra apart (developers only; needs the package registry).
 lock:
 	rm -rf /tmp/bluehelmet-lock && $(PY) -m venv /tmp/bluehelmet-lock
 	/tmp/bluehelmet-lock/bin/pip install --quiet -e '.[dev]'
 	/tmp/bluehelmet-lock/bin/pip freeze --exclude-editable | grep -v '^bluehelmet' > requirements.lock
+	/tmp/bluehelmet-lock/bin/pip install --quiet -e '.[spark]'
+	/tmp/bluehelmet-lock/bin/pip freeze | grep -E '^(pyspark|py4j)==' > requirements-spark.lock
 
 clean:
 	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache .mypy_cache .ruff_cache

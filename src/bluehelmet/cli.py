@@ -964,7 +964,7 @@ app.add_typer(reuse_app, name="reuse")
 def reuse_cmd(
     out: Annotated[Path, typer.Option(help="folder for the tables (CSV or Parquet)")],
     sources: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Argument(
             help="a JSON Lines or Parquet file, or folders of Council documents read together "
             "(default: $BLUEHELMET_CORPUS, else every shared text: resolutions 1946-2026, "
@@ -990,12 +990,16 @@ def reuse_cmd(
     master: Annotated[
         str, typer.Option(help="Spark master with --engine spark: local[2], spark://host:7077")
     ] = "local[2]",
+    input_format: Annotated[
+        str | None,
+        typer.Option(help="with --engine spark: jsonl or parquet, for a URI that does not say"),
+    ] = None,
 ) -> None:
     """Find reused language: pairs, families, shares, genealogy (`bluehelmet reuse SOURCE...`)."""
     files, problems = api.run_reuse(
         sources or None, out, min_jaccard=min_jaccard, n=ngram, fmt=fmt, candidates=candidates,
         stream=stream, batch_size=batch_size, progress=False if quiet else None,
-        engine=engine, master=master,
+        engine=engine, master=master, input_format=input_format,
     )  # fmt: skip
     for problem in problems:
         typer.echo(problem, err=True)

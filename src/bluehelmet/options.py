@@ -29,6 +29,8 @@ Backend = Literal["numpy", "duckdb"]
 TableFormat = Literal["csv", "parquet"]
 #: Where ``bluehelmet reuse`` runs: in this process, or on Apache Spark.
 ReuseEngine = Literal["embedded", "spark"]
+#: Formats the Spark engine is told for a URI without a telling suffix (``--input-format``).
+SparkInput = Literal["jsonl", "parquet"]
 #: The coder's tables (``bluehelmet code run --table``) and their formats (``--format``).
 CodedTable = Literal["resolution", "paragraphs", "evidence"]
 CodedFormat = Literal["json", "csv"]

@@ -76,3 +76,12 @@ def test_reuse_rejects_unknown_format(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert result.stderr == "error: unknown fmt 'xlsx'; use csv, parquet\n"
+
+
+def test_reuse_input_format_goes_with_the_spark_engine(tmp_path: Path) -> None:
+    source = tmp_path / "p.jsonl"
+    source.write_text(json.dumps({"doc": "R1", "id": "1", "text": TEXT}) + "\n")
+    args = ["reuse", str(source), "--out", str(tmp_path / "o"), "--input-format", "jsonl"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --input-format goes with --engine spark")

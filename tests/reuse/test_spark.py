@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pandas as pd
@@ -10,11 +11,14 @@ import pytest
 from bluehelmet.reuse.spark.session import spark_problem
 from bluehelmet.reuse.stream import stream_reuse
 from bluehelmet.reuse.synthetic import write_corpus
+from tests.carryover_corpus import write_two_mandates
 
 _PROBLEM = spark_problem()
-pytestmark = pytest.mark.skipif(_PROBLEM is not None, reason=str(_PROBLEM))
+pytestmark = pytest.mark.skipif(_PROBLEM is not None, reason=f"{_PROBLEM} (`make spark`)")
 
 TABLES = ("pairs", "boilerplate", "families", "resolution_reuse", "repetition_index")
+#: Resolutions drawn from each shared folder for the real-corpus run (about 4,100 paragraphs).
+SAMPLE = 150
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +113,99 @@ def test_spark_resumes_from_stages(spark, corpus, tmp_path: Path) -> None:
     ).parquet(str(root / "pairs"))
     emptied = spark_reuse(corpus.paragraphs, tmp_path / "c", session=spark, workdir=work)
     assert emptied.params["pairs"] == 0 and not root.exists()
+
+
+def _parts(corpus_file: Path, folder: Path, fmt: str) -> Path:
+    """``corpus_file`` split into part files as Spark writes them, growing in size (Spark
+    packs them by size, so a reader that kept Spark's order would read them backwards),
+    with the ``_SUCCESS`` marker and a hidden checksum file beside them."""
+    folder.mkdir()
+    rows = pd.read_json(corpus_file, lines=True, dtype=False)
+    for i, (lo, hi) in enumerate([(0, 200), (200, 700), (700, len(rows))]):
+        part = rows.iloc[lo:hi]
+        if fmt == "parquet":
+            part.to_parquet(folder / f"part-{i:05d}-6f1e-c000.snappy.parquet", index=False)
+        else:
+            part.to_json(folder / f"part-{i:05d}-6f1e-c000.json", orient="records", lines=True)
+    (folder / "_SUCCESS").write_text("")
+    (folder / ".part-00000-6f1e-c000.crc").write_bytes(b"\0")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_spark_reads_folders_of_part_files(spark, corpus, tmp_path: Path, fmt: str) -> None:
+    """A folder of part files (named by a file: URI for JSON Lines) gives the tables of the
+    whole file: records in the order of the files' names, then of their lines."""
+    from bluehelmet.reuse.spark.engine import spark_reuse
+
+    folder = _parts(corpus.paragraphs, tmp_path / "corpus", fmt)
+    source = folder.as_uri() if fmt == "jsonl" else folder
+    stream_reuse(corpus.paragraphs, tmp_path / "emb", fmt="parquet", progress=False)
+    got = spark_reuse(source, tmp_path / "spark", session=spark)
+    _same(tmp_path / "emb", tmp_path / "spark", TABLES)
+    assert got.params["pairs"] > 100 and got.problems == []
+
+
+def test_spark_reads_a_folder_of_council_documents(spark, tmp_path: Path) -> None:
+    """Council documents are read by the embedded reader, then handed to Spark: the same
+    tables as the embedded engine on the folder, with the repeated paragraph found."""
+    from bluehelmet.reuse.spark.engine import spark_reuse
+
+    folder = write_two_mandates(tmp_path / "docs")
+    emb = stream_reuse(folder, tmp_path / "emb", fmt="parquet", progress=False)
+    got = spark_reuse(folder, tmp_path / "spark", session=spark, keep_stages=True,
+                      workdir=tmp_path / "work")  # fmt: skip
+    _same(tmp_path / "emb", tmp_path / "spark", TABLES)
+    pairs = pd.read_parquet(tmp_path / "spark" / "pairs.parquet")
+    assert pairs[["source_doc", "target_doc"]].values.tolist() == [
+        ["S/RES/2100 (2013)", "S/RES/2164 (2014)"]
+    ]
+    assert got.params["paragraphs"] == emb.params["paragraphs"] == 4
+    assert len(list((tmp_path / "work").glob("*/documents/_SUCCESS"))) == 1
+
+
+def _same_params(embedded: dict, spark: dict) -> None:
+    skip = {"engine", "batch_size", "master"}
+    assert {k: v for k, v in spark.items() if k not in skip} == {
+        k: v for k, v in embedded.items() if k not in skip
+    }
+
+
+@pytest.mark.shared
+def test_spark_on_a_sample_of_the_real_resolutions(spark, shared_data: Path, tmp_path: Path):
+    """A seeded sample of the real resolutions (1946-1994 texts, 2000-2026 XML) in one
+    folder: the Spark engine's tables are the embedded engine's, and reuse was found."""
+    from bluehelmet.reuse.spark.engine import spark_reuse
+
+    unsc = shared_data / "unsc"
+    folders = [unsc / "akn_2000_2026" / "resolutions", unsc / "resolutions_en_1946_1994"]
+    if not all(folder.is_dir() for folder in folders):
+        pytest.skip(f"resolution texts not found in {unsc}")
+    rng = random.Random(2026)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for folder in folders:
+        for path in rng.sample(sorted(p for p in folder.rglob("*") if p.is_file()), SAMPLE):
+            (docs / path.name).symlink_to(path)
+    emb = stream_reuse(docs, tmp_path / "emb", fmt="parquet", progress=False)
+    got = spark_reuse(docs, tmp_path / "spark", session=spark)
+    _same(tmp_path / "emb", tmp_path / "spark", TABLES)
+    _same_params(emb.params, got.params)
+    assert emb.params["paragraphs"] > 3000 and emb.params["pairs"] > 500
+    assert emb.params["boilerplate_paragraphs"] > 0
+    families = pd.read_parquet(tmp_path / "spark" / "families.parquet")
+    assert len(families) > 0
+
+
+def test_cli_passes_a_uri_as_given(tmp_path: Path) -> None:
+    """A URI reaches Spark as written (no path mangling of "//"); without a telling suffix
+    the run stops before Spark starts, naming --input-format."""
+    from typer.testing import CliRunner
+
+    from bluehelmet.cli import app
+
+    args = ["reuse", "run", "s3a://bucket/corpus", "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(app, [*args, "--format", "parquet", "--engine", "spark"])
+    assert result.exit_code == 2
+    assert "s3a://bucket/corpus: a URI without .jsonl or .parquet" in result.stderr
+    assert "--input-format jsonl|parquet" in result.stderr

@@ -92,7 +92,7 @@ def reuse_sources(source: str | Path | Sequence[str | Path] | None) -> tuple[Pat
     return found
 
 
-def _named(paths: tuple[Path, ...]) -> str:
+def _named(paths: Sequence[str | Path]) -> str:
     """``paths`` as one line for messages."""
     return ", ".join(str(path) for path in paths)
 
@@ -117,23 +117,31 @@ def _run_stream(
 
 
 def _run_spark(
-    sources: tuple[Path, ...], out: Path, settings: ReuseSettings, fmt: str, master: str
+    source: str | Path | Sequence[str | Path] | None,
+    out: Path,
+    settings: ReuseSettings,
+    fmt: str,
+    master: str,
+    input_format: str | None,
 ) -> tuple[list[Path], list[str]]:
     """A Spark run (:func:`bluehelmet.reuse.spark.engine.spark_reuse`) into a new folder that
     replaces ``out`` whole; its stages stay beside ``out`` until it succeeds, so a rerun
-    after an interruption resumes from them."""
+    after an interruption resumes from them. A URI that is not ``file:`` is read as given."""
     from bluehelmet.reuse.spark.session import require_spark
 
     require_spark()
     if fmt != "parquet":
         raise UsageError("--engine spark writes Parquet tables; add --format parquet")
-    if len(sources) != 1 or sources[0].is_dir():
-        raise UsageError("--engine spark reads one JSON Lines or Parquet file; give one SOURCE")
     from bluehelmet.reuse.spark.engine import spark_reuse
+    from bluehelmet.reuse.spark.sources import local_path
 
+    named = [source] if isinstance(source, str | Path) else list(source or [])
+    uri = len(named) == 1 and isinstance(named[0], str) and local_path(named[0]) is None
+    sources = (named[0],) if uri else reuse_sources(source)
     work = out.parent / f".{out.name}.spark-stages"
     with replaced_folder(out) as new:
-        done = spark_reuse(sources[0], new, settings, master, workdir=work)
+        done = spark_reuse(sources, new, settings, master, workdir=work,
+                           input_format=input_format)  # fmt: skip
         require_records(int(done.params["paragraphs"]), done.problems, _named(sources), out)
         _add_params(new / "params.json", {"sources": [str(path) for path in sources]})
     with contextlib.suppress(OSError):
@@ -190,6 +198,7 @@ def run_reuse(
     progress: bool | None = None,
     engine: str = "embedded",
     master: str = "local[2]",
+    input_format: str | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Find reuse in ``source`` (JSON Lines, Parquet, or folders of Council documents read
     together as one corpus); write tables.
@@ -206,7 +215,9 @@ def run_reuse(
 
     With ``engine="spark"`` the pipeline runs on Apache Spark at ``master`` (``local[2]``,
     ``spark://host:7077``...; :func:`~bluehelmet.reuse.spark.engine.spark_reuse`, needs
-    ``pip install 'bluehelmet[spark]'`` and Java 17): one JSON Lines or Parquet file in,
+    ``pip install 'bluehelmet[spark]'`` and Java 17): a JSON Lines or Parquet file or folder of
+    part files (local, or any Hadoop URI, whose format ``input_format`` names when its name
+    does not), or folders of Council documents (read here, then handed to Spark) in,
     Parquet tables out (those of ``stream``, same pairs).
 
     A run writes into a new folder beside ``out`` that then replaces ``out`` whole (see
@@ -230,9 +241,12 @@ def run_reuse(
     check("fmt", fmt, TableFormat)
     check("engine", engine, ReuseEngine)
     check_out(out)
-    sources = reuse_sources(source)
     if engine == "spark":
-        return _run_spark(sources, out, settings, fmt, master)
+        return _run_spark(source, out, settings, fmt, master, input_format)
+    if input_format is not None:
+        raise UsageError("--input-format goes with --engine spark; the embedded engine reads "
+                         "the format from the file's suffix")  # fmt: skip
+    sources = reuse_sources(source)
     if stream:
         return _run_stream(
             sources, out, settings, batch_size=batch_size, fmt=fmt, progress=progress

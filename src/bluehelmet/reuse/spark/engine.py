@@ -3,8 +3,10 @@
 Stages (each a folder under the work folder, skipped when its ``_SUCCESS`` marker exists,
 so an interrupted run resumes where it stopped):
 
-1. ``paragraphs``: the input (JSON Lines or Parquet, any Hadoop-compatible URI) with a
-   ``paragraph`` number in input order, checked as the embedded reader checks records
+1. ``paragraphs``: the input (JSON Lines or Parquet, a file or a folder of part files,
+   any Hadoop-compatible URI; or ``documents``, Council documents read by the embedded
+   reader, :mod:`~bluehelmet.reuse.spark.sources`) with a ``paragraph`` number in input
+   order, checked as the embedded reader checks records
    (missing ``doc``/``id``/``text``, blank or too long texts and repeated ``(doc, id)`` are
    skipped and counted).
 2. ``hashed``: words, formula and document hashes, shingles and MinHash signatures
@@ -29,7 +31,7 @@ import hashlib
 import json
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,7 @@ from bluehelmet.reuse.schema import PAIR_COLUMNS
 from bluehelmet.reuse.settings import ReuseSettings, reuse_settings
 from bluehelmet.reuse.spark import batches
 from bluehelmet.reuse.spark.session import require_spark, start_session
+from bluehelmet.reuse.spark.sources import documents_frame, read_records, spark_input, stamp
 from bluehelmet.reuse.stream import _measured
 from bluehelmet.reuse.tokens import TOKENIZER
 
@@ -70,17 +73,18 @@ class SparkResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def fingerprint(source: str, s: ReuseSettings, pair_boilerplate: bool) -> str:
-    """12 hex digits naming a run's stages: its source (with size and time when a local
-    file) and settings, so that stages of another input or settings are never reused.
+def fingerprint(source: str | Sequence[str], s: ReuseSettings, pair_boilerplate: bool) -> str:
+    """12 hex digits naming a run's stages: its sources (with the sizes and times of local
+    files, :func:`~bluehelmet.reuse.spark.sources.stamp`) and settings, so that stages of
+    another input or settings are never reused.
 
     >>> a = fingerprint("x.jsonl", ReuseSettings(), False)
     >>> a == fingerprint("x.jsonl", ReuseSettings(n=4), False), len(a)
     (False, 12)
     """
-    path = Path(source)
-    stat = [path.stat().st_size, path.stat().st_mtime_ns] if path.is_file() else []
-    what = json.dumps([source, stat, s.record(), pair_boilerplate], sort_keys=True, default=str)
+    named = [source] if isinstance(source, str) else list(source)
+    sources = [[name, stamp(name)] for name in named]
+    what = json.dumps([sources, s.record(), pair_boilerplate], sort_keys=True, default=str)
     return hashlib.sha256(what.encode()).hexdigest()[:12]
 
 
@@ -106,25 +110,12 @@ class Stages:
         return self.spark.read.parquet(f"{self.root}/{name}")
 
 
-def _read(spark: Any, source: str, max_chars: int) -> Any:
+def _read(spark: Any, source: str, fmt: str, max_chars: int) -> Any:
     """The input with a ``paragraph`` number in input order, string columns, and ``ok``
     (null when the record is kept, else why it is skipped)."""
     from pyspark.sql import functions as F
-    from pyspark.sql.types import StringType, StructField, StructType
 
-    names = ("doc", "id", "text", "date", "group")
-    if source.endswith(".parquet"):
-        raw = spark.read.parquet(source)
-        cols = [
-            F.col(f"`{c}`").cast("string").alias(c) if c in raw.columns else F.lit(None)
-            .cast("string").alias(c)
-            for c in names
-        ]  # fmt: skip
-        frame = raw.select(*cols)
-    else:
-        schema = StructType([StructField(c, StringType()) for c in names])
-        frame = spark.read.schema(schema).json(source)
-    frame = frame.withColumn("paragraph", F.monotonically_increasing_id())
+    frame = read_records(spark, source, fmt, ("doc", "id", "text", "date", "group", "kind"))
     blank = F.coalesce(F.col("text"), F.lit("")).rlike(r"(?U)^\s*$")
     why = (
         F.when(
@@ -140,17 +131,18 @@ def _read(spark: Any, source: str, max_chars: int) -> Any:
         "paragraph", "doc", "id", "text",
         F.coalesce(F.col("date"), F.lit("")).alias("date"),
         F.coalesce(F.col("group"), F.lit("")).alias("group"),
+        F.coalesce(F.col("kind"), F.lit("")).alias("kind"),
         why.alias("ok"),
     )  # fmt: skip
 
 
-def _paragraphs(spark: Any, source: str, max_chars: int) -> Any:
+def _paragraphs(spark: Any, source: str, fmt: str, max_chars: int) -> Any:
     """Checked paragraphs; skipped records keep only ``paragraph`` and ``ok`` (the reason),
     a repeated ``(doc, id)`` is skipped after its first record."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    frame = _read(spark, source, max_chars)
+    frame = _read(spark, source, fmt, max_chars)
     first = Window.partitionBy("doc", "id").orderBy("paragraph")
     seen = F.when(F.col("ok").isNull(), F.row_number().over(first))
     repeated = F.when(F.col("ok").isNull() & (seen > 1), "duplicate (doc, id)").otherwise(
@@ -176,7 +168,7 @@ def _eras(spark: Any, kept: Any, s: ReuseSettings) -> Any:
 
 
 def spark_reuse(
-    source: str | Path,
+    source: str | Path | Sequence[str | Path],
     out: str | Path,
     settings: ReuseSettings | None = None,
     master: str = "local[2]",
@@ -186,10 +178,12 @@ def spark_reuse(
     workdir: str | Path | None = None,
     keep_stages: bool = False,
     partitions: int = 8,
+    input_format: str | None = None,
     **options: Any,
 ) -> SparkResult:
-    """Verified reuse in ``source`` (a JSON Lines or Parquet file or folder, local path or
-    Hadoop URI) on Spark ``master``; writes the tables
+    """Verified reuse in ``source`` (a JSON Lines or Parquet file or folder of part files,
+    local path or Hadoop URI; or folders of Council documents, read together) on Spark
+    ``master``; writes the tables
     :func:`~bluehelmet.reuse.stream.stream_reuse` writes with ``fmt="parquet"`` into the
     local folder ``out`` (same pairs, same order).
 
@@ -197,23 +191,33 @@ def spark_reuse(
     embedded engines. ``session`` is a SparkSession to use (default: a new one on
     ``master``). Stages go to ``workdir`` (default: ``out/.spark-stages``), in a folder
     named by :func:`fingerprint`; a run finding complete stages there reuses them. They
-    are removed after a successful run unless ``keep_stages``.
+    are removed after a successful run unless ``keep_stages``. ``input_format`` ("jsonl"
+    or "parquet") is for a URI without a telling suffix (local folders are told by their
+    files; :func:`~bluehelmet.reuse.spark.sources.input_format`).
     """
     require_spark()
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     s = reuse_settings(settings, **options)
-    src = str(source)
+    read = spark_input(source, input_format)
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     base = str(workdir) if workdir is not None else str(out_dir / ".spark-stages")
-    root = f"{base.rstrip('/')}/{fingerprint(src, s, pair_boilerplate)}"
+    named = read.names[0] if len(read.names) == 1 else read.names
+    root = f"{base.rstrip('/')}/{fingerprint(named, s, pair_boilerplate)}"
     spark = session or start_session(master, partitions=partitions)
     st = Stages(spark, root)
     start = time.perf_counter()
 
-    checked = st.get("paragraphs", lambda: _paragraphs(spark, src, s.max_chars))
+    src, fmt = read.names[0], read.fmt
+    notes: list[str] = []  # the embedded reader's problems with Council documents
+    if fmt == "documents":  # read on the driver, then a Parquet stage Spark reads
+        columns = ("doc", "id", "text", "date", "group", "kind")
+        st.get("documents", lambda: documents_frame(spark, read.folders, columns, s.max_chars,
+                                                    notes))  # fmt: skip
+        src, fmt = f"{root}/documents", "parquet"
+    checked = st.get("paragraphs", lambda: _paragraphs(spark, src, fmt, s.max_chars))
     good = checked.where(F.col("ok").isNull()).drop("ok")
     hashed = st.get(
         "hashed",
@@ -321,7 +325,7 @@ def spark_reuse(
     _write(bp_rows, out_dir / "boilerplate.parquet")
     light = (
         good.orderBy("paragraph")
-        .select("doc", "id", "date", "group", F.length("text").cast("int").alias("chars"))
+        .select("doc", "id", "date", "group", "kind", F.length("text").cast("int").alias("chars"))
         .toPandas()
     )
     measured = _measured(out_dir / "pairs.parquet", light)
@@ -347,7 +351,7 @@ def spark_reuse(
     for r in words.select(F.when(F.col("words") == 0, "no words").otherwise("too many words")
                           .alias("w")).groupBy("w").count().collect():  # fmt: skip
         skipped[r["w"]] = r["count"]
-    problems = [f"{n} record(s) skipped: {why}" for why, n in sorted(skipped.items())]
+    problems = notes + [f"{n} record(s) skipped: {why}" for why, n in sorted(skipped.items())]
     n_kept = kept.count()
     thresholds = [e["min_docs"] for e in era_records]
     params = {
