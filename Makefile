@@ -8,7 +8,7 @@ REPORT_DIR ?= report
 # web app: those of the shared folders that are present, joined with ':'.
 CORPUS ?= $(subst $() ,:,$(wildcard ../shared/data/unsc/resolutions_en_1946_1994 ../shared/data/unsc/akn_2000_2026/resolutions))
 
-.PHONY: install browser report test lint bench bench-r bench-faults bench-reuse-million data validate lock clean serve codebook
+.PHONY: install browser report test lint bench bench-r bench-faults bench-reuse-million bench-spark data validate lock clean serve codebook
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -69,6 +69,14 @@ bench-r: install
 # Streaming reuse on 1,000,000 synthetic paragraphs (several minutes; not part of bench).
 bench-reuse-million: install
 	$(BIN)/python benchmarks/reuse_million.py
+
+# Spark local[2] beside the embedded engine at 100k, 300k and 1M synthetic paragraphs, with a
+# per-stage cost model projected to 50M paragraphs on 8-128 workers (needs
+# `.venv/bin/pip install -e '.[spark]'` and Java 17; tens of minutes; not part of bench).
+# The tables also go to $(SPARK_BENCH_MD).
+SPARK_BENCH_MD ?= reuse_spark_bench.md
+bench-spark: install
+	$(BIN)/python benchmarks/reuse_spark.py --markdown $(SPARK_BENCH_MD)
 
 # Rebuild the packaged tables from data-raw/ and ../shared/data (developers only).
 data: install
