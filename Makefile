@@ -10,7 +10,7 @@ REPORT_DIR ?= report
 # web app: those of the shared folders that are present, joined with ':'.
 CORPUS ?= $(subst $() ,:,$(wildcard ../shared/data/unsc/resolutions_en_1946_1994 ../shared/data/unsc/akn_2000_2026/resolutions))
 
-.PHONY: install browser spark report test lint bench bench-r bench-faults bench-reuse-million data validate lock clean serve codebook
+.PHONY: install browser spark report test lint bench bench-r bench-faults bench-reuse-million bench-spark data validate lock clean serve codebook
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -32,7 +32,8 @@ browser:
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium) >/dev/null 2>&1 \
 		|| echo "chromium not installed (apt-get install chromium): browser tests will be skipped"
 
-# PySpark from its lock file and Debian's Java 17 for the Spark engine's tests; without Java
+# PySpark from its lock file (with setuptools >= 77, which the spark-submit test builds the
+# wheel with) and Debian's Java 17 for the Spark engine's tests; without Java
 # they are skipped, naming what is missing.
 $(SPARK_STAMP): $(STAMP) requirements-spark.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
@@ -84,6 +85,14 @@ bench-r: install
 bench-reuse-million: install
 	$(BIN)/python benchmarks/reuse_million.py
 
+# Spark local[2] beside the embedded engine at 100k, 300k and 1M synthetic paragraphs, with a
+# per-stage cost model projected to 50M paragraphs on 8-128 workers (needs
+# `.venv/bin/pip install -e '.[spark]'` and Java 17; tens of minutes; not part of bench).
+# The tables also go to $(SPARK_BENCH_MD).
+SPARK_BENCH_MD ?= reuse_spark_bench.md
+bench-spark: install
+	$(BIN)/python benchmarks/reuse_spark.py --markdown $(SPARK_BENCH_MD)
+
 # Rebuild the packaged tables from data-raw/ and ../shared/data (developers only).
 data: install
 	$(BIN)/python data-raw/resolutions.py
@@ -99,8 +108,8 @@ lock:
 	rm -rf /tmp/bluehelmet-lock && $(PY) -m venv /tmp/bluehelmet-lock
 	/tmp/bluehelmet-lock/bin/pip install --quiet -e '.[dev]'
 	/tmp/bluehelmet-lock/bin/pip freeze --exclude-editable | grep -v '^bluehelmet' > requirements.lock
-	/tmp/bluehelmet-lock/bin/pip install --quiet -e '.[spark]'
-	/tmp/bluehelmet-lock/bin/pip freeze | grep -E '^(pyspark|py4j)==' > requirements-spark.lock
+	/tmp/bluehelmet-lock/bin/pip install --quiet -e '.[spark]' 'setuptools>=77'
+	/tmp/bluehelmet-lock/bin/pip freeze --all | grep -E '^(pyspark|py4j|setuptools)==' > requirements-spark.lock
 
 clean:
 	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache .mypy_cache .ruff_cache
