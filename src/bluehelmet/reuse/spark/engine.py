@@ -14,9 +14,12 @@ so an interrupted run resumes where it stopped):
 3. ``boilerplate`` and ``eras``: formulas in more than their era's threshold of documents,
    by ``groupBy`` (the thresholds of :mod:`~bluehelmet.reuse.boilerplate`).
 4. ``keys``: LSH band keys (:func:`~bluehelmet.reuse.spark.batches.keyed`).
-5. ``candidates``: the self-join on ``(band, key)``, each bucket capped at ``max_bucket``
-   lowest paragraphs by ``row_number()`` over a window, as ``lsh.join_duckdb`` does.
-6. ``pairs``: candidates joined to both sides' shingles and texts, verified and aligned
+5. ``buckets``: the size of each LSH bucket ``(band, key)`` of more than one paragraph,
+   by ``groupBy`` (:func:`~bluehelmet.reuse.spark.skew.bucket_sizes`).
+6. ``candidates``: the self-join on ``(band, key)``, each bucket capped at ``max_bucket``
+   lowest paragraphs as ``lsh.join_duckdb`` does, by a salted two-stage top-k that spreads
+   a giant bucket over many tasks (:func:`~bluehelmet.reuse.spark.skew.capped`).
+7. ``pairs``: candidates joined to both sides' shingles and texts, verified and aligned
    (:func:`~bluehelmet.reuse.spark.batches.verified`).
 
 The driver then writes the pair tables (sorted as the embedded engine writes them) and
@@ -44,7 +47,7 @@ from bluehelmet.files import atomic_path
 from bluehelmet.reuse.boilerplate import UNDATED, default_min_docs, era_starts
 from bluehelmet.reuse.schema import PAIR_COLUMNS
 from bluehelmet.reuse.settings import ReuseSettings, reuse_settings
-from bluehelmet.reuse.spark import batches
+from bluehelmet.reuse.spark import batches, skew
 from bluehelmet.reuse.spark.session import require_spark, start_session
 from bluehelmet.reuse.spark.sources import documents_frame, read_records, spark_input, stamp
 from bluehelmet.reuse.stream import _measured
@@ -196,7 +199,6 @@ def spark_reuse(
     files; :func:`~bluehelmet.reuse.spark.sources.input_format`).
     """
     require_spark()
-    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     s = reuse_settings(settings, **options)
@@ -266,14 +268,12 @@ def spark_reuse(
             lambda it: batches.keyed(it, s), _KEY_DDL
         ),
     )
-    bucket = Window.partitionBy("band", "key")
-    sized = keys.withColumn("size", F.count("*").over(bucket)).withColumn(
-        "pos", F.row_number().over(bucket.orderBy("paragraph"))
-    )
+    buckets = st.get("buckets", lambda: skew.bucket_sizes(keys))
 
     def candidates() -> Any:
-        capped = sized.where((F.col("size") > 1) & (F.col("pos") <= s.max_bucket))
-        x, y = capped.alias("x"), capped.alias("y")
+        salts = int(spark.conf.get("spark.sql.shuffle.partitions"))
+        kept = skew.capped(keys, buckets, s.max_bucket, salts)
+        x, y = kept.alias("x"), kept.alias("y")
         joined = x.join(
             y,
             (F.col("x.band") == F.col("y.band"))
@@ -368,10 +368,7 @@ def spark_reuse(
         "boilerplate_eras": era_records,
         "boilerplate_paragraphs": int(sum(bp_count.values())),
         "candidates": cand.count(),
-        "capped_buckets": sized.where(F.col("size") > s.max_bucket)
-        .select("band", "key")
-        .distinct()
-        .count(),
+        "capped_buckets": buckets.where(F.col("size") > s.max_bucket).count(),
         **{name: int(len(written[name])) for name in names},
     }
     files = [out_dir / f"{name}.parquet" for name in [*names, "boilerplate", *measured]]

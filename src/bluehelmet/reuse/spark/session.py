@@ -37,8 +37,9 @@ def require_spark() -> None:
 def start_session(master: str = "local[2]", local_dir: str | Path | None = None,
                   partitions: int = 8) -> Any:  # fmt: skip
     """A SparkSession on ``master`` (``local[2]``, ``spark://host:7077``, ``yarn``...): no
-    web UI, ``partitions`` shuffle partitions, scratch files in ``local_dir``, and (local
-    mode) this Python for the workers."""
+    web UI, ``partitions`` shuffle partitions, adaptive execution with skewed join
+    partitions split, scratch files in ``local_dir``, and (local mode) this Python for the
+    workers."""
     require_spark()
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
     from pyspark.sql import SparkSession
@@ -50,6 +51,8 @@ def start_session(master: str = "local[2]", local_dir: str | Path | None = None,
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(partitions))
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.adaptive.enabled", "true")
+        .config("spark.sql.adaptive.skewJoin.enabled", "true")
     )
     if master.startswith("local"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the workers' Python
