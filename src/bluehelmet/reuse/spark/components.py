@@ -19,6 +19,7 @@ rounds needed grow with the logarithm of the components' size, not their diamete
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 #: ``save(name, make)``: the DataFrame ``make()`` gives, written and read back under ``name``
@@ -64,6 +65,11 @@ def small_star(edges: Any) -> Any:
     return moved.unionByName(low.select("u", F.col("m").alias("v"))).distinct()
 
 
+def one_round(edges: Any) -> Any:
+    """Oriented edges after a large-star then a small-star step."""
+    return small_star(large_star(edges))
+
+
 def is_stars(edges: Any) -> bool:
     """Whether oriented ``edges`` are stars centred on their smallest node."""
     from pyspark.sql import functions as F
@@ -84,7 +90,7 @@ def components(edges: Any, save: Save, name: str = "components") -> Any:
     rounds = 0
     while not is_stars(star):
         rounds += 1
-        star = save(f"{name}/{rounds}", lambda e=star: small_star(large_star(e)))
+        star = save(f"{name}/{rounds}", partial(one_round, star))
     leaves = star.select(F.col("u").alias("node"), F.col("v").alias("label"))
     centres = star.select(F.col("v").alias("node"), F.col("v").alias("label")).distinct()
     return leaves.unionByName(centres)

@@ -17,10 +17,14 @@ so an interrupted run resumes where it stopped):
 6. ``pairs``: candidates joined to both sides' shingles and texts, verified and aligned
    (:func:`~bluehelmet.reuse.spark.batches.verified`).
 
-The driver then writes the pair tables (sorted as the embedded engine writes them) and
-computes families and measures with the embedded code from the pairs and a light
-paragraph table (keys, dates, groups, text lengths; no texts): that needs the pairs and
-one light row per paragraph in the driver's memory (about 100 bytes a paragraph).
+Then, in stages under ``tables`` (made from the pairs, so replaced with them): the pair
+tables and the boilerplate list sorted by Spark and streamed batch by batch into one
+Parquet file each (:mod:`~bluehelmet.reuse.spark.ordered`), and the families, document
+shares and repetition index as DataFrame operations
+(:mod:`~bluehelmet.reuse.spark.measures`, components by
+:mod:`~bluehelmet.reuse.spark.components`). The driver holds one batch of rows and the
+final tables (a row per family of two or more, per document, per year), never a row per
+paragraph or per pair.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -312,7 +317,7 @@ def spark_reuse(
     written: dict[str, int] = {}
     for name in names:
         chosen = found.where(F.col("boilerplate") == (name == "boilerplate_pairs"))
-        ordered = tables.get(name, lambda c=chosen: c.orderBy("lo", "hi"))
+        ordered = tables.get(name, partial(chosen.orderBy, "lo", "hi"))
         written[name] = write_sorted(ordered, f"{tables.root}/{name}", out_dir / f"{name}.parquet",
                                      OUT_PAIR_SCHEMA, ["lo", "hi"], local=_local(root))  # fmt: skip
     bp_rows = tables.get(
