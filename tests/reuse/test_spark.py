@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -111,6 +112,7 @@ def test_spark_resumes_from_stages(spark, corpus, tmp_path: Path) -> None:
     spark.createDataFrame([], spark.read.parquet(str(root / "pairs")).schema).write.mode(
         "overwrite"
     ).parquet(str(root / "pairs"))
+    shutil.rmtree(root / "tables")  # the stages made from the pairs go with them
     emptied = spark_reuse(corpus.paragraphs, tmp_path / "c", session=spark, workdir=work)
     assert emptied.params["pairs"] == 0 and not root.exists()
 

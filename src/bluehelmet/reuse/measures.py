@@ -17,6 +17,7 @@ same-group reuse even when another group's source covers them too.
 
 from __future__ import annotations
 
+import math
 from typing import Any, Literal
 
 import numpy as np
@@ -210,6 +211,19 @@ def resolution_reuse(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFr
         reused_same=("reused_same", "sum"),
         reused_other=("reused_other", "sum"),
     ).reset_index()
+    return document_shares(out)
+
+
+def document_shares(per: pd.DataFrame) -> pd.DataFrame:
+    """:data:`RESOLUTION_COLUMNS` of per-document sums (``doc``, ``kind``, ``date``, ``group``,
+    ``n_paragraphs``, ``chars``, ``reused_same``, ``reused_other``): the shares divided out.
+
+    >>> per = pd.DataFrame({"doc": ["A"], "kind": ["resolution"], "date": [""], "group": [""],
+    ...     "n_paragraphs": [2], "chars": [8], "reused_same": [2], "reused_other": [4]})
+    >>> document_shares(per)[["share_same", "share_other", "novelty"]].values.tolist()
+    [[0.25, 0.5, 0.25]]
+    """
+    out = per.copy()
     chars = out["chars"].to_numpy(dtype=float)
     safe = np.maximum(chars, 1.0)
     out["share_same"] = np.where(chars > 0, out["reused_same"] / safe, 0.0)
@@ -219,8 +233,19 @@ def resolution_reuse(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFr
     return out[list(RESOLUTION_COLUMNS)]
 
 
+def exact_mean(values: pd.Series) -> float:
+    """The mean of ``values``, summed exactly (:func:`math.fsum`) and so the same in any
+    order: the Spark engine, which meets the values in no fixed order, gets the same float.
+
+    >>> (0.1 + 0.2 + 0.3) / 3, (0.3 + 0.2 + 0.1) / 3, exact_mean(pd.Series([0.3, 0.1, 0.2]))
+    (0.20000000000000004, 0.19999999999999998, 0.19999999999999998)
+    """
+    return math.fsum(values) / len(values)
+
+
 def repetition_index(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """Per year: the mean reused share of that year's paragraphs (undated ones left out).
+    """Per year: the mean reused share of that year's paragraphs (undated ones left out;
+    :func:`exact_mean`).
 
     >>> paras = pd.DataFrame({"doc": ["A", "B", "B"], "id": ["1", "1", "2"],
     ...     "text": ["abcd", "abcd", "wxyz"], "date": ["1999-05-01", "2000-01-01", "2000"]})
@@ -239,7 +264,7 @@ def repetition_index(pairs: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFr
         .agg(
             n_docs=("doc", "nunique"),
             n_paragraphs=("id", "size"),
-            repetition_index=("reused_share", "mean"),
+            repetition_index=("reused_share", exact_mean),
         )
         .reset_index()
     )

@@ -22,10 +22,14 @@ so an interrupted run resumes where it stopped):
 7. ``pairs``: candidates joined to both sides' shingles and texts, verified and aligned
    (:func:`~bluehelmet.reuse.spark.batches.verified`).
 
-The driver then writes the pair tables (sorted as the embedded engine writes them) and
-computes families and measures with the embedded code from the pairs and a light
-paragraph table (keys, dates, groups, text lengths; no texts): that needs the pairs and
-one light row per paragraph in the driver's memory (about 100 bytes a paragraph).
+Then, in stages under ``tables`` (made from the pairs, so replaced with them): the pair
+tables and the boilerplate list sorted by Spark and streamed batch by batch into one
+Parquet file each (:mod:`~bluehelmet.reuse.spark.ordered`), and the families, document
+shares and repetition index as DataFrame operations
+(:mod:`~bluehelmet.reuse.spark.measures`, components by
+:mod:`~bluehelmet.reuse.spark.components`). The driver holds one batch of rows and the
+final tables (a row per family of two or more, per document, per year), never a row per
+paragraph or per pair.
 """
 
 from __future__ import annotations
@@ -36,21 +40,24 @@ import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow.parquet as pq
+import pyarrow as pa
 
 from bluehelmet.files import atomic_path
 from bluehelmet.reuse.boilerplate import UNDATED, default_min_docs, era_starts
 from bluehelmet.reuse.schema import PAIR_COLUMNS
 from bluehelmet.reuse.settings import ReuseSettings, reuse_settings
 from bluehelmet.reuse.spark import batches, skew
+from bluehelmet.reuse.spark.measures import measured as spark_measures
+from bluehelmet.reuse.spark.ordered import write_sorted
 from bluehelmet.reuse.spark.session import require_spark, start_session
 from bluehelmet.reuse.spark.sources import documents_frame, read_records, spark_input, stamp
-from bluehelmet.reuse.stream import _measured
+from bluehelmet.reuse.spill import PAIR_SCHEMA as OUT_PAIR_SCHEMA
 from bluehelmet.reuse.tokens import TOKENIZER
 
 _HASHED_DDL = (
@@ -64,6 +71,7 @@ _PAIR_DDL = (
     + ", ".join(f"{c} long" for c in PAIR_COLUMNS[6:])
     + ", lo long, hi long, boilerplate boolean"
 )
+_KEY_SCHEMA = pa.schema([("doc", pa.string()), ("id", pa.string())])
 
 
 @dataclass(frozen=True)
@@ -308,27 +316,27 @@ def spark_reuse(
     found = st.get("pairs", pairs)
     middle = time.perf_counter()
 
-    table = pq.read_table(f"{root}/pairs").to_pandas() if _local(root) else found.toPandas()
-    table = table.sort_values(["lo", "hi"], kind="stable").reset_index(drop=True)
     names = ["pairs", "boilerplate_pairs"] if pair_boilerplate else ["pairs"]
-    written = {
-        "pairs": table[~table["boilerplate"]],
-        "boilerplate_pairs": table[table["boilerplate"]],
-    }
+    tables = Stages(spark, f"{root}/tables")  # made from the pairs: replaced with them
+    written: dict[str, int] = {}
     for name in names:
-        _write(written[name].loc[:, list(PAIR_COLUMNS)].reset_index(drop=True),
-               out_dir / f"{name}.parquet")  # fmt: skip
-    bp_rows = (
-        marked.where("boilerplate").join(good.select("paragraph", "doc", "id"), "paragraph")
-        .orderBy("paragraph").select("doc", "id").toPandas()
+        chosen = found.where(F.col("boilerplate") == (name == "boilerplate_pairs"))
+        ordered = tables.get(name, partial(chosen.orderBy, "lo", "hi"))
+        written[name] = write_sorted(ordered, f"{tables.root}/{name}", out_dir / f"{name}.parquet",
+                                     OUT_PAIR_SCHEMA, ["lo", "hi"], local=_local(root))  # fmt: skip
+    bp_rows = tables.get(
+        "boilerplate",
+        lambda: marked.where("boilerplate").join(good.select("paragraph", "doc", "id"),
+                                                 "paragraph").orderBy("paragraph"),
     )  # fmt: skip
-    _write(bp_rows, out_dir / "boilerplate.parquet")
-    light = (
-        good.orderBy("paragraph")
-        .select("doc", "id", "date", "group", "kind", F.length("text").cast("int").alias("chars"))
-        .toPandas()
-    )
-    measured = _measured(out_dir / "pairs.parquet", light)
+    write_sorted(bp_rows, f"{tables.root}/boilerplate", out_dir / "boilerplate.parquet",
+                 _KEY_SCHEMA, ["paragraph"], local=_local(root))  # fmt: skip
+    extra = [c for c in ("kind",) if c in good.columns]
+    light = good.select(
+        "paragraph", "doc", "id", "date", "group", *extra,
+        F.length("text").cast("int").alias("chars"),
+    )  # fmt: skip
+    measured = spark_measures(light, found.where(~F.col("boilerplate")), tables.get)
     for name, frame in measured.items():
         _write(frame, out_dir / f"{name}.parquet")
     done = time.perf_counter()
@@ -369,12 +377,13 @@ def spark_reuse(
         "boilerplate_paragraphs": int(sum(bp_count.values())),
         "candidates": cand.count(),
         "capped_buckets": buckets.where(F.col("size") > s.max_bucket).count(),
-        **{name: int(len(written[name])) for name in names},
+        **written,
     }
     files = [out_dir / f"{name}.parquet" for name in [*names, "boilerplate", *measured]]
     with atomic_path(out_dir / "params.json") as tmp:
         tmp.write_text(json.dumps(params, indent=1, sort_keys=True, default=str) + "\n")
-    seconds = {**st.seconds, "stages": middle - start, "tables": done - middle}
+    made = {f"tables/{name}": sec for name, sec in tables.seconds.items()}
+    seconds = {**st.seconds, **made, "stages": middle - start, "tables": done - middle}
     if not keep_stages and _local(root):
         shutil.rmtree(root, ignore_errors=True)
     return SparkResult([*files, out_dir / "params.json"], problems, params, seconds)
