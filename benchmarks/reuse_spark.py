@@ -242,7 +242,13 @@ def report(runs: list[Run], same: dict[int, bool], args: argparse.Namespace) -> 
     )  # fmt: skip
     workers = [f"{w} × {args.cores} cores" for w in args.workers]
     projected = markdown(
-        ["stage", "model (s, n paragraphs)", "measured exponent", f"local {args.master}", *workers],
+        [
+            "stage",
+            "model (s, n paragraphs)",
+            "measured exponent",
+            f"this machine ({args.master})",
+            *workers,
+        ],
         projection(runs, args),
     )
     assumptions = "\n".join(
@@ -260,8 +266,9 @@ def report(runs: list[Run], same: dict[int, bool], args: argparse.Namespace) -> 
             "driver (the sorted pair tables copied batch by batch into one file each, the "
             "final tables written): on the driver alone, linear; families and measures are "
             "Spark stages (tables-spark), counted with the shuffle stages",
-            "network, disk and executor start-up not modelled; the local runs shared the "
-            "machine with other work (load above), which inflates every figure",
+            "network, disk and executor start-up not modelled; other work on the machine "
+            "during the runs (the load average above counts the runs' own processes too) "
+            "inflates every figure",
         )
     )
     return f"{head}\n\n{measured}\n\nProjection:\n\n{projected}\n\nAssumptions:\n{assumptions}\n"
