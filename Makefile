@@ -86,12 +86,15 @@ bench-reuse-million: install
 	$(BIN)/python benchmarks/reuse_million.py
 
 # Spark local[2] beside the embedded engine at 100k, 300k and 1M synthetic paragraphs, with a
-# per-stage cost model projected to 50M paragraphs on 8-128 workers (needs
-# `.venv/bin/pip install -e '.[spark]'` and Java 17; tens of minutes; not part of bench).
-# The tables also go to $(SPARK_BENCH_MD).
+# per-stage cost model projected to 50M paragraphs on 8-128 workers, then Spark under faults
+# (Python workers killed, a run killed and resumed) at 100k (PySpark and Java 17 from
+# `make spark`; about 15 minutes on a quiet 2-core machine; not part of bench).
+# The tables also go to $(SPARK_BENCH_MD) and $(SPARK_FAULTS_MD).
 SPARK_BENCH_MD ?= reuse_spark_bench.md
-bench-spark: install
+SPARK_FAULTS_MD ?= reuse_spark_faults.md
+bench-spark: spark
 	$(BIN)/python benchmarks/reuse_spark.py --markdown $(SPARK_BENCH_MD)
+	$(BIN)/python benchmarks/reuse_spark_faults.py --markdown $(SPARK_FAULTS_MD)
 
 # Rebuild the packaged tables from data-raw/ and ../shared/data (developers only).
 data: install

@@ -73,7 +73,7 @@ class Run:
     seconds: dict[str, float]
 
 
-def _tree(root: int) -> list[int]:
+def process_tree(root: int) -> list[int]:
     """``root`` and its descendants, from the parent ids in ``/proc/*/stat``."""
     parent: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -117,7 +117,7 @@ def run(engine: str, src: Path, out: Path, master: str) -> tuple[float, float, d
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], _pss_mb(_tree(proc.pid)))
+            peak[0] = max(peak[0], _pss_mb(process_tree(proc.pid)))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)

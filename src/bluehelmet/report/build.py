@@ -319,6 +319,7 @@ def build_report(
     >>> build_report(pathlib.Path(tempfile.mkdtemp()), figures=False).name
     'index.html'
     """
+    out_dir.mkdir(parents=True, exist_ok=True)  # a file in the way fails here, before work
     figs = ReportFigures(out_dir / FIGURES if figures else None)
     context = report_context(start, end, figs)
     html = _ENV.get_template("report.html").render(**context, figures=FIGURES if figures else "")
