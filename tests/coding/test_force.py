@@ -211,3 +211,20 @@ def test_purposes_of_a_named_paragraph_and_of_own_items_only() -> None:
     assert [set(c.purposes) for c in codes] == [
         {"mandate_implementation", "humanitarian_access", "freedom_of_movement"}
     ]
+
+
+def test_an_acronym_the_text_defines_is_its_actor() -> None:
+    code = _one(
+        "1. Decides that the Mission shall include a Regional Protection Force (RPF), and "
+        "authorizes the RPF to use all necessary means to accomplish its mandate;",
+        "all necessary means",
+    )
+    assert code.addressee == "un_operation"
+    assert code.paragraph == "1"
+
+
+def test_an_undefined_acronym_is_no_actor() -> None:
+    assert (
+        _code("1. Authorizes the RPF to use all necessary means to accomplish its mandate;")[1]
+        == []
+    )

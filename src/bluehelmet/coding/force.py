@@ -20,7 +20,8 @@ Rules, in order, for each force phrase (``patterns.EXPLICIT_FORCE`` then
    Government" - but not when the measures are "to provide assistance to" someone.
 5. The addressee is the actor: ``un_operation`` (an operation or the
    Secretary-General), ``member_states`` (also "the Secretary-General and Member
-   States"), or ``regional_organisation``.
+   States"), or ``regional_organisation``; an acronym the text defines for an actor is
+   that actor ("a Regional Protection Force (RPF)" ... "authorizes the RPF").
 
 One code per top-level paragraph (the first authorising phrase); limits are read from
 the whole clause, purposes from the clause and the mandate it covers: the paragraphs it
@@ -206,8 +207,28 @@ def _code(
     )
 
 
+def _defined_actor(res: Resolution, clause: Clause) -> Clause:
+    """``clause`` with its actor read from an acronym the text defines for an actor ("a
+    Regional Protection Force (RPF)" ... "authorizes the RPF"), when it has no other actor."""
+    if clause.actor is not None:
+        return clause
+    subject = P.SUBJECT_START.match(res.text, clause.body_start, clause.end)
+    if subject is None:
+        return clause
+    for m in P.DEFINED_ACRONYM.finditer(res.text):
+        if m.group("acronym") != subject.group("word"):
+            continue
+        before = res.text[max(0, m.start() - 80) : m.start()]
+        named = [a for a in P.ACTOR.finditer(before) if a.end() == len(before)]
+        if named and named[-1].lastgroup:
+            start, end = subject.span("word")
+            return replace(clause, actor=named[-1].lastgroup, actor_start=start, actor_end=end)
+    return clause
+
+
 def _authorisation(res: Resolution, clause: Clause) -> ForceCode | None:
     """Rules 1-5: the first force phrase of ``clause`` that it authorises."""
+    clause = _defined_actor(res, clause)
     for name, strength, s, e in _phrases(res.text[clause.start : clause.end], clause.start):
         if _prohibited(res, clause, s):
             continue

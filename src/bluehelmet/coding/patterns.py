@@ -231,6 +231,10 @@ ACTOR: Final = rx(
     r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ACTOR_PARTS) + ")", case=True
 )
 # "Reaffirms that the Secretary-General is authorized ... to take all necessary measures".
+# "a Regional Protection Force (RPF)": an acronym the text defines for a named actor.
+DEFINED_ACRONYM: Final = rx(r" \((?P<acronym>[A-Z][A-Z0-9-]{1,7})\)", case=True)
+# "the RPF", "RPF" opening a clause's subject.
+SUBJECT_START: Final = rx(r"\W*(?:the )?(?P<word>[A-Z][A-Z0-9-]{1,7})\b", case=True)
 REAFFIRMED_AUTHORITY: Final = rx(r"\bauthori[sz]ed\b|\bauthority of\b")
 # "Calls upon States to take ... all measures necessary to provide assistance to UNPROFOR".
 ASSISTANCE_AFTER: Final = rx(
