@@ -228,3 +228,44 @@ def test_in_the_event_is_a_condition() -> None:
         "increase the strength of UNMEE;"
     )
     assert _coded(text) == []
+
+
+# --- Held-out sample (modern_e.csv) ------------------------------------------
+
+
+def test_mutually_reinforcing_tasks_are_no_reinforcement() -> None:
+    text = (
+        "1. Decides to extend the mandate of MONUSCO until 31 March 2030;\n\n"
+        "2. Decides that the mandate of MONUSCO shall include the following priority tasks, "
+        "bearing in mind that these tasks are mutually reinforcing tasks:\n\n"
+        "(a) Protection of civilians;"
+    )
+    assert _coded(text) == [("MONUSCO", "extend")]
+
+
+def test_an_additional_element_of_the_mandate_is_an_expansion() -> None:
+    text = (
+        "1. Decides that the mandate of UNMIL shall be extended until 30 September 2030;\n\n"
+        "2. Decides that UNMIL's mandate shall include the following additional element: "
+        "to provide security for the Special Court;"
+    )
+    assert _coded(text) == [("UNMIL", "expand")]
+
+
+def test_the_following_additional_tasks_of_a_renewal_are_restated() -> None:
+    text = (
+        "1. Decides to extend the mandate of MINUSCA until 15 November 2030;\n\n"
+        "2. Further authorizes MINUSCA to carry out the following additional tasks:\n\n"
+        "(a) Support to the peace process;"
+    )
+    assert _coded(text) == [("MINUSCA", "extend")]
+
+
+def test_recommendations_asked_for_are_no_event() -> None:
+    text = (
+        "1. Decides to extend the mandate of MONUSCO until 31 March 2030;\n\n"
+        "2. Requests the Secretary-General to continue to make recommendations on the "
+        "transition and reconfiguration of the United Nations presence, based on the "
+        "comparative advantages of MONUSCO;"
+    )
+    assert _coded(text) == [("MONUSCO", "extend")]

@@ -20,7 +20,7 @@ def modern_labels(shared_data: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     path = shared_data / "unsc" / "akn_2000_2026" / "resolutions"
     if not path.is_dir():
         pytest.skip(f"2000–2026 resolutions not found at {path}")
-    # the development files only: the held-out modern_d.csv scores events lower (docs/coding.md)
+    # the development files only; the held-out modern_d and modern_e are scored in docs/coding.md
     gold = read_gold(sorted(GOLD.glob("modern_[abc].csv")))
     return gold, code_folders(path, progress=False)[1].label_rows
 

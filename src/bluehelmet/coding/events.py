@@ -3,9 +3,9 @@
 Rules, per operative clause whose head decides ("Decides", "Extends", "Authorizes",
 "Approves", "Recommends", "Confirms", or "Requests"/"Invites" addressed to the UN),
 for each trigger not made hypothetical by a word between the head and it ("if",
-"proposed", "consider", "submit", "in the event" ... ``patterns.EVENT_NEGATION``; an
-aside ", with the intention to renew it," does not count) nor in an item of a request to
-report:
+"proposed", "consider", "submit", "in the event" ... ``patterns.EVENT_NEGATION``; "make
+recommendations on"; an aside ", with the intention to renew it," does not count) nor in an
+item of a request to report:
 
 - establish: "establish / set up / the creation of / dispatch / the deployment of a
   peacekeeping operation" followed by the operation as its object ("Decides to set up
@@ -27,7 +27,9 @@ report:
   authorized ceiling"); "additional elements/observers"; "new tasks", "adjust the
   mandate", "Authorizes the deployment of a military component"; a new composition ("X
   shall consist of up to 7,500 troops", not "shall continue to comprise"); a mandate
-  given "from the adoption of this resolution"; an extension that states a new ceiling
+  given "from the adoption of this resolution"; "X's mandate shall include the following
+  additional element" (not "the following additional tasks" a renewal restates, nor
+  "mutually reinforcing" tasks); an extension that states a new ceiling
   ("up to five military observers"; not "within the authorized troop ceiling of");
   "Authorizes UNPROFOR to assume ..." (a new task, not "to continue"; in a resolution
   that renews the operation's mandate these list the renewed tasks, unless added "in
@@ -63,6 +65,19 @@ from bluehelmet.documents.model import Resolution
 
 PRIORITY = ("establish", "terminate", "expand", "extend")
 _OCR_DIGITS = str.maketrans("Iil]", "1111")
+# "mutually reinforcing tasks": an adjective, not a reinforcement of the operation.
+_ADJECTIVE = P.rx(r"\bmutually $")
+# "UNMIL's mandate shall include the following additional element": a task added to the
+# mandate (not "authorises MINUSCA to carry out the following additional tasks" of a renewal).
+_ADDED_ELEMENT = P.rx(
+    r"\bmandate (?:shall|will|should) (?:also )?include (?:the following )?(?:an? )?"
+    r"(?:additional|new) (?:elements?|tasks?|responsibilit(?:y|ies))\b"
+)
+# "Requests the Secretary-General to make recommendations on the ... reconfiguration of":
+# advice asked for, not a decision.
+_ADVICE = P.rx(
+    r"\b(?:make|provide|present|give|offer) (?:\w+ )?(?:recommendations?|options?|proposals?)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -193,7 +208,9 @@ def _triggers(
         timeless = not P.TIME.search(text, c.start, c.end) and P.SCOPE_PURPOSE.search(window)
         yield ("expand" if scope or timeless or _resized(text, c, m.end()) else "extend"), m, op
     for m in P.EXPAND.finditer(text, c.start, c.end):
-        if _inside(m.start(), all_m):
+        if _inside(m.start(), all_m) or _ADJECTIVE.search(
+            text, max(c.start, m.start() - 12), m.start()
+        ):
             continue
         if P.PASSIVE.search(text, max(c.start, m.start() - 12), m.start()):
             op = _pick(ops, m.start(), m.start(), after=-1)
@@ -204,6 +221,10 @@ def _triggers(
             op = _pick(ops, m.start(), m.end())
             ok = op is not None and (bool(m.group("self")) or _strength_object(text, c, m, op, ops))
         if ok and op is not None:
+            yield "expand", m, op
+    for m in _ADDED_ELEMENT.finditer(text, c.start, c.end):
+        op = _pick(ops, m.start(), m.end())
+        if op is not None:
             yield "expand", m, op
     for m in P.COMPOSITION.finditer(text, c.start, c.end):
         op = _pick(ops, m.start(), m.start(), after=-1)
@@ -383,7 +404,7 @@ def _from_text(
         for event, m, op in _triggers(res, c, ops, mentions):
             start, end = (m.start, m.end) if isinstance(m, Mention) else (m.start(), m.end())
             lead = P.INTENTION_ASIDE.sub(lambda a: " " * len(a.group()), text[origin:start])
-            if P.EVENT_NEGATION.search(lead) or P.REPORT.search(lead):
+            if P.EVENT_NEGATION.search(lead) or P.REPORT.search(lead) or _ADVICE.search(lead):
                 continue
             if c.inherited and P.REPORT.search(text, c.body_start, _parent_end(text, c)):
                 continue  # "Requests the Secretary-General to report ..., including: (a) ..."
