@@ -269,3 +269,57 @@ def test_recommendations_asked_for_are_no_event() -> None:
         "comparative advantages of MONUSCO;"
     )
     assert _coded(text) == [("MONUSCO", "extend")]
+
+
+# --- Strength changed in a renewal -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Decides to decrease the authorized troop ceiling to 4,791",
+        "Decides to maintain the authorized troop ceiling of 4,791 until 15 April 2030, and "
+        "further decides that as of 15 April 2030, the authorized troop ceiling shall decrease "
+        "to 4,235",
+        "Decides that the authorized troop ceiling shall be reduced by a further 585 troops",
+        "Authorizes an increase of 850 military personnel",
+        "Decides that the authorised strength shall revert to that specified in resolution 1590",
+    ],
+)
+def test_unnamed_ceiling_change_expands_the_renewed_operation(clause: str) -> None:
+    text = (
+        "1. Decides to extend the mandate of UNISFA until 15 November 2030;\n\n"
+        "2. Requests UNISFA to continue to cooperate with UNMISS;\n\n"
+        f"3. {clause};"
+    )
+    assert _coded(text) == [("UNISFA", "expand")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Expresses its full support for UNFICYP and decides to extend its mandate for a "
+        "further period ending 31 July 2030; and to increase force levels to 888;",
+        "1. Decides to decrease UNFICYP's authorized military strength from 3,590 to 1,240 "
+        "military personnel;",
+        "1. Endorses the recommendations of the Secretary-General for a phased, gradual "
+        "drawdown and withdrawal of UNFICYP's troop contingent;",
+        "1. Decides to extend the mandate of UNFICYP until 31 December 2030 and endorses the "
+        "plan of its phased drawdown;",
+    ],
+)
+def test_named_strength_change_is_an_expansion(text: str) -> None:
+    assert _coded(text) == [("UNFICYP", "expand")]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Decides that UNISFA's authorised troop ceiling will comprise 3,250 military personnel",
+        "Decides to maintain the authorized troop ceiling of 4,791",
+        "Requests the Secretary-General to develop options for its responsible drawdown",
+    ],
+)
+def test_restated_ceiling_or_drawdown_asked_for_is_no_expansion(clause: str) -> None:
+    text = f"1. Decides to extend the mandate of UNISFA until 15 November 2030;\n\n2. {clause};"
+    assert _coded(text) == [("UNISFA", "extend")]

@@ -34,7 +34,13 @@ item of a request to report:
   "Authorizes UNPROFOR to assume ..." (a new task, not "to continue"; in a resolution
   that renews the operation's mandate these list the renewed tasks, unless added "in
   addition" or "during that period"); force given to the Secretary-General for the
-  operation that a cited resolution established.
+  operation that a cited resolution established; a strength changed, not restated
+  ("decrease the authorized troop ceiling to 4,791", "the troop ceiling shall decrease
+  by 585 troops", "increase force levels to 888", "shall revert to", "an increase of 850
+  military personnel", a decided "drawdown of X" / "its drawdown"; not "will comprise
+  11,500" nor "maintain the ceiling of", nor a drawdown the Council requests options
+  for): when the clause names no operation, the one named before in the paragraph, else
+  the only one the resolution extends.
 - terminate: "terminate (the mandate of) X", "X's functions shall end", "withdrawal of
   X", "the complete withdrawal of all ... X components", "withdraw X", "transfer
   authority from X", "X shall bear the title of Y" (and Y is established), a final
@@ -73,6 +79,29 @@ _ADDED_ELEMENT = P.rx(
     r"\bmandate (?:shall|will|should) (?:also )?include (?:the following )?(?:an? )?"
     r"(?:additional|new) (?:elements?|tasks?|responsibilit(?:y|ies))\b"
 )
+# A strength changed, not restated ("will comprise 11,500", "maintain the ceiling of"):
+# "decrease the authorized troop ceiling to 4,791", "decrease UNMIL's authorized military
+# strength from 3,590 to 1,240", "increase force levels to 888", "the troop
+# ceiling shall decrease to 4,235", "the authorised strength of X shall revert to", "an increase
+# of 2,000 military personnel", "the phased drawdown of X" / "its drawdown".
+_STRENGTH = (
+    r"(?:(?:the|its|their|[A-Z][\w-]*['’]s) )?(?:(?:overall|total|authori[sz]ed|maximum|military"
+    r"|troops?|police|personnel|uniformed|force) ){0,3}(?:ceilings?|strength|(?:force|troop"
+    r"|personnel) levels?|level of (?:authori[sz]ed )?(?:[\w-]+ )?(?:personnel|troops))"
+)
+_NEW_LEVEL = r"(?:to|by) (?:a (?:further |total of )?)?(?:up to |some |approximately )?\d"
+_STRENGTH_CHANGE = P.rx(
+    rf"\b(?:increas|decreas|reduc|rais|lower)(?:e|es|ed|ing) {_STRENGTH}\b[^;:]{{0,80}}?"
+    rf"\b{_NEW_LEVEL}"
+    rf"|\b{_STRENGTH}(?: of (?:the )?[\w-]+)? (?:shall|will|should|is to) (?:be )?"
+    rf"(?:(?:increase|decrease|reduce|raise|lower)d? {_NEW_LEVEL}|revert to\b)"
+    r"|\b(?:an? )?(?:increase|reduction|decrease) (?:of|by) (?:up to |some |approximately )?"
+    r"\d[\d,]* (?:additional )?(?:[\w-]+ ){0,2}?(?:troops|personnel|observers|police|officers)\b"
+    r"|\b(?:its (?:[\w-]+ ){0,2}?)?draw-?down\b(?! (?:plan|strategy|benchmarks?)\b)"
+)
+# "the drawdown of UNMIL", "drawdown and withdrawal of UNMIL's troop contingent": the object.
+_DRAWDOWN_OF = P.rx(r"^(?: and withdrawal)? of (?:the )?$")
+
 # "Requests the Secretary-General to make recommendations on the ... reconfiguration of":
 # advice asked for, not a decision.
 _ADVICE = P.rx(
@@ -222,6 +251,10 @@ def _triggers(
             ok = op is not None and (bool(m.group("self")) or _strength_object(text, c, m, op, ops))
         if ok and op is not None:
             yield "expand", m, op
+    for m in _STRENGTH_CHANGE.finditer(text, c.start, c.end):
+        op = _changed(text, c, m, ops, all_m)
+        if op is not None:
+            yield "expand", m, op
     for m in _ADDED_ELEMENT.finditer(text, c.start, c.end):
         op = _pick(ops, m.start(), m.end())
         if op is not None:
@@ -295,6 +328,32 @@ def _strength_object(
         return False
     qualified = P.OF_OTHER.match(text, obj.end())
     return not qualified or any(obj.end() <= o.start < obj.end() + 40 for o in ops)
+
+
+def _changed(
+    text: str, c: Clause, m: re.Match[str], ops: list[Mention], all_m: list[Mention]
+) -> Mention | None:
+    """The UN operation whose strength a ``_STRENGTH_CHANGE`` match changes, if any.
+
+    The operation named in the phrase or right after "drawdown of"; else the one named
+    before it in the clause (or implied by the paragraph) with no one else between. A
+    drawdown must be decided (not "requests ... options for its drawdown") and name its
+    object ("of X") or be the operation's own ("its drawdown").
+    """
+    drawdown = "draw" in m.group().lower()
+    if drawdown and c.verb in ("requests", "invites"):
+        return None  # "requests ... options for its responsible drawdown": not decided
+    inside = [o for o in all_m if m.start() <= o.start < m.end() + 60]
+    if inside and (
+        inside[0].start < m.end() or _DRAWDOWN_OF.match(text[m.end() : inside[0].start])
+    ):
+        return inside[0] if inside[0] in ops else None
+    if drawdown and not m.group().lower().startswith("its"):
+        return None
+    before = [o for o in ops if o.end <= m.start()]
+    if not before or _other_actor(text, before[-1].end, m.start()):
+        return None
+    return before[-1]
 
 
 def _resized(text: str, c: Clause, after: int) -> bool:
@@ -371,6 +430,10 @@ def code_events(
     found: dict[str, list[tuple[int, EventCode]]] = {}
     for acronym, code in _from_text(res, index, parsed, mentions) + _from_force(res, index, force):
         found.setdefault(acronym, []).append((PRIORITY.index(code.event), code))
+    unnamed = found.pop("", [])
+    renewed = [a for a, codes in found.items() if any(e.event == "extend" for _, e in codes)]
+    if unnamed and len(renewed) == 1:
+        found[renewed[0]] += [(p, replace(e, operation=renewed[0])) for p, e in unnamed]
     out = []
     for codes in found.values():
         if any(e.event == "extend" for _, e in codes):
@@ -398,6 +461,8 @@ def _from_text(
         ops = [m for m in inside if index.org.get(m.acronym) == "UN"]
         if not ops:
             ops = _pronoun(text, c, mentions, index)
+        if not ops and _STRENGTH_CHANGE.search(text, c.start, c.end):
+            ops = _implied(c, mentions, index)
         if not ops:
             continue
         origin = c.start if c.inherited else c.body_start
@@ -439,6 +504,20 @@ def _pronoun(text: str, c: Clause, mentions: list[Mention], index: OperationInde
     if not before:
         return []
     return [Mention(before[-1].acronym, m.start(), m.start() + 3, "pronoun")]
+
+
+def _implied(c: Clause, mentions: list[Mention], index: OperationIndex) -> list[Mention]:
+    """ "Decides to decrease the authorized troop ceiling to 4,791": the operation meant.
+
+    The UN operation named last before in the paragraph, else "" (``code_events`` gives it
+    to the only operation the resolution extends); placed at the clause's start.
+    """
+    before = [
+        o
+        for o in mentions
+        if c.paragraph.start <= o.start and o.end <= c.start and index.org.get(o.acronym) == "UN"
+    ]
+    return [Mention(before[-1].acronym if before else "", c.start, c.start, "implied")]
 
 
 def _from_force(
