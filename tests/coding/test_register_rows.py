@@ -46,3 +46,18 @@ def test_tasks_of_a_resolution_on_two_operations_are_not_attributed() -> None:
     )
     assert set(rows.index) == {"UNMIL", "UNAMSIL"}
     assert rows["tasks"].isna().all()
+
+
+def test_additional_mandate_elements_keep_the_mandate_they_add_to() -> None:
+    """Tasks under "shall include the following additional elements" add to a mandate; they
+    set no whole one (the register keeps the earlier tasks beside the new ones)."""
+    for words in ("the mandate of UNMIL shall include the following additional elements",
+                  "UNMIL shall carry out the following additional tasks"):  # fmt: skip
+        rows = _rows(
+            "1. Decides to extend the mandate of UNMIL until 31 March 2004;\n\n"
+            f"2. Decides that {words}:\n\n"
+            "(a) To assist in the disarmament and demobilization of combatants;",
+            1510,
+        )
+        assert rows.loc["UNMIL", "tasks"] == "DisarmDemob"
+        assert not bool(rows.loc["UNMIL", "sets_mandate"])

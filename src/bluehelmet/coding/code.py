@@ -272,7 +272,7 @@ def code_rows(res: Resolution, index: OperationIndex) -> tuple[list[dict[str, An
         n_reports=len(reports),
         tasks=";".join(sorted({f"{t.task}:{t.mode}" for t in tasks})),
         sets_mandate=any(
-            P.MANDATE_LIST.search(res.text, p.start, p.end)
+            P.WHOLE_MANDATE.search(res.text, p.start, p.end)
             for p in res.operative()
             if p.kind == "operative"
         ),

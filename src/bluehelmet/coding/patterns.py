@@ -297,13 +297,27 @@ LIMITS: Final = (
 # fmt: on
 # After a force phrase: "to carry out the following tasks", "the tasks set out below".
 TASK_LIST: Final = rx(r"\bthe following (?:[\w-]+ ){0,2}tasks|\btasks (?:set out|listed) below")
-# A paragraph that sets out a mandate: "shall have the following mandate", "the mandate of
-# MINUSMA shall include the following priority tasks", "decides that UNMISS's mandate shall be".
-MANDATE_LIST: Final = rx(
-    r"\bfollowing (?:[\w-]+ )?mandate\b|\bmandate (?:of [\w-]+ )?(?:shall|will|should) "
-    r"(?:include|be as follows|be the following|comprise|consist)"
-    r"|\bmandate shall (?:be|focus on)\b|\bfollowing (?:[\w-]+ ){0,2}tasks\b"
-)
+
+
+def _mandate_list(additions: bool) -> str:
+    """A paragraph setting out mandate tasks ("shall have the following mandate", "the
+    mandate of MINUSMA shall include the following priority tasks", "decides that UNMISS's
+    mandate shall be"); without ``additions``, not when they are "the following
+    additional/new/further" tasks (those add to a mandate, they set no whole one)."""
+    added = "" if additions else r"(?! the following (?:additional|new|further)\b)"
+    follow = "" if additions else r"(?!(?:additional|new|further)\b)"
+    return (
+        r"\bfollowing (?:[\w-]+ )?mandate\b|\bmandate (?:of [\w-]+ )?(?:shall|will|should) "
+        rf"(?:include|be as follows|be the following|comprise|consist){added}"
+        rf"|\bmandate shall (?:be|focus on)\b|\bfollowing {follow}(?:[\w-]+ ){{0,2}}tasks\b"
+    )
+
+
+# The paragraphs of a mandate (what "its mandate" covers), additions included.
+MANDATE_LIST: Final = rx(_mandate_list(additions=True))
+# A whole mandate set out ("shall have the following mandate"); additions are not one.
+WHOLE_MANDATE: Final = rx(_mandate_list(additions=False))
+
 
 # --- Dates, numbers, reports --------------------------------------------------
 MONTHS: Final = _words(
