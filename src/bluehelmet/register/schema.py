@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,6 +14,8 @@ from bluehelmet.errors import ValidationError
 from bluehelmet.register import vocab
 
 if TYPE_CHECKING:  # pandera is loaded only to validate (it takes a third of a second)
+    from types import ModuleType
+
     import pandera.pandas as pa
 
 
@@ -715,14 +719,29 @@ def _column_schema(col: Col) -> pa.Column:
     return pa.Column(_DTYPES[col.kind], checks=checks, nullable=col.nullable, unique=col.unique)
 
 
+@contextmanager
+def _quiet_pyspark() -> Iterator[None]:
+    """Without PySpark's notice about pandas 3: pandera imports ``pyspark.pandas`` (on import
+    and on its first validation) where PySpark is installed."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "PySpark does not yet fully support", FutureWarning)
+        yield
+
+
+def _pandera() -> ModuleType:
+    """``pandera.pandas``, imported quietly."""
+    with _quiet_pyspark():
+        import pandera.pandas as pa
+    return pa
+
+
 def table_schema(table: str) -> pa.DataFrameSchema:
     """The pandera schema of a packaged table (types, allowed values, unique keys).
 
     >>> table_schema("operations").unique
     ['acronym']
     """
-    import pandera.pandas as pa
-
+    pa = _pandera()
     cols = {c.name: _column_schema(c) for c in TABLES[table]}
     return pa.DataFrameSchema(cols, strict=True, ordered=True, unique=list(KEYS[table]) or None)
 
@@ -735,11 +754,9 @@ def check_schema(df: pd.DataFrame, table: str) -> None:
     ...
     bluehelmet.errors.ValidationError: sources.csv: ...
     """
-    import pandera.pandas as pa
-
+    pa = _pandera()
     try:
-        with warnings.catch_warnings():  # pandera loads pyspark.pandas where PySpark is installed
-            warnings.filterwarnings("ignore", "PySpark does not yet fully support", FutureWarning)
+        with _quiet_pyspark():
             table_schema(table).validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
